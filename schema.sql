@@ -1,0 +1,148 @@
+-- engage store schema, version 2 (PRAGMA user_version = 2).
+-- One file holds one campaign. Keys are what users type; ids never leave the store.
+-- Dates are ISO text (YYYY-MM-DD), checked to be real dates; timestamps are UTC RFC 3339.
+
+CREATE TABLE campaign (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    name     TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    name_fr  TEXT,
+    start    TEXT CHECK (start IS NULL OR date(start) IS start),
+    "end"    TEXT NOT NULL CHECK (date("end") IS "end"),
+    leads    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(leads) AND json_type(leads) = 'array'),
+    CHECK (start IS NULL OR start <= "end")
+);
+
+CREATE TABLE organization (
+    id           INTEGER PRIMARY KEY,
+    key          TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
+    name         TEXT NOT NULL,
+    name_fr      TEXT,
+    gov_order    TEXT NOT NULL CHECK (gov_order IN ('federal', 'provincial', 'territorial', 'indigenous', 'municipal', 'other')),
+    jurisdiction TEXT,
+    contact      TEXT
+);
+
+CREATE TABLE forum (
+    id       INTEGER PRIMARY KEY,
+    key      TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
+    name     TEXT NOT NULL,
+    name_fr  TEXT,
+    kind     TEXT NOT NULL CHECK (kind IN ('table', 'committee', 'council', 'symposium', 'network', 'other')),
+    chair    TEXT
+);
+
+CREATE TABLE forum_member (
+    forum_id        INTEGER NOT NULL REFERENCES forum (id) ON DELETE CASCADE,
+    organization_id INTEGER NOT NULL REFERENCES organization (id),
+    PRIMARY KEY (forum_id, organization_id)
+) WITHOUT ROWID;
+CREATE INDEX forum_member_organization ON forum_member (organization_id);
+
+CREATE TABLE meeting (
+    id        INTEGER PRIMARY KEY,
+    key       TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
+    forum_id  INTEGER NOT NULL REFERENCES forum (id),
+    date      TEXT NOT NULL CHECK (date(date) IS date),
+    end_date  TEXT CHECK (end_date IS NULL OR (date(end_date) IS end_date AND end_date >= date)),
+    location  TEXT
+);
+CREATE INDEX meeting_date ON meeting (date);
+CREATE INDEX meeting_forum ON meeting (forum_id);
+
+CREATE TABLE agenda_item (
+    id         INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+    key        TEXT NOT NULL CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
+    topic      TEXT NOT NULL,
+    topic_fr   TEXT,
+    owner      TEXT,
+    status     TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    done_on    TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
+    note       TEXT,
+    UNIQUE (meeting_id, key),
+    CHECK ((status = 'done') = (done_on IS NOT NULL))
+);
+CREATE INDEX agenda_item_status ON agenda_item (status);
+
+CREATE TABLE channel (
+    id              INTEGER PRIMARY KEY,
+    key             TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
+    name            TEXT NOT NULL,
+    name_fr         TEXT,
+    kind            TEXT NOT NULL CHECK (kind IN ('website', 'newsletter', 'magazine', 'email', 'social', 'event', 'other')),
+    organization_id INTEGER REFERENCES organization (id),
+    owner           TEXT,
+    due             TEXT CHECK (due IS NULL OR date(due) IS due),
+    status          TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    done_on         TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
+    url             TEXT CHECK (url IS NULL OR url GLOB 'http://?*' OR url GLOB 'https://?*'),
+    lang            TEXT NOT NULL DEFAULT 'bilingual' CHECK (lang IN ('en', 'fr', 'bilingual')),
+    counterpart     TEXT,
+    note            TEXT,
+    CHECK ((status = 'done') = (done_on IS NOT NULL)),
+    CHECK (counterpart IS NULL OR counterpart <> key)
+);
+CREATE INDEX channel_due ON channel (due);
+CREATE INDEX channel_organization ON channel (organization_id);
+
+CREATE TABLE material (
+    id          INTEGER PRIMARY KEY,
+    key         TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
+    title       TEXT NOT NULL,
+    title_fr    TEXT,
+    kind        TEXT NOT NULL CHECK (kind IN ('email', 'key_messages', 'presentation', 'talking_points', 'plan', 'other')),
+    owner       TEXT,
+    due         TEXT CHECK (due IS NULL OR date(due) IS due),
+    status      TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    done_on     TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
+    url         TEXT CHECK (url IS NULL OR url GLOB 'http://?*' OR url GLOB 'https://?*'),
+    lang        TEXT NOT NULL DEFAULT 'bilingual' CHECK (lang IN ('en', 'fr', 'bilingual')),
+    counterpart TEXT,
+    note        TEXT,
+    CHECK ((status = 'done') = (done_on IS NOT NULL)),
+    CHECK (counterpart IS NULL OR counterpart <> key)
+);
+CREATE INDEX material_due ON material (due);
+
+CREATE TABLE milestone (
+    id            INTEGER PRIMARY KEY,
+    key           TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
+    title         TEXT NOT NULL,
+    title_fr      TEXT,
+    owner         TEXT,
+    due           TEXT NOT NULL CHECK (date(due) IS due),
+    duration_days INTEGER NOT NULL DEFAULT 0 CHECK (duration_days >= 0),
+    status        TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    done_on       TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
+    note          TEXT,
+    CHECK ((status = 'done') = (done_on IS NOT NULL))
+);
+CREATE INDEX milestone_due ON milestone (due);
+
+CREATE TABLE milestone_dependency (
+    milestone_id  INTEGER NOT NULL REFERENCES milestone (id) ON DELETE CASCADE,
+    depends_on_id INTEGER NOT NULL REFERENCES milestone (id) ON DELETE CASCADE,
+    PRIMARY KEY (milestone_id, depends_on_id),
+    CHECK (milestone_id <> depends_on_id)
+) WITHOUT ROWID;
+CREATE INDEX milestone_dependency_reverse ON milestone_dependency (depends_on_id);
+
+-- The audit trail: one row per item changed by a command; never updated, never deleted.
+CREATE TABLE journal (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    actor   TEXT NOT NULL,
+    command TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    key     TEXT NOT NULL,
+    action  TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+    before  TEXT CHECK (before IS NULL OR json_valid(before)),
+    after   TEXT CHECK (after IS NULL OR json_valid(after))
+);
+CREATE INDEX journal_item ON journal (kind, key);
+CREATE INDEX journal_at ON journal (at);
+
+CREATE TRIGGER journal_is_append_only_update BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TRIGGER journal_is_append_only_delete BEFORE DELETE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;

@@ -1,0 +1,537 @@
+//! The whole command line, as clap types. Doc comments here are the help text users read.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::types::{ChannelKind, Lang, MaterialKind, Order, Status, TableKind};
+use crate::plan::fields::parse_date;
+
+/// Track a public-sector engagement campaign against its plan: the tables to brief, their
+/// meetings and agenda items, the channels, the materials and the critical path.
+#[derive(Debug, Parser)]
+#[command(name = "engage", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The campaign's store (a SQLite file). Default: $ENGAGE_DB, else the user data directory.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Language of messages and tables: en or fr. Default: $ENGAGE_LANG, else the locale.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<UiLang>,
+
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UiLang {
+    En,
+    Fr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Output formats of lists and reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Csv,
+    Json,
+}
+
+/// Output formats of reports that have no CSV form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReportFormat {
+    #[default]
+    Table,
+    Json,
+}
+
+/// A date argument: YYYY-MM-DD.
+pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
+    parse_date(text)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the store with a new campaign.
+    Init(InitArgs),
+    /// Apply a plan file to the store, or export the store as a plan file.
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// Organizations and their order of government.
+    #[command(subcommand, name = "org")]
+    Organization(OrgCommand),
+    /// Standing tables, committees and other forums, with their members.
+    #[command(subcommand)]
+    Table(TableCommand),
+    /// Meetings of a table.
+    #[command(subcommand)]
+    Meeting(MeetingCommand),
+    /// Agenda items of meetings (MEETING/ITEM): add, list, and log progress.
+    #[command(subcommand)]
+    Agenda(AgendaCommand),
+    /// Websites, newsletters and other channels that should carry a reference and link.
+    #[command(subcommand)]
+    Channel(ChannelCommand),
+    /// Engagement materials: emails, key messages, decks, talking points.
+    #[command(subcommand)]
+    Material(MaterialCommand),
+    /// Critical-path milestones with due dates, owners and dependencies.
+    #[command(subcommand)]
+    Milestone(MilestoneCommand),
+    /// What is due next: open items dated up to a window ahead (overdue ones included), and meetings.
+    Upcoming(UpcomingArgs),
+    /// Where the campaign stands: percent complete, overdue items, critical path, projected end, reach.
+    Status(StatusArgs),
+    /// Write the campaign's progress for others (CSV).
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// The journal of changes, newest first.
+    History(HistoryArgs),
+    /// Check the store: SQLite integrity and the campaign's own rules.
+    Check,
+    /// Copy the store to FILE safely, even while others write to it.
+    Backup(BackupArgs),
+    /// Load the 2018 Service Partnerships Guide campaign and show its status and upcoming deadlines.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The campaign's name.
+    #[arg(long)]
+    pub name: String,
+    /// The campaign's name in French.
+    #[arg(long)]
+    pub name_fr: Option<String>,
+    /// First day of the campaign (default: today).
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub start: Option<NaiveDate>,
+    /// Last day of the campaign (default: a year after the start).
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub end: Option<NaiveDate>,
+    /// A lead of the campaign (repeat for several).
+    #[arg(long = "lead", value_name = "NAME")]
+    pub leads: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Apply a plan file: create or update every item it names (by key). Creates the store if needed.
+    Apply(ApplyArgs),
+    /// Write the store as a plan file that applies to the same state.
+    Export(OutputArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The plan file (TOML).
+    pub file: PathBuf,
+    /// Also delete what the file leaves out.
+    #[arg(long)]
+    pub prune: bool,
+    /// Show what would change, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Listing options shared by every family.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// Filters of trackable items.
+#[derive(Debug, Args)]
+pub struct TrackedListArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// Only items with this status.
+    #[arg(long)]
+    pub status: Option<Status>,
+    /// Only items of this owner.
+    #[arg(long)]
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The item's key.
+    pub key: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Add an organization.
+    Add(OrgAdd),
+    /// List organizations.
+    List(ListArgs),
+    /// Show one organization, its tables, channels and journal.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OrgAdd {
+    pub key: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub name_fr: Option<String>,
+    /// federal, provincial, territorial, indigenous, municipal or other.
+    #[arg(long)]
+    pub order: Order,
+    #[arg(long)]
+    pub jurisdiction: Option<String>,
+    #[arg(long)]
+    pub contact: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TableCommand {
+    /// Add a table.
+    Add(TableAdd),
+    /// List tables.
+    List(ListArgs),
+    /// Show one table, its members, meetings and journal.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TableAdd {
+    pub key: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub name_fr: Option<String>,
+    /// table, committee, council, symposium, network or other.
+    #[arg(long, default_value = "table")]
+    pub kind: TableKind,
+    /// A member organization's key (repeat for several).
+    #[arg(long = "member", value_name = "ORG")]
+    pub members: Vec<String>,
+    #[arg(long)]
+    pub chair: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// Add a meeting of a table.
+    Add(MeetingAdd),
+    /// List meetings.
+    List(MeetingList),
+    /// Show one meeting, its agenda and journal.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingAdd {
+    pub key: String,
+    /// The table that meets.
+    #[arg(long)]
+    pub table: String,
+    /// First day of the meeting.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub date: NaiveDate,
+    /// Last day, for a meeting over several days.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub end_date: Option<NaiveDate>,
+    #[arg(long)]
+    pub location: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingList {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// Only meetings of this table.
+    #[arg(long)]
+    pub table: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgendaCommand {
+    /// Add an agenda item to a meeting: MEETING/ITEM.
+    Add(AgendaAdd),
+    /// List agenda items.
+    List(AgendaList),
+    /// Show one agenda item (MEETING/ITEM) and its journal.
+    Show(ShowArgs),
+    #[command(flatten)]
+    Track(TrackCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaAdd {
+    /// MEETING/ITEM.
+    pub reference: String,
+    #[arg(long)]
+    pub topic: String,
+    #[arg(long)]
+    pub topic_fr: Option<String>,
+    #[arg(long)]
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaList {
+    #[command(flatten)]
+    pub tracked: TrackedListArgs,
+    /// Only items of this meeting.
+    #[arg(long)]
+    pub meeting: Option<String>,
+    /// Only items at meetings of this table.
+    #[arg(long)]
+    pub table: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChannelCommand {
+    /// Add a channel.
+    Add(ChannelAdd),
+    /// List channels.
+    List(TrackedListArgs),
+    /// Show one channel and its journal.
+    Show(ShowArgs),
+    #[command(flatten)]
+    Track(TrackCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ChannelAdd {
+    pub key: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub name_fr: Option<String>,
+    /// website, newsletter, magazine, email, social, event or other.
+    #[arg(long, default_value = "website")]
+    pub kind: ChannelKind,
+    /// The organization that runs the channel.
+    #[arg(long)]
+    pub organization: Option<String>,
+    #[arg(long)]
+    pub owner: Option<String>,
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub due: Option<NaiveDate>,
+    /// Absolute http(s) address.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// en, fr or bilingual.
+    #[arg(long, default_value = "bilingual")]
+    pub lang: Lang,
+    /// The same channel in the other official language.
+    #[arg(long)]
+    pub counterpart: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MaterialCommand {
+    /// Add a material.
+    Add(MaterialAdd),
+    /// List materials.
+    List(TrackedListArgs),
+    /// Show one material and its journal.
+    Show(ShowArgs),
+    #[command(flatten)]
+    Track(TrackCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct MaterialAdd {
+    pub key: String,
+    #[arg(long)]
+    pub title: String,
+    #[arg(long)]
+    pub title_fr: Option<String>,
+    /// email, key_messages, presentation, talking_points, plan or other.
+    #[arg(long, default_value = "other")]
+    pub kind: MaterialKind,
+    #[arg(long)]
+    pub owner: Option<String>,
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub due: Option<NaiveDate>,
+    /// Absolute http(s) address.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// en, fr or bilingual.
+    #[arg(long, default_value = "bilingual")]
+    pub lang: Lang,
+    /// The same material in the other official language.
+    #[arg(long)]
+    pub counterpart: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MilestoneCommand {
+    /// Add a milestone.
+    Add(MilestoneAdd),
+    /// List milestones.
+    List(TrackedListArgs),
+    /// Show one milestone, its schedule and journal.
+    Show(ShowArgs),
+    #[command(flatten)]
+    Track(TrackCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct MilestoneAdd {
+    pub key: String,
+    #[arg(long)]
+    pub title: String,
+    #[arg(long)]
+    pub title_fr: Option<String>,
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub due: NaiveDate,
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// A milestone that must be finished first (repeat for several).
+    #[arg(long = "depends-on", value_name = "KEY")]
+    pub depends_on: Vec<String>,
+    /// Days of work needed after the last dependency is finished.
+    #[arg(long = "duration", value_name = "DAYS", default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..=36500))]
+    pub duration_days: i64,
+}
+
+/// Logging progress: the same verbs for agenda items, channels, materials and milestones.
+#[derive(Debug, Subcommand)]
+pub enum TrackCommand {
+    /// Mark done (on --on, default today).
+    Done(DoneArgs),
+    /// Mark in progress.
+    Start(NoteArgs),
+    /// Mark blocked.
+    Block(NoteArgs),
+    /// Mark deferred (leaves the plan's figures until reopened).
+    Defer(NoteArgs),
+    /// Mark cancelled.
+    Cancel(NoteArgs),
+    /// Back to planned, clearing the done date.
+    Reopen(NoteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// The item's key (MEETING/ITEM for an agenda item).
+    pub reference: String,
+    /// The day it was done (default: today).
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+    /// A note for the record.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Where it was published (channels and materials): absolute http(s) address.
+    #[arg(long)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The item's key (MEETING/ITEM for an agenda item).
+    pub reference: String,
+    /// A note for the record.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AsOfArgs {
+    /// The day to assess against (default: today).
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct UpcomingArgs {
+    /// How many days ahead of as-of to look.
+    #[arg(long, value_name = "DAYS", default_value_t = 14, value_parser = clap::value_parser!(i64).range(0..=36500))]
+    pub within: i64,
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// One CSV row per milestone, agenda item, channel and material, with its state and variance.
+    Progress(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only this item (KEY, or MEETING/ITEM).
+    pub reference: Option<String>,
+    /// At most N entries.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    /// Only entries from this day on (UTC).
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub since: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy.
+    pub file: PathBuf,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The day to show the campaign as of (default: 2018-09-20, mid-way).
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,42 @@
+//! `engage export progress`: the progress CSV of DESIGN.md, streamed row by row.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+
+use super::Ctx;
+use crate::cli::{ExportArgs, ExportCommand};
+use crate::error::{Error, Result};
+use crate::render::reports::ProgressWriter;
+use crate::store::Open;
+
+pub fn run(ctx: &Ctx, command: ExportCommand, out: &mut dyn Write) -> Result<()> {
+    match command {
+        ExportCommand::Progress(args) => progress(ctx, args, out),
+    }
+}
+
+fn progress(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
+    let as_of = args.as_of.as_of.unwrap_or(ctx.today);
+    let mut store = ctx.open(Open::Existing)?;
+    match &args.output.output {
+        Some(path) => {
+            let file = File::create(path).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+            let mut w = BufWriter::new(file);
+            write_progress(&mut store, as_of, &mut w)?;
+            w.flush().map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+        }
+        None => write_progress(&mut store, as_of, &mut BufWriter::new(out)),
+    }
+}
+
+fn write_progress(store: &mut crate::store::Store, as_of: chrono::NaiveDate, out: &mut dyn Write) -> Result<()> {
+    let mut csv = ProgressWriter::new(out)?;
+    let mut critical: Option<HashSet<String>> = None;
+    store.progress(as_of, |schedule, row| {
+        let set = critical.get_or_insert_with(|| schedule.critical_path.iter().cloned().collect());
+        let on_path = row.kind == crate::model::types::Kind::Milestone && set.contains(&row.key);
+        csv.row(&row.report(as_of), on_path)
+    })?;
+    csv.finish()
+}

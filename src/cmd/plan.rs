@@ -1,0 +1,113 @@
+//! `engage init`, `engage plan apply` and `engage plan export`.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::Months;
+
+use super::Ctx;
+use crate::cli::{ApplyArgs, InitArgs, OutputArgs, PlanCommand};
+use crate::error::{Error, Result};
+use crate::model::plan::{Campaign, Plan};
+use crate::plan::merge::{Change, Item};
+use crate::render;
+use crate::store::Open;
+
+/// The largest plan file engage reads: far above any real campaign, and a guard against a wrong file.
+pub const MAX_PLAN_BYTES: u64 = 40 * 1024 * 1024;
+
+pub fn run(ctx: &Ctx, command: PlanCommand, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+    match command {
+        PlanCommand::Apply(args) => apply(ctx, args, out, err),
+        PlanCommand::Export(args) => export(ctx, args, out),
+    }
+}
+
+/// Reads a plan file as UTF-8 text, refusing what cannot be one.
+pub fn read_plan_file(path: &Path) -> Result<String> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| Error::input(format!("{shown}: cannot read the plan file: {e}")))?;
+    if meta.is_dir() {
+        return Err(Error::input(format!("{shown}: is a directory, not a plan file")));
+    }
+    if meta.len() > MAX_PLAN_BYTES {
+        return Err(Error::input(format!(
+            "{shown}: {} MiB is more than the {} MiB a plan file may hold; is it the right file?",
+            meta.len() / (1024 * 1024),
+            MAX_PLAN_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::input(format!("{shown}: cannot read the plan file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..at]);
+        let line = text.matches('\n').count() + 1;
+        let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Error::Plan { file: shown.clone(), problems: vec![format!("{shown}:{line}:{col}: not UTF-8 text (a plan file is TOML, in UTF-8)")] }
+    })
+}
+
+/// Checks `text` against `stored`; a plan error lists every problem.
+fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<Vec<Change>> {
+    crate::plan::check(file, text, stored, prune)
+        .map(|c| c.changes)
+        .map_err(|problems| Error::Plan { file: file.to_string(), problems })
+}
+
+fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+    let file = args.file.display().to_string();
+    let text = read_plan_file(&args.file)?;
+    let in_file = crate::plan::parse::parse(&text).map(|p| p.plan.len() + usize::from(p.plan.campaign.is_some())).unwrap_or(0);
+    let db = ctx.db_path()?;
+    if !db.exists() {
+        // Refuse a bad file before creating anything.
+        check(&file, &text, &Plan::default(), args.prune)?;
+        if args.dry_run {
+            let changes = check(&file, &text, &Plan::default(), args.prune)?;
+            render::changes(out, &changes)?;
+            return render::applied(err, ctx.ui, &file, &changes, in_file, true);
+        }
+    }
+    let mut store = ctx.open(if args.dry_run { Open::Existing } else { Open::Create })?;
+    let changes = if args.dry_run {
+        let stored = store.load_plan()?;
+        let changes = check(&file, &text, &stored, args.prune)?;
+        render::changes(out, &changes)?;
+        changes
+    } else {
+        store.change_plan(&ctx.actor(), |stored| Ok((check(&file, &text, &stored, args.prune)?, ())))?.0
+    };
+    render::applied(err, ctx.ui, &file, &changes, in_file, args.dry_run)
+}
+
+fn export(ctx: &Ctx, args: OutputArgs, out: &mut dyn Write) -> Result<()> {
+    let mut store = ctx.open(Open::Existing)?;
+    let text = crate::plan::export::export(&store.load_plan()?);
+    super::write_output(args.output.as_deref(), out, text.as_bytes())
+}
+
+/// `engage init`: a new store (or an empty one) with a campaign.
+pub fn init(ctx: &Ctx, args: InitArgs, err: &mut dyn Write) -> Result<()> {
+    if args.name.trim().is_empty() {
+        return Err(Error::input("--name cannot be empty"));
+    }
+    let start = args.start.unwrap_or(ctx.today);
+    let end = match args.end {
+        Some(end) => end,
+        None => start.checked_add_months(Months::new(12)).ok_or_else(|| Error::input("--start is too far in the future"))?,
+    };
+    if end < start {
+        return Err(Error::input(format!("--end {end} is before --start {start}")));
+    }
+    let campaign = Campaign { name: args.name, name_fr: args.name_fr, start: Some(start), end, leads: args.leads };
+    let mut store = ctx.open(Open::Create)?;
+    store.change_plan(&ctx.actor(), |stored| match stored.campaign {
+        Some(existing) => Err(Error::input(format!(
+            "{} already holds the campaign '{}': use another --db, or `engage plan apply` to change it",
+            ctx.db_path().map(|p| p.display().to_string()).unwrap_or_default(),
+            existing.name
+        ))),
+        None => Ok((vec![Change { before: None, after: Some(Item::Campaign(campaign.clone())) }], ())),
+    })?;
+    render::messages::initialized(err, ctx.ui, &campaign, store.path())
+}

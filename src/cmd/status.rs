@@ -1,0 +1,19 @@
+//! `engage status`: the campaign against its plan.
+
+use std::io::Write;
+
+use super::Ctx;
+use crate::cli::{ReportFormat, StatusArgs};
+use crate::error::Result;
+use crate::render;
+use crate::store::Open;
+
+pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
+    let as_of = args.as_of.as_of.unwrap_or(ctx.today);
+    let mut store = ctx.open(Open::Existing)?;
+    let status = store.status(as_of)?;
+    match args.format {
+        ReportFormat::Json => render::json(out, &status),
+        ReportFormat::Table => render::reports::status(out, ctx.style, &status),
+    }
+}

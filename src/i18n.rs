@@ -1,0 +1,239 @@
+//! The interface in both official languages. Every human-facing word comes from here; each text
+//! is a [`Text`] with both languages as required fields, so a message cannot exist in one
+//! language only (the compiler refuses it). Machine formats (JSON, CSV, ISO dates) never pass
+//! through here.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::types::{Kind, Order, State, Status};
+
+/// The language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Ui {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Ui {
+    /// `--lang`, else `$ENGAGE_LANG`, else `LC_ALL`, `LC_MESSAGES`, `LANG` (any `fr*` is French),
+    /// else English.
+    pub fn resolve(flag: Option<Ui>, env: impl Fn(&str) -> Option<String>) -> Ui {
+        if let Some(ui) = flag {
+            return ui;
+        }
+        for var in ["ENGAGE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Some(value) = env(var).filter(|v| !v.is_empty()) {
+                return if value.to_ascii_lowercase().starts_with("fr") { Ui::Fr } else { Ui::En };
+            }
+        }
+        Ui::En
+    }
+}
+
+/// One text in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Text {
+    pub en: &'static str,
+    pub fr: &'static str,
+}
+
+impl Text {
+    pub fn get(&self, ui: Ui) -> &'static str {
+        match ui {
+            Ui::En => self.en,
+            Ui::Fr => self.fr,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($name:ident = $en:literal / $fr:literal;)+) => {
+        $(pub const $name: Text = Text { en: $en, fr: $fr };)+
+        /// Every text of the catalogue, for tests.
+        pub const ALL: &[Text] = &[$($name),+];
+    };
+}
+
+/// Labels: table headers, section titles and short words.
+pub mod t {
+    use super::Text;
+    texts! {
+        DATE = "date" / "date";
+        DAYS = "days" / "jours";
+        KIND = "kind" / "type";
+        KEY = "key" / "clé";
+        TITLE = "title" / "titre";
+        NAME = "name" / "nom";
+        OWNER = "owner" / "responsable";
+        STATE = "state" / "état";
+        STATUS = "status" / "statut";
+        DONE_ON = "done on" / "fait le";
+        DUE = "due" / "échéance";
+        FORECAST = "forecast" / "prévision";
+        SLIP = "slip" / "glissement";
+        FLOAT = "float" / "marge";
+        ORDER = "order" / "ordre";
+        REACHED = "reached" / "joints";
+        NOT_REACHED = "not reached yet" / "pas encore joints";
+        TABLE = "table" / "table";
+        MEMBERS = "members" / "membres";
+        MEETING = "meeting" / "réunion";
+        LOCATION = "location" / "lieu";
+        URL = "url" / "adresse";
+        LANGUAGE = "language" / "langue";
+        COUNTERPART = "counterpart" / "pendant";
+        DEPENDS_ON = "depends on" / "dépend de";
+        DURATION = "duration" / "durée";
+        NOTE = "note" / "note";
+        WHEN = "when" / "quand";
+        WHO = "who" / "qui";
+        COMMAND = "command" / "commande";
+        ITEM = "item" / "élément";
+        CHANGE = "change" / "changement";
+        COUNT = "count" / "nombre";
+        GAP = "gap" / "écart";
+        OVERDUE_TITLE = "Overdue" / "En retard";
+        UPCOMING_TITLE = "Upcoming" / "À venir";
+        CRITICAL_PATH = "Critical path" / "Chemin critique";
+        REACH = "Reach by order of government" / "Portée par ordre de gouvernement";
+        COUNTS = "Items by kind and state" / "Éléments par type et état";
+        PARITY = "Official languages: parity gaps" / "Langues officielles : écarts de parité";
+        COMPLETE = "complete" / "terminé";
+        PROJECTED_END = "projected end" / "fin prévue";
+        PLANNED_END = "planned end" / "fin planifiée";
+        AHEAD = "ahead" / "d'avance";
+        BEHIND = "behind" / "de retard";
+        ON_TIME = "on time" / "à l'heure";
+        NONE = "none" / "aucun";
+        MISSING = "missing" / "manquant";
+        TODAY = "today" / "aujourd'hui";
+        TOTAL = "total" / "total";
+        AS_OF = "as of" / "au";
+        JOURNAL = "Journal" / "Journal";
+    }
+}
+
+/// A state, in words.
+pub fn state(ui: Ui, s: State) -> &'static str {
+    let text = match s {
+        State::DoneOnTime => Text { en: "done on time", fr: "fait à temps" },
+        State::DoneLate => Text { en: "done late", fr: "fait en retard" },
+        State::Cancelled => Text { en: "cancelled", fr: "annulé" },
+        State::Deferred => Text { en: "deferred", fr: "reporté" },
+        State::Overdue => Text { en: "overdue", fr: "en retard" },
+        State::DueSoon => Text { en: "due soon", fr: "à venir" },
+        State::OnTrack => Text { en: "on track", fr: "dans les temps" },
+        State::Unscheduled => Text { en: "unscheduled", fr: "non planifié" },
+    };
+    text.get(ui)
+}
+
+/// A status, in words.
+pub fn status(ui: Ui, s: Status) -> &'static str {
+    let text = match s {
+        Status::Planned => Text { en: "planned", fr: "prévu" },
+        Status::InProgress => Text { en: "in progress", fr: "en cours" },
+        Status::Done => Text { en: "done", fr: "fait" },
+        Status::Blocked => Text { en: "blocked", fr: "bloqué" },
+        Status::Deferred => Text { en: "deferred", fr: "reporté" },
+        Status::Cancelled => Text { en: "cancelled", fr: "annulé" },
+    };
+    text.get(ui)
+}
+
+/// A kind of item, in words.
+pub fn kind(ui: Ui, k: Kind) -> &'static str {
+    let text = match k {
+        Kind::AgendaItem => Text { en: "agenda item", fr: "point à l'ordre du jour" },
+        Kind::Channel => Text { en: "channel", fr: "canal" },
+        Kind::Material => Text { en: "material", fr: "document" },
+        Kind::Meeting => Text { en: "meeting", fr: "réunion" },
+        Kind::Milestone => Text { en: "milestone", fr: "jalon" },
+    };
+    text.get(ui)
+}
+
+/// An order of government, in words.
+pub fn order(ui: Ui, o: Order) -> &'static str {
+    let text = match o {
+        Order::Federal => Text { en: "federal", fr: "fédéral" },
+        Order::Provincial => Text { en: "provincial", fr: "provincial" },
+        Order::Territorial => Text { en: "territorial", fr: "territorial" },
+        Order::Indigenous => Text { en: "Indigenous", fr: "autochtone" },
+        Order::Municipal => Text { en: "municipal", fr: "municipal" },
+        Order::Other => Text { en: "other", fr: "autre" },
+    };
+    text.get(ui)
+}
+
+const MONTHS_FR: [&str; 12] =
+    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+/// A date for people: ISO in English (`2018-07-18`), written out in French (`18 juillet 2018`,
+/// `1er octobre 2018`).
+pub fn date(ui: Ui, d: NaiveDate) -> String {
+    match ui {
+        Ui::En => d.to_string(),
+        Ui::Fr => {
+            let day = if d.day() == 1 { "1er".to_string() } else { d.day().to_string() };
+            format!("{day} {} {}", MONTHS_FR[d.month0() as usize], d.year())
+        }
+    }
+}
+
+/// A percentage with one decimal: `28.6%` in English, `28,6 %` in French.
+pub fn percent(ui: Ui, value: f64) -> String {
+    match ui {
+        Ui::En => format!("{value:.1}%"),
+        Ui::Fr => format!("{value:.1}\u{a0}%").replace('.', ","),
+    }
+}
+
+/// Days relative to as-of: `−6` when late, `today`, `in 5 days`.
+pub fn days(ui: Ui, days: i64) -> String {
+    match (ui, days) {
+        (_, 0) => t::TODAY.get(ui).to_string(),
+        (_, d) if d < 0 => format!("\u{2212}{}", -d),
+        (Ui::En, d) => format!("in {d} day{}", if d == 1 { "" } else { "s" }),
+        (Ui::Fr, d) => format!("dans {d} jour{}", if d == 1 { "" } else { "s" }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_both_languages() {
+        for text in t::ALL {
+            assert!(!text.en.is_empty() && !text.fr.is_empty(), "{text:?}");
+        }
+        for s in State::ALL {
+            assert_ne!(state(Ui::Fr, *s), "");
+        }
+    }
+
+    #[test]
+    fn french_conventions() {
+        assert_eq!(date(Ui::Fr, NaiveDate::from_ymd_opt(2018, 7, 18).unwrap()), "18 juillet 2018");
+        assert_eq!(date(Ui::Fr, NaiveDate::from_ymd_opt(2018, 10, 1).unwrap()), "1er octobre 2018");
+        assert_eq!(percent(Ui::Fr, 28.6), "28,6\u{a0}%");
+        assert_eq!(percent(Ui::En, 28.6), "28.6%");
+        assert_eq!(state(Ui::Fr, State::Overdue), "en retard");
+        assert_eq!(days(Ui::En, -6), "\u{2212}6");
+        assert_eq!(days(Ui::En, 5), "in 5 days");
+    }
+
+    #[test]
+    fn language_resolution() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(Ui::resolve(Some(Ui::Fr), env(&[])), Ui::Fr);
+        assert_eq!(Ui::resolve(None, env(&[("LANG", "fr_CA.UTF-8")])), Ui::Fr);
+        assert_eq!(Ui::resolve(None, env(&[("ENGAGE_LANG", "en"), ("LANG", "fr_CA.UTF-8")])), Ui::En);
+        assert_eq!(Ui::resolve(None, env(&[("LC_ALL", "C.UTF-8"), ("LANG", "fr_CA")])), Ui::En);
+        assert_eq!(Ui::resolve(None, env(&[])), Ui::En);
+    }
+}

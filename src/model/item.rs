@@ -1,0 +1,63 @@
+//! One dated row of any kind, as the reports list them (upcoming, overdue, progress export).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::state::{assess, variance_days};
+use super::types::{Kind, State, Status};
+
+/// An item as reports see it. A meeting has no status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub kind: Kind,
+    /// `MEETING/ITEM` for an agenda item.
+    pub key: String,
+    pub title: String,
+    pub title_fr: Option<String>,
+    pub owner: Option<String>,
+    /// The due date, or the meeting's date.
+    pub date: Option<NaiveDate>,
+    pub status: Option<Status>,
+    pub done_on: Option<NaiveDate>,
+}
+
+impl Row {
+    /// The assessed state on `as_of`; `None` for a meeting.
+    pub fn state(&self, as_of: NaiveDate) -> Option<State> {
+        self.status.map(|s| assess(s, self.done_on, self.date, as_of))
+    }
+
+    /// The row as reports put it in JSON (field names are part of the contract).
+    pub fn report(&self, as_of: NaiveDate) -> ReportRow {
+        let state = self.state(as_of);
+        ReportRow {
+            date: self.date,
+            kind: self.kind,
+            key: self.key.clone(),
+            title: self.title.clone(),
+            title_fr: self.title_fr.clone(),
+            owner: self.owner.clone(),
+            status: self.status,
+            done_on: self.done_on,
+            state,
+            days: self.date.map(|d| (d - as_of).num_days()),
+            variance_days: state.and_then(|s| variance_days(s, self.done_on, self.date, as_of)),
+        }
+    }
+}
+
+/// A report row: `date`, `kind`, `key`, `title`, `owner`, `state`, `days` (date − as-of) and more.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportRow {
+    pub date: Option<NaiveDate>,
+    pub kind: Kind,
+    pub key: String,
+    pub title: String,
+    pub title_fr: Option<String>,
+    pub owner: Option<String>,
+    pub status: Option<Status>,
+    pub done_on: Option<NaiveDate>,
+    pub state: Option<State>,
+    pub days: Option<i64>,
+    pub variance_days: Option<i64>,
+}

@@ -1,0 +1,10 @@
+//! The campaign's types and pure logic: states, the schedule, reach, parity. No SQL, no printing.
+
+pub mod item;
+pub mod parity;
+pub mod plan;
+pub mod reach;
+pub mod schedule;
+pub mod state;
+pub mod status;
+pub mod types;

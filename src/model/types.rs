@@ -1,0 +1,236 @@
+//! The campaign's vocabulary: keys, statuses, states, kinds and the other closed sets of values.
+//!
+//! Each closed set is a Rust enum with one canonical English spelling (the spelling used in plan
+//! files, JSON, CSV and the store), so that no string of the domain is typed twice.
+
+use std::fmt;
+
+/// Declares an enum of a closed set of values, each with its one canonical spelling.
+macro_rules! spelled_enum {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// What a value of this set is called in messages.
+            pub const WHAT: &'static str = $what;
+
+            /// The canonical spelling.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the canonical spelling; `None` for anything else.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The accepted spellings, for error messages: `a, b, c`.
+            pub fn choices() -> String {
+                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(text: &str) -> Result<Self, String> {
+                Self::parse(text).ok_or_else(|| {
+                    format!("unknown {} '{}' (expected one of: {})", $what, text, Self::choices())
+                })
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+spelled_enum!(
+    /// The recorded status of a trackable item.
+    Status, "status" {
+        Planned => "planned",
+        InProgress => "in_progress",
+        Done => "done",
+        Blocked => "blocked",
+        Deferred => "deferred",
+        Cancelled => "cancelled",
+    }
+);
+
+impl Status {
+    /// Whether the item still counts as work to do (not done, deferred or cancelled).
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Planned | Status::InProgress | Status::Blocked)
+    }
+
+    /// Whether the item counts in percent complete (all but cancelled and deferred).
+    pub fn counts(self) -> bool {
+        !matches!(self, Status::Deferred | Status::Cancelled)
+    }
+}
+
+spelled_enum!(
+    /// The assessed state of an item against an as-of date (DESIGN.md, "Status and state").
+    State, "state" {
+        DoneOnTime => "done_on_time",
+        DoneLate => "done_late",
+        Cancelled => "cancelled",
+        Deferred => "deferred",
+        Overdue => "overdue",
+        DueSoon => "due_soon",
+        OnTrack => "on_track",
+        Unscheduled => "unscheduled",
+    }
+);
+
+spelled_enum!(
+    /// The kinds of item that reports list. `Meeting` is listed but never tracked.
+    Kind, "kind" {
+        AgendaItem => "agenda_item",
+        Channel => "channel",
+        Material => "material",
+        Meeting => "meeting",
+        Milestone => "milestone",
+    }
+);
+
+impl Kind {
+    /// The four kinds that carry a status.
+    pub const TRACKED: [Kind; 4] = [Kind::Milestone, Kind::AgendaItem, Kind::Channel, Kind::Material];
+}
+
+spelled_enum!(
+    /// An order of government.
+    Order, "order" {
+        Federal => "federal",
+        Provincial => "provincial",
+        Territorial => "territorial",
+        Indigenous => "indigenous",
+        Municipal => "municipal",
+        Other => "other",
+    }
+);
+
+spelled_enum!(
+    /// What kind of standing forum a table is.
+    TableKind, "table kind" {
+        Table => "table",
+        Committee => "committee",
+        Council => "council",
+        Symposium => "symposium",
+        Network => "network",
+        Other => "other",
+    }
+);
+
+spelled_enum!(
+    /// What kind of distribution channel.
+    ChannelKind, "channel kind" {
+        Website => "website",
+        Newsletter => "newsletter",
+        Magazine => "magazine",
+        Email => "email",
+        Social => "social",
+        Event => "event",
+        Other => "other",
+    }
+);
+
+spelled_enum!(
+    /// What kind of engagement material.
+    MaterialKind, "material kind" {
+        Email => "email",
+        KeyMessages => "key_messages",
+        Presentation => "presentation",
+        TalkingPoints => "talking_points",
+        Plan => "plan",
+        Other => "other",
+    }
+);
+
+spelled_enum!(
+    /// The language a channel or material is in.
+    Lang, "language" {
+        En => "en",
+        Fr => "fr",
+        Bilingual => "bilingual",
+    }
+);
+
+/// Checks a key: lowercase ASCII letters, digits, `-`, `_`, `.`; not empty, at most 64 bytes.
+pub fn check_key(key: &str) -> Result<(), String> {
+    if key.is_empty() {
+        return Err("a key cannot be empty".into());
+    }
+    if key.len() > 64 {
+        return Err(format!("key '{}…' is longer than 64 characters", &key[..key.floor_char_boundary(20)]));
+    }
+    match key
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')))
+    {
+        Some(bad) => Err(format!(
+            "key '{key}' has '{bad}': use lowercase letters, digits, '-', '_' and '.'"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Checks a URL: absolute, `http` or `https`, with a host and no spaces.
+pub fn check_url(url: &str) -> Result<(), String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("url '{url}' must be absolute and start with http:// or https://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("url '{url}' is not a valid web address"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        for good in ["a", "clerks-2018-07", "ms_1.b", "0"] {
+            assert!(check_key(good).is_ok(), "{good}");
+        }
+        for bad in ["", "A", "a b", "é", "a/b", "a:b", &"x".repeat(65)] {
+            assert!(check_key(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls() {
+        for good in ["https://gccollab.ca/x", "http://a.b", "https://x.org?q=1"] {
+            assert!(check_url(good).is_ok(), "{good}");
+        }
+        for bad in ["ftp://a", "javascript:alert(1)", "https://", "/rel", "https://a b", "gccollab.ca"] {
+            assert!(check_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn spellings_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(*s));
+        }
+        assert_eq!("done".parse::<Status>(), Ok(Status::Done));
+        assert!("finished".parse::<Status>().unwrap_err().contains("planned, in_progress"));
+    }
+}

@@ -1,0 +1,170 @@
+//! Writing a campaign back as a plan file. The text is deterministic (sections in a fixed order,
+//! items sorted by key, fields in the order of DESIGN.md, defaults left out), so that exporting,
+//! applying to a fresh store and exporting again gives the same bytes.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use crate::model::plan::{Plan, Progress};
+use crate::model::types::{Lang, Status};
+
+/// A TOML basic string, quoted and escaped.
+fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+struct Out(String);
+
+impl Out {
+    fn text(&mut self, name: &str, value: &str) {
+        let _ = writeln!(self.0, "{name} = {}", quote(value));
+    }
+    fn opt(&mut self, name: &str, value: &Option<String>) {
+        if let Some(v) = value {
+            self.text(name, v);
+        }
+    }
+    fn date(&mut self, name: &str, value: Option<NaiveDate>) {
+        if let Some(d) = value {
+            let _ = writeln!(self.0, "{name} = {d}");
+        }
+    }
+    fn list(&mut self, name: &str, values: &[String]) {
+        if !values.is_empty() {
+            let items: Vec<String> = values.iter().map(|v| quote(v)).collect();
+            let _ = writeln!(self.0, "{name} = [{}]", items.join(", "));
+        }
+    }
+    fn progress(&mut self, p: &Progress) {
+        if p.status != Status::Planned {
+            self.text("status", p.status.as_str());
+        }
+        self.date("done_on", p.done_on);
+        self.opt("note", &p.note);
+    }
+    fn lang(&mut self, lang: Lang, counterpart: &Option<String>) {
+        if lang != Lang::Bilingual {
+            self.text("lang", lang.as_str());
+        }
+        self.opt("counterpart", counterpart);
+    }
+    fn header(&mut self, header: &str) {
+        let _ = writeln!(self.0, "\n{header}");
+    }
+}
+
+/// The plan file for `plan`.
+pub fn export(plan: &Plan) -> String {
+    let mut o = Out(String::from("# Exported by engage: apply with `engage plan apply FILE`.\n"));
+    if let Some(c) = &plan.campaign {
+        o.header("[campaign]");
+        o.text("name", &c.name);
+        o.opt("name_fr", &c.name_fr);
+        o.date("start", c.start);
+        o.date("end", Some(c.end));
+        o.list("leads", &c.leads);
+    }
+    for org in plan.organizations.values() {
+        o.header("[[organization]]");
+        o.text("key", &org.key);
+        o.text("name", &org.name);
+        o.opt("name_fr", &org.name_fr);
+        o.text("order", org.order.as_str());
+        o.opt("jurisdiction", &org.jurisdiction);
+        o.opt("contact", &org.contact);
+    }
+    for t in plan.tables.values() {
+        o.header("[[table]]");
+        o.text("key", &t.key);
+        o.text("name", &t.name);
+        o.opt("name_fr", &t.name_fr);
+        o.text("kind", t.kind.as_str());
+        o.list("members", &t.members);
+        o.opt("chair", &t.chair);
+    }
+    for m in plan.meetings.values() {
+        o.header("[[meeting]]");
+        o.text("key", &m.key);
+        o.text("table", &m.table);
+        o.date("date", Some(m.date));
+        o.date("end_date", m.end_date);
+        o.opt("location", &m.location);
+        let start = (m.key.clone(), String::new());
+        for item in plan.agenda.range(start..).map(|(_, a)| a).take_while(|a| a.meeting == m.key) {
+            o.header("[[meeting.agenda]]");
+            o.text("key", &item.key);
+            o.text("topic", &item.topic);
+            o.opt("topic_fr", &item.topic_fr);
+            o.opt("owner", &item.owner);
+            o.progress(&item.progress);
+        }
+    }
+    for c in plan.channels.values() {
+        o.header("[[channel]]");
+        o.text("key", &c.key);
+        o.text("name", &c.name);
+        o.opt("name_fr", &c.name_fr);
+        o.text("kind", c.kind.as_str());
+        o.opt("organization", &c.organization);
+        o.opt("owner", &c.owner);
+        o.date("due", c.due);
+        o.progress(&c.progress);
+        o.opt("url", &c.url);
+        o.lang(c.lang, &c.counterpart);
+    }
+    for m in plan.materials.values() {
+        o.header("[[material]]");
+        o.text("key", &m.key);
+        o.text("title", &m.title);
+        o.opt("title_fr", &m.title_fr);
+        o.text("kind", m.kind.as_str());
+        o.opt("owner", &m.owner);
+        o.date("due", m.due);
+        o.progress(&m.progress);
+        o.opt("url", &m.url);
+        o.lang(m.lang, &m.counterpart);
+    }
+    for m in plan.milestones.values() {
+        o.header("[[milestone]]");
+        o.text("key", &m.key);
+        o.text("title", &m.title);
+        o.opt("title_fr", &m.title_fr);
+        o.opt("owner", &m.owner);
+        o.date("due", Some(m.due));
+        if m.duration_days != 0 {
+            let _ = writeln!(o.0, "duration_days = {}", m.duration_days);
+        }
+        o.list("depends_on", &m.depends_on);
+        o.progress(&m.progress);
+    }
+    o.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+        assert_eq!(quote("Présentation « clé »"), "\"Présentation « clé »\"");
+        assert_eq!(quote("\u{7}"), "\"\\u0007\"");
+    }
+}

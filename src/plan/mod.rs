@@ -1,0 +1,35 @@
+//! Plan files (DESIGN.md, "Plan file"): reading and checking them, merging them into a store's
+//! record, and writing a record back as a plan. Pure: no SQL, no printing.
+
+pub mod export;
+pub mod fields;
+pub mod merge;
+pub mod parse;
+pub mod source;
+pub mod validate;
+
+use merge::Change;
+use source::{Problem, Problems};
+
+use crate::model::plan::Plan;
+
+/// The outcome of checking a plan file against a store's record.
+pub struct Checked {
+    /// The record as it will be once the file is applied.
+    pub merged: Plan,
+    /// What applying the file changes, in the order to write it.
+    pub changes: Vec<Change>,
+}
+
+/// Reads `text` (the plan file `file`) and works out what applying it to `stored` changes.
+/// On failure: every problem, each as `FILE:LINE:COL: message`, in file order.
+pub fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<Checked, Vec<String>> {
+    let parsed = parse::parse(text).map_err(|problems| Problems::render(problems, file))?;
+    let merged = merge::merge(stored, &parsed.plan, prune);
+    let problems: Vec<Problem> = validate::validate(&parsed, &merged);
+    if !problems.is_empty() {
+        return Err(Problems::render(problems, file));
+    }
+    let changes = merge::diff(stored, &merged);
+    Ok(Checked { merged, changes })
+}

@@ -1,0 +1,372 @@
+//! Reading a plan file (DESIGN.md, "Plan file") into a [`Plan`], with every problem that can be
+//! seen in the file alone listed at its position: syntax, unknown fields, types, bad keys, values
+//! and dates, duplicate keys, `done` without `done_on` and the reverse. References between items
+//! are recorded here and checked in `validate`, once the store's items are known too.
+
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
+
+use toml::de::{DeTable, DeValue};
+
+use super::fields::{Fields, array_of_tables};
+use super::source::{Pos, Problem, Problems};
+use crate::model::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
+use crate::model::types::{ChannelKind, Lang, MaterialKind, Order, Status, TableKind, check_key, check_url};
+
+/// What a reference points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Organization,
+    Table,
+    Milestone,
+    Channel,
+    Material,
+}
+
+impl Target {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Target::Organization => "organization",
+            Target::Table => "table",
+            Target::Milestone => "milestone",
+            Target::Channel => "channel",
+            Target::Material => "material",
+        }
+    }
+}
+
+/// A reference from an item of the file to another item, checked once the store is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    pub target: Target,
+    pub key: String,
+    pub pos: Pos,
+    /// Who refers, for messages: `table 'council': member`.
+    pub from: String,
+    /// For a counterpart: the language of the item that names it.
+    pub counterpart_of: Option<Lang>,
+}
+
+/// A plan file read without error, with what validation still needs.
+#[derive(Debug, Clone)]
+pub struct ParsedPlan {
+    pub plan: Plan,
+    pub references: Vec<Reference>,
+    /// Where each milestone of the file is, to place a cycle.
+    pub milestone_pos: BTreeMap<String, Pos>,
+}
+
+const SECTIONS: &[&str] = &["campaign", "organization", "table", "meeting", "channel", "material", "milestone"];
+
+/// Parses and checks a plan file's text. On failure, every problem found, unsorted.
+pub fn parse(text: &str) -> Result<ParsedPlan, Vec<Problem>> {
+    let mut p = Problems::new(text);
+    let (root, syntax) = DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        for e in syntax {
+            let pos = e.span().map_or(Pos { line: 1, col: 1 }, |s| p.pos(s));
+            let message = e.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
+            p.add(pos, format!("invalid TOML: {message}"));
+        }
+        return Err(p.list);
+    }
+    let mut reader = Reader { p, out: ParsedPlan { plan: Plan::default(), references: Vec::new(), milestone_pos: BTreeMap::new() }, seen: BTreeMap::new() };
+    let root = root.get_ref();
+    for (name, value) in root.iter() {
+        let name = name.get_ref().as_ref();
+        let pos = reader.p.pos(value.span());
+        match name {
+            "campaign" => match value.get_ref() {
+                DeValue::Table(t) => reader.campaign(t, pos),
+                _ => reader.p.add(pos, "'campaign' must be a table: write [campaign]".into()),
+            },
+            _ if SECTIONS.contains(&name) => {
+                for (table, pos) in array_of_tables(&mut reader.p, name, value) {
+                    match name {
+                        "organization" => reader.organization(table, pos),
+                        "table" => reader.table(table, pos),
+                        "meeting" => reader.meeting(table, pos),
+                        "channel" => reader.channel(table, pos),
+                        "material" => reader.material(table, pos),
+                        _ => reader.milestone(table, pos),
+                    }
+                }
+            }
+            _ => reader.p.add(pos, format!("unknown section '{name}' (expected one of: {})", SECTIONS.join(", "))),
+        }
+    }
+    if reader.p.is_empty() { Ok(reader.out) } else { Err(reader.p.list) }
+}
+
+struct Reader<'s> {
+    p: Problems<'s>,
+    out: ParsedPlan,
+    /// First position of every key, per section, to report duplicates.
+    seen: BTreeMap<(&'static str, String), Pos>,
+}
+
+impl Reader<'_> {
+    /// Reads and checks the `key` of an item, and names the item after it.
+    fn key(&mut self, f: &mut Fields, section: &'static str, scope: &str) -> Option<String> {
+        let pos = f.pos_of(&self.p, "key");
+        let key = f.required_string(&mut self.p, "key")?;
+        if let Err(e) = check_key(&key) {
+            self.p.add(pos, format!("{}: {e}", f.what));
+            return None;
+        }
+        f.rename(format!("{section} '{scope}{key}'"));
+        match self.seen.entry((section, format!("{scope}{key}"))) {
+            Entry::Occupied(first) => {
+                self.p.add(pos, format!("duplicate {section} key '{scope}{key}' (first at line {})", first.get().line));
+                None
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(pos);
+                Some(key)
+            }
+        }
+    }
+
+    fn reference(&mut self, target: Target, key: String, pos: Pos, from: String) {
+        self.out.references.push(Reference { target, key, pos, from, counterpart_of: None });
+    }
+
+    /// Reads status, done_on and note, with the rule that `done` and `done_on` go together.
+    fn progress(&mut self, f: &mut Fields) -> Progress {
+        let status_pos = f.pos_of(&self.p, "status");
+        let done_pos = f.pos_of(&self.p, "done_on");
+        let status = f.choice(&mut self.p, "status", Status::parse, Status::choices).unwrap_or(Status::Planned);
+        let done_on = f.date(&mut self.p, "done_on");
+        let note = f.string(&mut self.p, "note");
+        match (status, done_on) {
+            (Status::Done, None) if done_pos == f.pos => {
+                self.p.add(status_pos, format!("{}: status 'done' needs a 'done_on' date", f.what));
+            }
+            (s, Some(_)) if s != Status::Done => {
+                self.p.add(done_pos, format!("{}: 'done_on' is set but status is '{s}', not 'done'", f.what));
+            }
+            _ => {}
+        }
+        Progress { status, done_on, note }
+    }
+
+    fn lang_and_counterpart(&mut self, f: &mut Fields, target: Target) -> (Lang, Option<String>) {
+        let lang = f.choice(&mut self.p, "lang", Lang::parse, Lang::choices).unwrap_or(Lang::Bilingual);
+        let pos = f.pos_of(&self.p, "counterpart");
+        let counterpart = f.string(&mut self.p, "counterpart");
+        if let Some(c) = &counterpart {
+            if lang == Lang::Bilingual {
+                self.p.add(pos, format!("{}: a bilingual {} has no counterpart: set 'lang' to en or fr", f.what, target.noun()));
+            } else {
+                self.out.references.push(Reference { target, key: c.clone(), pos, from: format!("{}: counterpart", f.what), counterpart_of: Some(lang) });
+            }
+        }
+        (lang, counterpart)
+    }
+
+    fn url(&mut self, f: &mut Fields) -> Option<String> {
+        let pos = f.pos_of(&self.p, "url");
+        let url = f.string(&mut self.p, "url")?;
+        if let Err(e) = check_url(&url) {
+            self.p.add(pos, format!("{}: {e}", f.what));
+        }
+        Some(url)
+    }
+
+    fn campaign(&mut self, table: &DeTable, pos: Pos) {
+        let p = &mut self.p;
+        let mut f = Fields::new("[campaign]", pos, table);
+        let name = f.text(p, "name");
+        if name.is_none() && f.pos_of(p, "name") == pos {
+            p.add(pos, "[campaign]: 'name' is required".into());
+        }
+        let name_fr = f.string(p, "name_fr");
+        let start = f.date(p, "start");
+        let end_pos = f.pos_of(p, "end");
+        let end = f.required_date(p, "end");
+        let leads = f.strings(p, "leads").into_iter().map(|(s, _)| s).collect();
+        f.finish(p);
+        if let (Some(start), Some(end)) = (start, end) {
+            if end < start {
+                p.add(end_pos, format!("[campaign]: 'end' {end} is before 'start' {start}"));
+            }
+        }
+        if let (Some(name), Some(end)) = (name, end) {
+            self.out.plan.campaign = Some(Campaign { name, name_fr, start, end, leads });
+        }
+    }
+
+    fn organization(&mut self, table: &DeTable, pos: Pos) {
+        let mut f = Fields::new("organization", pos, table);
+        let key = self.key(&mut f, "organization", "");
+        let p = &mut self.p;
+        let name = f.text(p, "name");
+        let name_fr = f.string(p, "name_fr");
+        let order = f.choice(p, "order", Order::parse, Order::choices);
+        if f.pos_of(p, "order") == pos {
+            p.add(pos, format!("{}: 'order' is required", f.what));
+        }
+        let jurisdiction = f.string(p, "jurisdiction");
+        let contact = f.string(p, "contact");
+        if name.is_none() && f.pos_of(p, "name") == pos {
+            p.add(pos, format!("{}: 'name' is required", f.what));
+        }
+        f.finish(p);
+        if let (Some(key), Some(name), Some(order)) = (key, name, order) {
+            self.out.plan.organizations.insert(key.clone(), Organization { key, name, name_fr, order, jurisdiction, contact });
+        }
+    }
+
+    fn table(&mut self, table: &DeTable, pos: Pos) {
+        let mut f = Fields::new("table", pos, table);
+        let key = self.key(&mut f, "table", "");
+        let p = &mut self.p;
+        let name = f.text(p, "name");
+        if name.is_none() && f.pos_of(p, "name") == pos {
+            p.add(pos, format!("{}: 'name' is required", f.what));
+        }
+        let name_fr = f.string(p, "name_fr");
+        let kind = f.choice(p, "kind", TableKind::parse, TableKind::choices).unwrap_or(TableKind::Table);
+        let members = f.strings(p, "members");
+        let chair = f.string(p, "chair");
+        let what = f.what.clone();
+        f.finish(p);
+        let mut keys: Vec<String> = Vec::new();
+        for (member, pos) in members {
+            if keys.contains(&member) {
+                self.p.add(pos, format!("{what}: member '{member}' is listed twice"));
+                continue;
+            }
+            keys.push(member.clone());
+            self.reference(Target::Organization, member, pos, format!("{what}: member"));
+        }
+        keys.sort();
+        if let (Some(key), Some(name)) = (key, name) {
+            self.out.plan.tables.insert(key.clone(), Table { key, name, name_fr, kind, members: keys, chair });
+        }
+    }
+
+    fn meeting(&mut self, table: &DeTable, pos: Pos) {
+        let mut f = Fields::new("meeting", pos, table);
+        let key = self.key(&mut f, "meeting", "");
+        let table_pos = f.pos_of(&self.p, "table");
+        let table_key = f.required_string(&mut self.p, "table");
+        let date = f.required_date(&mut self.p, "date");
+        let end_pos = f.pos_of(&self.p, "end_date");
+        let end_date = f.date(&mut self.p, "end_date");
+        let location = f.string(&mut self.p, "location");
+        let agenda = f.tables(&mut self.p, "agenda");
+        if let (Some(date), Some(end)) = (date, end_date) {
+            if end < date {
+                self.p.add(end_pos, format!("{}: 'end_date' {end} is before 'date' {date}", f.what));
+            }
+        }
+        if let Some(t) = &table_key {
+            self.reference(Target::Table, t.clone(), table_pos, format!("{}: table", f.what));
+        }
+        let what = f.what.clone();
+        f.finish(&mut self.p);
+        for (item, pos) in agenda {
+            self.agenda_item(item, pos, key.as_deref(), &what);
+        }
+        if let (Some(key), Some(table), Some(date)) = (key, table_key, date) {
+            self.out.plan.meetings.insert(key.clone(), Meeting { key, table, date, end_date, location });
+        }
+    }
+
+    fn agenda_item(&mut self, table: &DeTable, pos: Pos, meeting: Option<&str>, meeting_what: &str) {
+        let mut f = Fields::new(format!("{meeting_what}: agenda item"), pos, table);
+        let scope = meeting.map(|m| format!("{m}/")).unwrap_or_default();
+        let key = self.key(&mut f, "agenda item", &scope);
+        let topic = f.text(&mut self.p, "topic");
+        if topic.is_none() && f.pos_of(&self.p, "topic") == pos {
+            self.p.add(pos, format!("{}: 'topic' is required", f.what));
+        }
+        let topic_fr = f.string(&mut self.p, "topic_fr");
+        let owner = f.string(&mut self.p, "owner");
+        let progress = self.progress(&mut f);
+        f.finish(&mut self.p);
+        if let (Some(meeting), Some(key), Some(topic)) = (meeting, key, topic) {
+            let item = AgendaItem { meeting: meeting.to_string(), key: key.clone(), topic, topic_fr, owner, progress };
+            self.out.plan.agenda.insert((meeting.to_string(), key), item);
+        }
+    }
+
+    fn channel(&mut self, table: &DeTable, pos: Pos) {
+        let mut f = Fields::new("channel", pos, table);
+        let key = self.key(&mut f, "channel", "");
+        let name = f.text(&mut self.p, "name");
+        if name.is_none() && f.pos_of(&self.p, "name") == pos {
+            self.p.add(pos, format!("{}: 'name' is required", f.what));
+        }
+        let name_fr = f.string(&mut self.p, "name_fr");
+        let kind = f.choice(&mut self.p, "kind", ChannelKind::parse, ChannelKind::choices).unwrap_or(ChannelKind::Other);
+        let org_pos = f.pos_of(&self.p, "organization");
+        let organization = f.string(&mut self.p, "organization");
+        if let Some(o) = &organization {
+            self.reference(Target::Organization, o.clone(), org_pos, format!("{}: organization", f.what));
+        }
+        let owner = f.string(&mut self.p, "owner");
+        let due = f.date(&mut self.p, "due");
+        let progress = self.progress(&mut f);
+        let url = self.url(&mut f);
+        let (lang, counterpart) = self.lang_and_counterpart(&mut f, Target::Channel);
+        f.finish(&mut self.p);
+        if let (Some(key), Some(name)) = (key, name) {
+            self.out.plan.channels.insert(key.clone(), Channel { key, name, name_fr, kind, organization, owner, due, progress, url, lang, counterpart });
+        }
+    }
+
+    fn material(&mut self, table: &DeTable, pos: Pos) {
+        let mut f = Fields::new("material", pos, table);
+        let key = self.key(&mut f, "material", "");
+        let title = f.text(&mut self.p, "title");
+        if title.is_none() && f.pos_of(&self.p, "title") == pos {
+            self.p.add(pos, format!("{}: 'title' is required", f.what));
+        }
+        let title_fr = f.string(&mut self.p, "title_fr");
+        let kind = f.choice(&mut self.p, "kind", MaterialKind::parse, MaterialKind::choices).unwrap_or(MaterialKind::Other);
+        let owner = f.string(&mut self.p, "owner");
+        let due = f.date(&mut self.p, "due");
+        let progress = self.progress(&mut f);
+        let url = self.url(&mut f);
+        let (lang, counterpart) = self.lang_and_counterpart(&mut f, Target::Material);
+        f.finish(&mut self.p);
+        if let (Some(key), Some(title)) = (key, title) {
+            self.out.plan.materials.insert(key.clone(), Material { key, title, title_fr, kind, owner, due, progress, url, lang, counterpart });
+        }
+    }
+
+    fn milestone(&mut self, table: &DeTable, pos: Pos) {
+        let mut f = Fields::new("milestone", pos, table);
+        let key = self.key(&mut f, "milestone", "");
+        let title = f.text(&mut self.p, "title");
+        if title.is_none() && f.pos_of(&self.p, "title") == pos {
+            self.p.add(pos, format!("{}: 'title' is required", f.what));
+        }
+        let title_fr = f.string(&mut self.p, "title_fr");
+        let owner = f.string(&mut self.p, "owner");
+        let due = f.required_date(&mut self.p, "due");
+        let duration_days = f.count(&mut self.p, "duration_days").unwrap_or(0);
+        let deps = f.strings(&mut self.p, "depends_on");
+        let progress = self.progress(&mut f);
+        let what = f.what.clone();
+        f.finish(&mut self.p);
+        let mut depends_on: Vec<String> = Vec::new();
+        for (dep, pos) in deps {
+            if key.as_deref() == Some(dep.as_str()) {
+                self.p.add(pos, format!("{what}: depends on itself (a cycle)"));
+            } else if depends_on.contains(&dep) {
+                self.p.add(pos, format!("{what}: dependency '{dep}' is listed twice"));
+            } else {
+                depends_on.push(dep.clone());
+                self.reference(Target::Milestone, dep, pos, format!("{what}: depends_on"));
+            }
+        }
+        depends_on.sort();
+        if let (Some(key), Some(title), Some(due)) = (key, title, due) {
+            self.out.milestone_pos.insert(key.clone(), pos);
+            self.out.plan.milestones.insert(key.clone(), Milestone { key, title, title_fr, owner, due, duration_days, depends_on, progress });
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Positions in a plan file and the list of problems found in it.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A 1-based line and column (in characters) in a plan file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// One problem at one place of a plan file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// Every problem of one plan file, and what is needed to turn byte offsets into positions.
+pub struct Problems<'s> {
+    text: &'s str,
+    line_starts: Vec<usize>,
+    pub list: Vec<Problem>,
+}
+
+impl<'s> Problems<'s> {
+    pub fn new(text: &'s str) -> Self {
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Problems { text, line_starts, list: Vec::new() }
+    }
+
+    /// The position of the start of a byte range.
+    pub fn pos(&self, span: Range<usize>) -> Pos {
+        let offset = span.start.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line - 1];
+        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
+        Pos { line, col }
+    }
+
+    pub fn add(&mut self, pos: Pos, message: String) {
+        self.list.push(Problem { pos, message });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The problems in file order, each as `FILE:LINE:COL: message`.
+    pub fn render(mut list: Vec<Problem>, file: &str) -> Vec<String> {
+        list.sort();
+        list.dedup();
+        list.into_iter().map(|p| format!("{file}:{}:{}: {}", p.pos.line, p.pos.col, p.message)).collect()
+    }
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions() {
+        let p = Problems::new("ab\nçd\n\nx");
+        assert_eq!(p.pos(0..1), Pos { line: 1, col: 1 });
+        assert_eq!(p.pos(1..2), Pos { line: 1, col: 2 });
+        assert_eq!(p.pos(3..4), Pos { line: 2, col: 1 });
+        assert_eq!(p.pos(5..6), Pos { line: 2, col: 2 });
+        assert_eq!(p.pos(8..9), Pos { line: 4, col: 1 });
+    }
+}

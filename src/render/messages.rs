@@ -1,0 +1,134 @@
+//! Messages for people, on stderr: errors, summaries of what a command changed, warnings.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::i18n::Ui;
+use crate::plan::merge::Change;
+use crate::store::Upgrade;
+
+/// Prints an error as `engage: message`; a plan file's problems come first, one per line.
+pub fn error(err: &Error) {
+    let mut stderr = std::io::stderr().lock();
+    if let Error::Plan { problems, .. } = err {
+        for line in problems {
+            let _ = writeln!(stderr, "{line}");
+        }
+    }
+    let _ = writeln!(stderr, "engage: {err}");
+}
+
+fn w(out: &mut dyn Write, text: String) -> Result<()> {
+    writeln!(out, "{text}").map_err(|e| Error::io("writing a message", e))
+}
+
+/// Says that opening upgraded an older store.
+pub fn upgraded(out: &mut dyn Write, ui: Ui, store: &Path, up: &Upgrade) -> Result<()> {
+    let (store, kept) = (store.display(), up.kept_as.display());
+    w(out, match ui {
+        Ui::En => format!("engage: upgraded {store} from schema version {} to {}; the old file is kept as {kept}", up.from, crate::store::CURRENT_VERSION),
+        Ui::Fr => format!("engage : {store} mis à niveau de la version {} à la version {} du schéma; l'ancien fichier est conservé sous {kept}", up.from, crate::store::CURRENT_VERSION),
+    })
+}
+
+/// Counts of what a set of changes does.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub created: usize,
+    pub updated: usize,
+    pub deleted: usize,
+}
+
+impl Tally {
+    pub fn of(changes: &[Change]) -> Tally {
+        let mut t = Tally::default();
+        for c in changes {
+            match c.action() {
+                "create" => t.created += 1,
+                "delete" => t.deleted += 1,
+                _ => t.updated += 1,
+            }
+        }
+        t
+    }
+}
+
+/// Sums up a plan apply: what was created, updated, deleted and left unchanged.
+pub fn applied(out: &mut dyn Write, ui: Ui, file: &str, changes: &[Change], in_file: usize, dry_run: bool) -> Result<()> {
+    let t = Tally::of(changes);
+    let unchanged = in_file.saturating_sub(t.created + t.updated);
+    let text = match (ui, changes.is_empty(), dry_run) {
+        (Ui::En, true, _) => format!("{file}: nothing to change ({unchanged} items unchanged)"),
+        (Ui::Fr, true, _) => format!("{file} : rien à changer ({unchanged} éléments inchangés)"),
+        (Ui::En, false, d) => format!(
+            "{file}: {}{} created, {} updated, {} deleted, {unchanged} unchanged",
+            if d { "would be " } else { "" },
+            t.created, t.updated, t.deleted
+        ),
+        (Ui::Fr, false, d) => format!(
+            "{file} : {}{} créés, {} modifiés, {} supprimés, {unchanged} inchangés",
+            if d { "simulation — " } else { "" },
+            t.created, t.updated, t.deleted
+        ),
+    };
+    w(out, text)
+}
+
+/// What changed between two JSON forms of an item, field by field: `status: planned → done`.
+pub fn describe(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>) -> String {
+    let show = |v: Option<&serde_json::Value>| match v {
+        None | Some(serde_json::Value::Null) => "—".to_string(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    match (before, after) {
+        (Some(serde_json::Value::Object(b)), Some(serde_json::Value::Object(a))) => {
+            let mut parts = Vec::new();
+            for (field, new) in a {
+                let old = b.get(field);
+                if old != Some(new) {
+                    parts.push(format!("{field}: {} → {}", show(old), show(Some(new))));
+                }
+            }
+            parts.join("; ")
+        }
+        _ => String::new(),
+    }
+}
+
+/// Lists changes one per line: `create milestone b`, `update agenda_item m/x: status: planned → done`.
+pub fn changes(out: &mut dyn Write, changes: &[Change]) -> Result<()> {
+    for c in changes {
+        let item = c.item();
+        let detail = if c.action() == "update" {
+            let before = c.before.as_ref().and_then(|i| serde_json::to_value(i).ok());
+            let after = c.after.as_ref().and_then(|i| serde_json::to_value(i).ok());
+            format!(": {}", describe(before.as_ref(), after.as_ref()))
+        } else {
+            String::new()
+        };
+        writeln!(out, "{} {} {}{detail}", c.action(), item.kind(), item.key()).map_err(|e| Error::io("writing output", e))?;
+    }
+    Ok(())
+}
+
+/// Says that `init` created a campaign.
+pub fn initialized(out: &mut dyn Write, ui: Ui, campaign: &crate::model::plan::Campaign, store: &Path) -> Result<()> {
+    let (name, start, end, store) = (&campaign.name, campaign.start.map(|d| crate::i18n::date(ui, d)).unwrap_or_default(), crate::i18n::date(ui, campaign.end), store.display());
+    w(out, match ui {
+        Ui::En => format!("created the campaign '{name}' ({start} to {end}) in {store}"),
+        Ui::Fr => format!("campagne « {name} » créée (du {start} au {end}) dans {store}"),
+    })
+}
+
+/// Introduces the demo: where its store is and what was loaded.
+pub fn demo_intro(out: &mut dyn Write, ui: Ui, store: &Path, changes: usize, temporary: bool) -> Result<()> {
+    let store = store.display();
+    w(out, match (ui, temporary) {
+        (Ui::En, true) => format!("The 2018 Service Partnerships Guide engagement campaign ({changes} changes) in a temporary store; pass --db PATH to keep it."),
+        (Ui::En, false) => format!("The 2018 Service Partnerships Guide engagement campaign ({changes} changes) in {store}."),
+        (Ui::Fr, true) => format!("La campagne de mobilisation 2018 du Guide des partenariats de service ({changes} changements) dans une base temporaire; ajoutez --db CHEMIN pour la garder."),
+        (Ui::Fr, false) => format!("La campagne de mobilisation 2018 du Guide des partenariats de service ({changes} changements) dans {store}."),
+    })
+}

@@ -1,0 +1,30 @@
+//! Everything engage shows: human tables, CSV, JSON and messages. Rows in, bytes out to a writer;
+//! nothing here queries the store.
+
+pub mod csv_out;
+pub mod messages;
+pub mod reports;
+pub mod table;
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::i18n::Ui;
+
+pub use messages::{applied, changes, error, upgraded};
+
+/// How to show things to people, decided once at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// Colour on (a terminal without NO_COLOR, or `--color always`).
+    pub color: bool,
+    pub ui: Ui,
+}
+
+/// Writes `value` as pretty JSON followed by a newline.
+pub fn json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out).map_err(|e| Error::io("writing output", e))
+}

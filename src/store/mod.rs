@@ -1,0 +1,263 @@
+//! The SQLite file that holds one campaign: opening it safely, its schema and migrations, and
+//! every query and write of engage. No other module sees SQL.
+//!
+//! Writes go through [`Store::write`]: one `BEGIN IMMEDIATE` transaction that commits whole or
+//! rolls back when dropped, with every change journaled inside it.
+
+mod journal;
+mod plan;
+mod reports;
+mod schema;
+mod sql;
+
+pub use journal::{Entry, HistoryFilter};
+pub use schema::{CURRENT_VERSION, Upgrade};
+
+use std::fs::OpenOptions;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+use crate::model::plan::Plan;
+use crate::plan::merge::Change;
+
+/// How long a command waits for another process's write to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How many times a write is retried when SQLite reports the store busy despite the timeout.
+const BUSY_RETRIES: u32 = 5;
+
+/// Who changes the store and with which command, for the journal.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// `$ENGAGE_ACTOR`, else the login name.
+    pub name: String,
+    /// The command as typed, e.g. `agenda done clerks-2018-07/guide`.
+    pub command: String,
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    upgraded: Option<Upgrade>,
+}
+
+/// Whether opening may create the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// The store must exist already.
+    Existing,
+    /// Create the store (mode 0600) when it does not exist.
+    Create,
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens (or creates) the store at `path`, migrating an older schema after copying the file
+    /// aside, and refusing a file that is not an engage store or is from a newer engage.
+    pub fn open(path: &Path, mode: Open) -> Result<Store> {
+        let shown = path.display();
+        let exists = path.exists();
+        if !exists && mode == Open::Existing {
+            return Err(Error::Store(format!(
+                "no store at {shown}: create one with `engage init --name NAME --end DATE` or `engage plan apply FILE`"
+            )));
+        }
+        if exists {
+            if path.is_dir() {
+                return Err(Error::input(format!("{shown} is a directory, not a store file")));
+            }
+            let mut head = Vec::with_capacity(16);
+            std::fs::File::open(path)
+                .and_then(|f| f.take(16).read_to_end(&mut head))
+                .map_err(|e| Error::io(format!("cannot read {shown}"), e))?;
+            if !head.is_empty() && head.as_slice() != SQLITE_MAGIC {
+                return Err(Error::Store(format!(
+                    "{shown} is not an engage store (not a SQLite database); nothing was changed: check --db or $ENGAGE_DB"
+                )));
+            }
+        } else {
+            create_private(path)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(path, e))?;
+        let mut store = Store { conn, path: path.to_path_buf(), upgraded: None };
+        store.configure().map_err(|e| damaged(path, e))?;
+        store.upgraded = schema::migrate(&mut store)?;
+        Ok(store)
+    }
+
+    fn configure(&self) -> rusqlite::Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(rusqlite::Error::InvalidQuery);
+        }
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(())
+    }
+
+    /// The upgrade that opening made, if the file was from an older engage.
+    pub fn upgraded(&self) -> Option<&Upgrade> {
+        self.upgraded.as_ref()
+    }
+
+    /// Where the store is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `work` in one immediate transaction, committed when it returns `Ok`. A busy store is
+    /// waited for ([`BUSY_TIMEOUT`]) and the transaction retried a bounded number of times.
+    pub fn write<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut attempt = 0;
+        let tx = loop {
+            match self.conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+                Ok(tx) => break tx,
+                Err(e) if is_busy(&e) && attempt < BUSY_RETRIES => {
+                    attempt += 1;
+                    thread::sleep(Duration::from_millis(50 * u64::from(attempt)));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Runs `work` on one consistent read snapshot.
+    pub fn read<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let value = work(&tx)?;
+        tx.finish()?;
+        Ok(value)
+    }
+
+    /// Copies the store to `target` through SQLite's online backup, consistent even while another
+    /// process writes.
+    pub fn backup_to(&self, target: &Path) -> Result<()> {
+        self.conn
+            .backup(rusqlite::MAIN_DB, target, rusqlite::backup::NO_PROGRESS)
+            .map_err(|e| Error::Store(format!("cannot copy the store to {}: {e}", target.display())))
+    }
+
+    /// The whole campaign as plain data.
+    pub fn load_plan(&mut self) -> Result<Plan> {
+        self.read(plan::load)
+    }
+
+    /// In one write transaction: reads the campaign, asks `decide` what to change, writes and
+    /// journals those changes. Returns what `decide` returned. Nothing is written on error.
+    pub fn change_plan<T>(&mut self, actor: &Actor, decide: impl FnOnce(Plan) -> Result<(Vec<Change>, T)>) -> Result<(Vec<Change>, T)> {
+        self.write(|tx| {
+            let stored = plan::load(tx)?;
+            let (changes, value) = decide(stored)?;
+            plan::apply(tx, &changes, actor)?;
+            Ok((changes, value))
+        })
+    }
+
+    /// Journal entries, newest first.
+    pub fn history(&mut self, filter: &HistoryFilter) -> Result<Vec<Entry>> {
+        self.read(|tx| journal::history(tx, filter))
+    }
+
+    /// How many entries the journal holds.
+    pub fn journal_len(&mut self) -> Result<i64> {
+        self.read(journal::count)
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
+}
+
+/// Creates an empty file readable and writable by its owner only.
+fn create_private(path: &Path) -> Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map(|_| ()).map_err(|e| {
+        let hint = match e.kind() {
+            std::io::ErrorKind::NotFound => ": its directory does not exist",
+            std::io::ErrorKind::PermissionDenied => ": permission denied",
+            _ => "",
+        };
+        Error::Store(format!("cannot create the store {}{hint} ({e})", path.display()))
+    })
+}
+
+/// Turns an error opening a store into a message saying what to do.
+fn damaged(path: &Path, e: rusqlite::Error) -> Error {
+    let shown = path.display();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Store(format!(
+            "{shown} is damaged or not an engage store ({e}); nothing was changed: restore it from a backup"
+        )),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => Error::Store(format!(
+            "cannot open {shown} for writing ({e}): check the permissions of the file and its directory"
+        )),
+        _ => Error::Store(format!("cannot open {shown}: {e}")),
+    }
+}
+
+/// Report queries, each on one consistent snapshot.
+impl Store {
+    /// Open items dated up to `until` and meetings from `from` to `until`, by date, kind, key.
+    pub fn upcoming(&mut self, from: chrono::NaiveDate, until: chrono::NaiveDate) -> Result<Vec<crate::model::item::Row>> {
+        self.read(|tx| reports::upcoming(tx, from, until))
+    }
+
+    /// Everything the status report needs, read in one snapshot.
+    pub fn status(&mut self, as_of: chrono::NaiveDate) -> Result<crate::model::status::Status> {
+        use crate::model::status::{CampaignInfo, ReachInput, Tally, build};
+        self.read(|tx| {
+            let campaign = plan::load_campaign(tx)?.ok_or_else(no_campaign)?;
+            let mut tally = Tally::new(as_of);
+            reports::for_each_tracked(tx, |row| {
+                tally.add(&row);
+                Ok(())
+            })?;
+            let nodes = reports::milestone_nodes(tx)?;
+            let reach = reports::reach_data(tx)?;
+            let sides = reports::parity_sides(tx)?;
+            let info = CampaignInfo { name: campaign.name, name_fr: campaign.name_fr, start: campaign.start, end: campaign.end };
+            let input = ReachInput {
+                organizations: &reach.organizations,
+                members: &reach.members,
+                briefed_tables: &reach.briefed_tables,
+                publishing: &reach.publishing,
+            };
+            Ok(build(info, tally, &nodes, input, &sides))
+        })
+    }
+
+    /// The campaign's end and the schedule on `as_of`, then every tracked row streamed to `each`.
+    pub fn progress(
+        &mut self,
+        as_of: chrono::NaiveDate,
+        each: impl FnMut(&crate::model::schedule::Schedule, crate::model::item::Row) -> Result<()>,
+    ) -> Result<()> {
+        let mut each = each;
+        self.read(|tx| {
+            let campaign = plan::load_campaign(tx)?.ok_or_else(no_campaign)?;
+            let schedule = crate::model::schedule::schedule(&reports::milestone_nodes(tx)?, campaign.end, as_of);
+            reports::for_each_tracked(tx, |row| each(&schedule, row))
+        })
+    }
+}
+
+fn no_campaign() -> Error {
+    Error::Store("the store has no campaign yet: run `engage init --name NAME` or `engage plan apply FILE`".into())
+}

@@ -1,0 +1,284 @@
+//! Reading a whole campaign out of the store as a [`Plan`], and writing [`Change`]s into it.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::{Actor, journal};
+use crate::error::Result;
+use crate::model::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
+use crate::plan::merge::{Change, Item};
+
+/// The whole campaign as plain data.
+pub fn load(tx: &Transaction) -> Result<Plan> {
+    let mut plan = Plan { campaign: load_campaign(tx)?, ..Plan::default() };
+
+    let mut stmt = tx.prepare("SELECT key, name, name_fr, gov_order, jurisdiction, contact FROM organization")?;
+    for row in stmt.query_map([], |r| {
+        Ok(Organization { key: r.get(0)?, name: r.get(1)?, name_fr: r.get(2)?, order: r.get(3)?, jurisdiction: r.get(4)?, contact: r.get(5)? })
+    })? {
+        let org = row?;
+        plan.organizations.insert(org.key.clone(), org);
+    }
+
+    let mut stmt = tx.prepare("SELECT key, name, name_fr, kind, chair FROM forum")?;
+    for row in stmt.query_map([], |r| {
+        Ok(Table { key: r.get(0)?, name: r.get(1)?, name_fr: r.get(2)?, kind: r.get(3)?, members: Vec::new(), chair: r.get(4)? })
+    })? {
+        let t = row?;
+        plan.tables.insert(t.key.clone(), t);
+    }
+    let mut stmt = tx.prepare(
+        "SELECT f.key, o.key FROM forum_member m JOIN forum f ON f.id = m.forum_id JOIN organization o ON o.id = m.organization_id ORDER BY o.key",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (table, org) = row?;
+        if let Some(t) = plan.tables.get_mut(&table) {
+            t.members.push(org);
+        }
+    }
+
+    let mut stmt = tx.prepare("SELECT m.key, f.key, m.date, m.end_date, m.location FROM meeting m JOIN forum f ON f.id = m.forum_id")?;
+    for row in stmt.query_map([], |r| Ok(Meeting { key: r.get(0)?, table: r.get(1)?, date: r.get(2)?, end_date: r.get(3)?, location: r.get(4)? }))? {
+        let m = row?;
+        plan.meetings.insert(m.key.clone(), m);
+    }
+
+    let mut stmt = tx.prepare(
+        "SELECT m.key, a.key, a.topic, a.topic_fr, a.owner, a.status, a.done_on, a.note FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id",
+    )?;
+    for row in stmt.query_map([], |r| {
+        Ok(AgendaItem {
+            meeting: r.get(0)?,
+            key: r.get(1)?,
+            topic: r.get(2)?,
+            topic_fr: r.get(3)?,
+            owner: r.get(4)?,
+            progress: Progress { status: r.get(5)?, done_on: r.get(6)?, note: r.get(7)? },
+        })
+    })? {
+        let a = row?;
+        plan.agenda.insert((a.meeting.clone(), a.key.clone()), a);
+    }
+
+    let mut stmt = tx.prepare(
+        "SELECT c.key, c.name, c.name_fr, c.kind, o.key, c.owner, c.due, c.status, c.done_on, c.note, c.url, c.lang, c.counterpart
+         FROM channel c LEFT JOIN organization o ON o.id = c.organization_id",
+    )?;
+    for row in stmt.query_map([], |r| {
+        Ok(Channel {
+            key: r.get(0)?,
+            name: r.get(1)?,
+            name_fr: r.get(2)?,
+            kind: r.get(3)?,
+            organization: r.get(4)?,
+            owner: r.get(5)?,
+            due: r.get(6)?,
+            progress: Progress { status: r.get(7)?, done_on: r.get(8)?, note: r.get(9)? },
+            url: r.get(10)?,
+            lang: r.get(11)?,
+            counterpart: r.get(12)?,
+        })
+    })? {
+        let c = row?;
+        plan.channels.insert(c.key.clone(), c);
+    }
+
+    let mut stmt = tx.prepare("SELECT key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart FROM material")?;
+    for row in stmt.query_map([], |r| {
+        Ok(Material {
+            key: r.get(0)?,
+            title: r.get(1)?,
+            title_fr: r.get(2)?,
+            kind: r.get(3)?,
+            owner: r.get(4)?,
+            due: r.get(5)?,
+            progress: Progress { status: r.get(6)?, done_on: r.get(7)?, note: r.get(8)? },
+            url: r.get(9)?,
+            lang: r.get(10)?,
+            counterpart: r.get(11)?,
+        })
+    })? {
+        let m = row?;
+        plan.materials.insert(m.key.clone(), m);
+    }
+
+    let mut stmt = tx.prepare("SELECT key, title, title_fr, owner, due, duration_days, status, done_on, note FROM milestone")?;
+    for row in stmt.query_map([], |r| {
+        Ok(Milestone {
+            key: r.get(0)?,
+            title: r.get(1)?,
+            title_fr: r.get(2)?,
+            owner: r.get(3)?,
+            due: r.get(4)?,
+            duration_days: r.get(5)?,
+            depends_on: Vec::new(),
+            progress: Progress { status: r.get(6)?, done_on: r.get(7)?, note: r.get(8)? },
+        })
+    })? {
+        let m = row?;
+        plan.milestones.insert(m.key.clone(), m);
+    }
+    let mut stmt = tx.prepare(
+        "SELECT m.key, p.key FROM milestone_dependency d JOIN milestone m ON m.id = d.milestone_id JOIN milestone p ON p.id = d.depends_on_id ORDER BY p.key",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (m, p) = row?;
+        if let Some(m) = plan.milestones.get_mut(&m) {
+            m.depends_on.push(p);
+        }
+    }
+    Ok(plan)
+}
+
+/// The campaign, if the store has one yet.
+pub fn load_campaign(tx: &Transaction) -> Result<Option<Campaign>> {
+    let row = tx
+        .query_row("SELECT name, name_fr, start, \"end\", leads FROM campaign WHERE id = 1", [], |r| {
+            let leads: String = r.get(4)?;
+            Ok(Campaign {
+                name: r.get(0)?,
+                name_fr: r.get(1)?,
+                start: r.get(2)?,
+                end: r.get(3)?,
+                leads: serde_json::from_str(&leads).unwrap_or_default(),
+            })
+        })
+        .optional()?;
+    Ok(row)
+}
+
+/// Writes `changes` (in their order) and journals each one, inside the caller's transaction.
+pub fn apply(tx: &Transaction, changes: &[Change], actor: &Actor) -> Result<()> {
+    let mut dependencies: Vec<&Milestone> = Vec::new();
+    for change in changes {
+        match &change.after {
+            Some(item) => {
+                upsert(tx, item)?;
+                if let Item::Milestone(m) = item {
+                    dependencies.push(m);
+                }
+            }
+            None => delete(tx, change.item())?,
+        }
+        journal::record(tx, actor, change)?;
+    }
+    // Dependencies last, once every milestone they name exists.
+    for m in dependencies {
+        tx.prepare_cached("DELETE FROM milestone_dependency WHERE milestone_id = (SELECT id FROM milestone WHERE key = ?1)")?
+            .execute([&m.key])?;
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO milestone_dependency (milestone_id, depends_on_id)
+             SELECT m.id, p.id FROM milestone m, milestone p WHERE m.key = ?1 AND p.key = ?2",
+        )?;
+        for dep in &m.depends_on {
+            insert.execute(params![m.key, dep])?;
+        }
+    }
+    Ok(())
+}
+
+fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
+    match item {
+        Item::Campaign(c) => {
+            let leads = serde_json::to_string(&c.leads)?;
+            tx.prepare_cached(
+                "INSERT INTO campaign (id, name, name_fr, start, \"end\", leads) VALUES (1, ?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, start = excluded.start,
+                 \"end\" = excluded.\"end\", leads = excluded.leads",
+            )?
+            .execute(params![c.name, c.name_fr, c.start, c.end, leads])?;
+        }
+        Item::Organization(o) => {
+            tx.prepare_cached(
+                "INSERT INTO organization (key, name, name_fr, gov_order, jurisdiction, contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, gov_order = excluded.gov_order,
+                 jurisdiction = excluded.jurisdiction, contact = excluded.contact",
+            )?
+            .execute(params![o.key, o.name, o.name_fr, o.order, o.jurisdiction, o.contact])?;
+        }
+        Item::Table(t) => {
+            tx.prepare_cached(
+                "INSERT INTO forum (key, name, name_fr, kind, chair) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, kind = excluded.kind, chair = excluded.chair",
+            )?
+            .execute(params![t.key, t.name, t.name_fr, t.kind, t.chair])?;
+            tx.prepare_cached("DELETE FROM forum_member WHERE forum_id = (SELECT id FROM forum WHERE key = ?1)")?.execute([&t.key])?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO forum_member (forum_id, organization_id) SELECT f.id, o.id FROM forum f, organization o WHERE f.key = ?1 AND o.key = ?2",
+            )?;
+            for member in &t.members {
+                insert.execute(params![t.key, member])?;
+            }
+        }
+        Item::Meeting(m) => {
+            tx.prepare_cached(
+                "INSERT INTO meeting (key, forum_id, date, end_date, location) VALUES (?1, (SELECT id FROM forum WHERE key = ?2), ?3, ?4, ?5)
+                 ON CONFLICT (key) DO UPDATE SET forum_id = excluded.forum_id, date = excluded.date, end_date = excluded.end_date,
+                 location = excluded.location",
+            )?
+            .execute(params![m.key, m.table, m.date, m.end_date, m.location])?;
+        }
+        Item::AgendaItem(a) => {
+            let p = &a.progress;
+            tx.prepare_cached(
+                "INSERT INTO agenda_item (meeting_id, key, topic, topic_fr, owner, status, done_on, note)
+                 VALUES ((SELECT id FROM meeting WHERE key = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (meeting_id, key) DO UPDATE SET topic = excluded.topic, topic_fr = excluded.topic_fr, owner = excluded.owner,
+                 status = excluded.status, done_on = excluded.done_on, note = excluded.note",
+            )?
+            .execute(params![a.meeting, a.key, a.topic, a.topic_fr, a.owner, p.status, p.done_on, p.note])?;
+        }
+        Item::Channel(c) => {
+            let p = &c.progress;
+            tx.prepare_cached(
+                "INSERT INTO channel (key, name, name_fr, kind, organization_id, owner, due, status, done_on, note, url, lang, counterpart)
+                 VALUES (?1, ?2, ?3, ?4, (SELECT id FROM organization WHERE key = ?5), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, kind = excluded.kind,
+                 organization_id = excluded.organization_id, owner = excluded.owner, due = excluded.due, status = excluded.status,
+                 done_on = excluded.done_on, note = excluded.note, url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart",
+            )?
+            .execute(params![c.key, c.name, c.name_fr, c.kind, c.organization, c.owner, c.due, p.status, p.done_on, p.note, c.url, c.lang, c.counterpart])?;
+        }
+        Item::Material(m) => {
+            let p = &m.progress;
+            tx.prepare_cached(
+                "INSERT INTO material (key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                 ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, kind = excluded.kind,
+                 owner = excluded.owner, due = excluded.due, status = excluded.status, done_on = excluded.done_on, note = excluded.note,
+                 url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart",
+            )?
+            .execute(params![m.key, m.title, m.title_fr, m.kind, m.owner, m.due, p.status, p.done_on, p.note, m.url, m.lang, m.counterpart])?;
+        }
+        Item::Milestone(m) => {
+            let p = &m.progress;
+            tx.prepare_cached(
+                "INSERT INTO milestone (key, title, title_fr, owner, due, duration_days, status, done_on, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, owner = excluded.owner,
+                 due = excluded.due, duration_days = excluded.duration_days, status = excluded.status, done_on = excluded.done_on,
+                 note = excluded.note",
+            )?
+            .execute(params![m.key, m.title, m.title_fr, m.owner, m.due, m.duration_days, p.status, p.done_on, p.note])?;
+        }
+    }
+    Ok(())
+}
+
+fn delete(tx: &Transaction, item: &Item) -> Result<()> {
+    let (sql, key): (&str, &str) = match item {
+        Item::Campaign(_) => return Ok(()),
+        Item::Organization(o) => ("DELETE FROM organization WHERE key = ?1", &o.key),
+        Item::Table(t) => ("DELETE FROM forum WHERE key = ?1", &t.key),
+        Item::Meeting(m) => ("DELETE FROM meeting WHERE key = ?1", &m.key),
+        Item::AgendaItem(a) => {
+            tx.prepare_cached("DELETE FROM agenda_item WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1) AND key = ?2")?
+                .execute(params![a.meeting, a.key])?;
+            return Ok(());
+        }
+        Item::Channel(c) => ("DELETE FROM channel WHERE key = ?1", &c.key),
+        Item::Material(m) => ("DELETE FROM material WHERE key = ?1", &m.key),
+        Item::Milestone(m) => ("DELETE FROM milestone WHERE key = ?1", &m.key),
+    };
+    tx.prepare_cached(sql)?.execute([key])?;
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! The queries behind the reports: dated rows in a window, every tracked row, the milestone
+//! graph, and what reach and parity need.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use rusqlite::{Row as SqlRow, Transaction, params};
+
+use crate::error::Result;
+use crate::model::item::Row;
+use crate::model::parity::Side;
+use crate::model::schedule::Node;
+use crate::model::types::{Kind, Order};
+
+const OPEN: &str = "('planned', 'in_progress', 'blocked')";
+
+/// Every tracked row (milestones, agenda items, channels, materials).
+const TRACKED: &str = "
+    SELECT 'milestone' AS kind, key, title, title_fr, owner, due AS date, status, done_on FROM milestone
+    UNION ALL
+    SELECT 'agenda_item', m.key || '/' || a.key, a.topic, a.topic_fr, a.owner, m.date, a.status, a.done_on
+      FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+    UNION ALL
+    SELECT 'channel', key, name, name_fr, owner, due, status, done_on FROM channel
+    UNION ALL
+    SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material";
+
+fn row(r: &SqlRow) -> rusqlite::Result<Row> {
+    Ok(Row {
+        kind: r.get(0)?,
+        key: r.get(1)?,
+        title: r.get(2)?,
+        title_fr: r.get(3)?,
+        owner: r.get(4)?,
+        date: r.get(5)?,
+        status: r.get(6)?,
+        done_on: r.get(7)?,
+    })
+}
+
+/// Open items dated on or before `until` (overdue ones included), and meetings dated from
+/// `from` to `until`; sorted by date, kind, key.
+pub fn upcoming(tx: &Transaction, from: NaiveDate, until: NaiveDate) -> Result<Vec<Row>> {
+    let sql = format!(
+        "SELECT 'milestone' AS kind, key, title, title_fr, owner, due AS date, status, done_on FROM milestone
+          WHERE status IN {OPEN} AND due <= ?2
+         UNION ALL
+         SELECT 'agenda_item', m.key || '/' || a.key, a.topic, a.topic_fr, a.owner, m.date, a.status, a.done_on
+           FROM meeting m JOIN agenda_item a ON a.meeting_id = m.id
+          WHERE m.date <= ?2 AND a.status IN {OPEN}
+         UNION ALL
+         SELECT 'channel', key, name, name_fr, owner, due, status, done_on FROM channel
+          WHERE status IN {OPEN} AND due <= ?2
+         UNION ALL
+         SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material
+          WHERE status IN {OPEN} AND due <= ?2
+         UNION ALL
+         SELECT 'meeting', m.key, f.name, f.name_fr, f.chair, m.date, NULL, NULL
+           FROM meeting m JOIN forum f ON f.id = m.forum_id
+          WHERE m.date BETWEEN ?1 AND ?2
+         ORDER BY date, kind, key"
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![from, until], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Calls `each` on every tracked row, by kind (alphabetically) then key, without holding them all in memory.
+pub fn for_each_tracked(tx: &Transaction, mut each: impl FnMut(Row) -> Result<()>) -> Result<()> {
+    let sql = format!("{TRACKED} ORDER BY 1, 2");
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        each(row(r)?)?;
+    }
+    Ok(())
+}
+
+/// Every milestone as the schedule needs it.
+pub fn milestone_nodes(tx: &Transaction) -> Result<Vec<Node>> {
+    let mut stmt = tx.prepare_cached("SELECT id, key, due, duration_days, status, done_on FROM milestone ORDER BY id")?;
+    let mut ids: Vec<i64> = Vec::new();
+    let mut nodes: Vec<Node> = Vec::new();
+    for r in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Node { key: r.get(1)?, due: r.get(2)?, duration_days: r.get(3)?, depends_on: Vec::new(), status: r.get(4)?, done_on: r.get(5)? },
+        ))
+    })? {
+        let (id, node) = r?;
+        ids.push(id);
+        nodes.push(node);
+    }
+    let mut deps = tx.prepare_cached("SELECT milestone_id, depends_on_id FROM milestone_dependency")?;
+    for r in deps.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+        let (m, p) = r?;
+        if let (Ok(mi), Ok(pi)) = (ids.binary_search(&m), ids.binary_search(&p)) {
+            let key = nodes[pi].key.clone();
+            nodes[mi].depends_on.push(key);
+        }
+    }
+    Ok(nodes)
+}
+
+/// What reach needs: organizations, memberships, briefed tables, publishing organizations.
+pub struct ReachData {
+    pub organizations: Vec<(String, Order)>,
+    pub members: Vec<(String, String)>,
+    pub briefed_tables: HashSet<String>,
+    pub publishing: HashSet<String>,
+}
+
+pub fn reach_data(tx: &Transaction) -> Result<ReachData> {
+    let pairs = |sql: &str| -> Result<Vec<(String, String)>> {
+        let mut stmt = tx.prepare_cached(sql)?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let keys = |sql: &str| -> Result<HashSet<String>> {
+        let mut stmt = tx.prepare_cached(sql)?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let mut stmt = tx.prepare_cached("SELECT key, gov_order FROM organization ORDER BY key")?;
+    let organizations = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ReachData {
+        organizations,
+        members: pairs("SELECT f.key, o.key FROM forum_member fm JOIN forum f ON f.id = fm.forum_id JOIN organization o ON o.id = fm.organization_id")?,
+        briefed_tables: keys(
+            "SELECT DISTINCT f.key FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id JOIN forum f ON f.id = m.forum_id WHERE a.status = 'done'",
+        )?,
+        publishing: keys("SELECT DISTINCT o.key FROM channel c JOIN organization o ON o.id = c.organization_id WHERE c.status = 'done'")?,
+    })
+}
+
+/// Channels and materials that name a counterpart, and those they name.
+pub fn parity_sides(tx: &Transaction) -> Result<Vec<Side>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT 'channel', key, counterpart, status, done_on FROM channel
+          WHERE counterpart IS NOT NULL OR key IN (SELECT counterpart FROM channel WHERE counterpart IS NOT NULL)
+         UNION ALL
+         SELECT 'material', key, counterpart, status, done_on FROM material
+          WHERE counterpart IS NOT NULL OR key IN (SELECT counterpart FROM material WHERE counterpart IS NOT NULL)",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Side { kind: r.get::<_, Kind>(0)?, key: r.get(1)?, counterpart: r.get(2)?, status: r.get(3)?, done_on: r.get(4)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,111 @@
+//! The schema and its versions. `schema.sql` is the current schema for a new store; an older
+//! store is brought up to date by the append-only list of [`MIGRATIONS`], in one transaction,
+//! after the file is copied aside. A store from a newer engage is refused.
+
+use std::path::PathBuf;
+
+use rusqlite::TransactionBehavior;
+
+use super::Store;
+use crate::error::{Error, Result};
+
+/// The schema of a new store.
+const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// Marks a SQLite file as an engage store (`PRAGMA application_id`): "EngG".
+const APPLICATION_ID: i64 = 0x456e_6747;
+
+/// Upgrades: `MIGRATIONS[i]` takes a store from version `i + 1` to `i + 2`. Append only.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0002-notes-and-journal-index.sql")];
+
+/// The schema version this engage writes.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64 + 1;
+
+/// An upgrade that opening a store made: from which version, and where the old file was kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Upgrade {
+    pub from: i64,
+    pub kept_as: PathBuf,
+}
+
+/// Brings the store's schema to [`CURRENT_VERSION`]; says so when it upgraded an older file.
+pub(super) fn migrate(store: &mut Store) -> Result<Option<Upgrade>> {
+    let conn = &store.conn;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    let shown = store.path.display().to_string();
+    if version == CURRENT_VERSION && app == APPLICATION_ID {
+        return Ok(None);
+    }
+    if tables > 0 && app != APPLICATION_ID {
+        return Err(Error::Store(format!(
+            "{shown} is a SQLite database but not an engage store; nothing was changed: check --db or $ENGAGE_DB"
+        )));
+    }
+    if version > CURRENT_VERSION {
+        return Err(Error::Store(format!(
+            "{shown} was written by a newer engage (schema version {version}; this engage knows up to {CURRENT_VERSION}): upgrade engage to use it"
+        )));
+    }
+    let upgrade = if tables > 0 { Some(Upgrade { from: version, kept_as: copy_aside(store, version)? }) } else { None };
+    let tx = store.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if tables == 0 {
+        tx.execute_batch(SCHEMA)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    } else {
+        for (i, step) in MIGRATIONS.iter().enumerate().skip((version - 1).max(0) as usize) {
+            tx.execute_batch(step).map_err(|e| Error::Store(format!("upgrading {shown} to schema version {} failed: {e}", i + 2)))?;
+        }
+    }
+    tx.pragma_update(None, "user_version", CURRENT_VERSION)?;
+    tx.commit()?;
+    Ok(upgrade)
+}
+
+/// Copies an older store next to itself before upgrading it: `STORE.vN.bak`.
+fn copy_aside(store: &Store, version: i64) -> Result<PathBuf> {
+    let mut name = store.path.as_os_str().to_owned();
+    name.push(format!(".v{version}.bak"));
+    let aside = PathBuf::from(name);
+    if aside.exists() {
+        return Err(Error::Store(format!("{} exists already: move it away before upgrading the store", aside.display())));
+    }
+    store.backup_to(&aside)?;
+    Ok(aside)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::Connection;
+
+    /// Every table's columns and every index, to compare two schemas.
+    fn shape(conn: &Connection) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut names = conn.prepare("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").unwrap();
+        let rows: Vec<(String, String)> = names.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
+        for (kind, name) in rows {
+            out.push(format!("{kind} {name}"));
+            if kind == "table" {
+                let mut cols = conn.prepare(&format!("PRAGMA table_info(\"{name}\")")).unwrap();
+                let mut c: Vec<String> = cols.query_map([], |r| Ok(format!("  {} {}", r.get::<_, String>(1)?, r.get::<_, String>(2)?))).unwrap().map(|r| r.unwrap()).collect();
+                c.sort();
+                out.extend(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_upgrade_reaches_the_current_schema() {
+        let fresh = Connection::open_in_memory().unwrap();
+        fresh.execute_batch(SCHEMA).unwrap();
+        let old = Connection::open_in_memory().unwrap();
+        old.execute_batch(include_str!("../../tests/fixtures/schema-v1.sql")).unwrap();
+        for step in MIGRATIONS {
+            old.execute_batch(step).unwrap();
+        }
+        assert_eq!(shape(&old), shape(&fresh));
+    }
+}
