@@ -66,7 +66,7 @@ pub fn upcoming(out: &mut dyn Write, style: Style, rows: &[ReportRow]) -> Result
     if rows.is_empty() {
         return w(out, format!("  ({})", t::NONE.get(ui)));
     }
-    table::write(out, style, &dated_headers(ui), &[2, 4, 5], dated_rows(ui, rows))
+    table::write(out, style, &dated_headers(ui), &[4, 5], dated_rows(ui, rows))
 }
 
 /// Dated rows as CSV (for `upcoming --format csv`), guarded.
@@ -120,7 +120,7 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
     if s.overdue.is_empty() {
         w(out, format!("  ({})", t::NONE.get(ui)))?;
     } else {
-        table::write(out, style, &dated_headers(ui), &[2, 4, 5], dated_rows(ui, &s.overdue))?;
+        table::write(out, style, &dated_headers(ui), &[4, 5], dated_rows(ui, &s.overdue))?;
     }
     w(out, "")?;
 

@@ -1,9 +1,11 @@
 //! Human tables (comfy-table) that fit an 80-column terminal: long cells wrap.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
-use comfy_table::presets::UTF8_HORIZONTAL_ONLY;
-use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table};
+use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, LineStyle, Width, Table, TableStyle};
+
+/// A compact style: a rule under the header, columns apart by two spaces, no other lines.
+const COMPACT: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
 
 use super::Style;
 use crate::error::{Error, Result};
@@ -46,18 +48,16 @@ pub fn toned(text: impl Into<String>, tone: Tone) -> Styled {
     Styled { text: text.into(), tone }
 }
 
-/// Writes a table of `rows` under `headers`. Only the columns listed in `wrap` (titles, names,
-/// notes) may wrap to fit; the others (dates, keys, figures) keep their width.
+/// Writes a table of `rows` under `headers`. On a terminal the table fits its width: only the
+/// columns listed in `wrap` (titles, names, notes) wrap, and never below 16 columns; the others
+/// (dates, keys, figures) keep their width. Written to a pipe or file, lines are not wrapped.
 pub fn write(out: &mut dyn Write, style: Style, headers: &[&str], wrap: &[usize], rows: Vec<Vec<Styled>>) -> Result<()> {
     let mut table = Table::new();
-    table.load_style(UTF8_HORIZONTAL_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
+    table.load_style(COMPACT).set_content_arrangement(ContentArrangement::Dynamic);
     if style.color {
         table.enforce_styling();
     } else {
         table.force_no_tty();
-    }
-    if !std::io::stdout().is_terminal() {
-        table.set_width(80);
     }
     table.set_header(headers.iter().map(|h| {
         let cell = Cell::new(h);
@@ -76,7 +76,10 @@ pub fn write(out: &mut dyn Write, style: Style, headers: &[&str], wrap: &[usize]
         }));
     }
     for (i, column) in table.column_iter_mut().enumerate() {
-        if !wrap.contains(&i) {
+        column.set_padding((0, 2));
+        if wrap.contains(&i) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(16)));
+        } else {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
