@@ -227,9 +227,8 @@ mod tests {
 
     #[test]
     fn language_resolution() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
-        };
+        let env =
+            |pairs: &'static [(&'static str, &'static str)]| move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string());
         assert_eq!(Ui::resolve(Some(Ui::Fr), env(&[])), Ui::Fr);
         assert_eq!(Ui::resolve(None, env(&[("LANG", "fr_CA.UTF-8")])), Ui::Fr);
         assert_eq!(Ui::resolve(None, env(&[("ENGAGE_LANG", "en"), ("LANG", "fr_CA.UTF-8")])), Ui::En);

@@ -49,9 +49,7 @@ pub fn read_plan_file(path: &Path) -> Result<String> {
 
 /// Checks `text` against `stored`; a plan error lists every problem.
 fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<Vec<Change>> {
-    crate::plan::check(file, text, stored, prune)
-        .map(|c| c.changes)
-        .map_err(|problems| Error::Plan { file: file.to_string(), problems })
+    crate::plan::check(file, text, stored, prune).map(|c| c.changes).map_err(|problems| Error::Plan { file: file.to_string(), problems })
 }
 
 fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {

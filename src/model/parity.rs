@@ -103,10 +103,7 @@ mod tests {
     #[test]
     fn a_pair_is_reported_once_from_either_side() {
         let as_of: NaiveDate = "2018-09-20".parse().unwrap();
-        let sides = vec![
-            side("b-fr", "a-en", Status::Done, Some("2018-09-18")),
-            side("a-en", "b-fr", Status::Planned, None),
-        ];
+        let sides = vec![side("b-fr", "a-en", Status::Done, Some("2018-09-18")), side("a-en", "b-fr", Status::Planned, None)];
         let got = gaps(&sides, as_of);
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].key.as_str(), got[0].gap_days, got[0].missing), ("b-fr", 2, true));

@@ -68,10 +68,7 @@ mod tests {
         let publishing: HashSet<&str> = ["city"].into();
         let got = reach(orgs, members, &briefed, &publishing);
         let summary: Vec<(Order, usize, usize)> = got.iter().map(|r| (r.order, r.reached, r.total)).collect();
-        assert_eq!(
-            summary,
-            vec![(Order::Federal, 1, 1), (Order::Provincial, 1, 1), (Order::Indigenous, 0, 1), (Order::Municipal, 1, 1)]
-        );
+        assert_eq!(summary, vec![(Order::Federal, 1, 1), (Order::Provincial, 1, 1), (Order::Indigenous, 0, 1), (Order::Municipal, 1, 1)]);
         assert_eq!(got[2].not_reached, vec!["ind"]);
     }
 

@@ -47,10 +47,7 @@ pub struct Schedule {
 impl Schedule {
     /// The figures of `key`, if it takes part.
     pub fn get(&self, key: &str) -> Option<&Figures> {
-        self.figures
-            .binary_search_by(|f| f.key.as_str().cmp(key))
-            .ok()
-            .map(|i| &self.figures[i])
+        self.figures.binary_search_by(|f| f.key.as_str().cmp(key)).ok().map(|i| &self.figures[i])
     }
 }
 
@@ -59,10 +56,7 @@ fn day(date: NaiveDate) -> i64 {
 }
 
 fn date(day: i64) -> NaiveDate {
-    i32::try_from(day)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .unwrap_or(NaiveDate::MAX)
+    i32::try_from(day).ok().and_then(NaiveDate::from_num_days_from_ce_opt).unwrap_or(NaiveDate::MAX)
 }
 
 /// Finds a dependency cycle: the keys on it, in dependency order, starting from the key that
@@ -74,10 +68,7 @@ where
     let mut keys: Vec<(&str, &[String])> = edges.into_iter().collect();
     keys.sort_by(|a, b| a.0.cmp(b.0));
     let index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, (k, _))| (*k, i)).collect();
-    let deps: Vec<Vec<usize>> = keys
-        .iter()
-        .map(|(_, ds)| ds.iter().filter_map(|d| index.get(d.as_str()).copied()).collect())
-        .collect();
+    let deps: Vec<Vec<usize>> = keys.iter().map(|(_, ds)| ds.iter().filter_map(|d| index.get(d.as_str()).copied()).collect()).collect();
     // 0 = unvisited, 1 = on the current path, 2 = finished.
     let mut mark = vec![0u8; keys.len()];
     for start in 0..keys.len() {
@@ -156,10 +147,7 @@ pub fn schedule(nodes: &[Node], end: NaiveDate, as_of: NaiveDate) -> Schedule {
         let node = active[i];
         forecast[i] = match (node.status, node.done_on) {
             (Status::Done, Some(done)) => day(done),
-            _ => deps[i]
-                .iter()
-                .map(|&p| forecast[p] + node.duration_days)
-                .fold(day(node.due).max(as_of_day), i64::max),
+            _ => deps[i].iter().map(|&p| forecast[p] + node.duration_days).fold(day(node.due).max(as_of_day), i64::max),
         };
     }
     let mut latest = vec![end_day; count];
@@ -181,10 +169,7 @@ pub fn schedule(nodes: &[Node], end: NaiveDate, as_of: NaiveDate) -> Schedule {
     while let Some(m) = cursor {
         critical_path.push(active[m].key.clone());
         // deps[m] is sorted by index, that is by key: the first match is the tie-break winner.
-        cursor = deps[m]
-            .iter()
-            .copied()
-            .find(|&p| forecast[p] + active[m].duration_days == forecast[m]);
+        cursor = deps[m].iter().copied().find(|&p| forecast[p] + active[m].duration_days == forecast[m]);
     }
     critical_path.reverse();
 
@@ -201,12 +186,7 @@ pub fn schedule(nodes: &[Node], end: NaiveDate, as_of: NaiveDate) -> Schedule {
         })
         .collect();
     figures.sort_by(|a, b| a.key.cmp(&b.key));
-    Schedule {
-        figures,
-        projected_end: projected.map(date),
-        slip_days: projected.map(|p| p - end_day),
-        critical_path,
-    }
+    Schedule { figures, projected_end: projected.map(date), slip_days: projected.map(|p| p - end_day), critical_path }
 }
 
 #[cfg(test)]
@@ -243,15 +223,7 @@ mod tests {
         ];
         let s = schedule(&nodes, d("2030-05-31"), d("2030-04-10"));
         let got: Vec<(&str, NaiveDate, i64)> = s.figures.iter().map(|f| (f.key.as_str(), f.forecast, f.slip_days)).collect();
-        assert_eq!(
-            got,
-            vec![
-                ("a", d("2030-03-14"), -1),
-                ("b", d("2030-04-10"), 9),
-                ("c", d("2030-04-10"), 5),
-                ("d", d("2030-05-25"), 0),
-            ]
-        );
+        assert_eq!(got, vec![("a", d("2030-03-14"), -1), ("b", d("2030-04-10"), 9), ("c", d("2030-04-10"), 5), ("d", d("2030-05-25"), 0),]);
         assert_eq!(s.projected_end, Some(d("2030-05-25")));
         assert_eq!(s.slip_days, Some(-6));
         assert_eq!(s.critical_path, vec!["b", "d"]);
@@ -264,11 +236,8 @@ mod tests {
 
     #[test]
     fn chain_pushes_forecasts_past_due() {
-        let nodes = vec![
-            planned("m1", "2030-01-10", 0, &[]),
-            planned("m2", "2030-01-12", 5, &["m1"]),
-            planned("m3", "2030-01-13", 5, &["m2"]),
-        ];
+        let nodes =
+            vec![planned("m1", "2030-01-10", 0, &[]), planned("m2", "2030-01-12", 5, &["m1"]), planned("m3", "2030-01-13", 5, &["m2"])];
         let s = schedule(&nodes, d("2030-01-31"), d("2030-01-20"));
         assert_eq!(s.get("m1").unwrap().forecast, d("2030-01-20"));
         assert_eq!(s.get("m2").unwrap().forecast, d("2030-01-25"));
@@ -302,10 +271,7 @@ mod tests {
 
     #[test]
     fn done_early_or_late_uses_done_on() {
-        let nodes = vec![
-            node("a", "2030-01-10", 0, &[], Status::Done, Some("2030-01-15")),
-            planned("b", "2030-01-12", 2, &["a"]),
-        ];
+        let nodes = vec![node("a", "2030-01-10", 0, &[], Status::Done, Some("2030-01-15")), planned("b", "2030-01-12", 2, &["a"])];
         let s = schedule(&nodes, d("2030-01-31"), d("2030-01-11"));
         assert_eq!(s.get("a").unwrap().forecast, d("2030-01-15"));
         assert_eq!(s.get("a").unwrap().slip_days, 5);

@@ -177,13 +177,8 @@ pub fn check_key(key: &str) -> Result<(), String> {
     if key.len() > 64 {
         return Err(format!("key '{}…' is longer than 64 characters", &key[..key.floor_char_boundary(20)]));
     }
-    match key
-        .chars()
-        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')))
-    {
-        Some(bad) => Err(format!(
-            "key '{key}' has '{bad}': use lowercase letters, digits, '-', '_' and '.'"
-        )),
+    match key.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))) {
+        Some(bad) => Err(format!("key '{key}' has '{bad}': use lowercase letters, digits, '-', '_' and '.'")),
         None => Ok(()),
     }
 }

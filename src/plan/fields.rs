@@ -181,8 +181,7 @@ pub fn array_of_tables<'t, 'i>(p: &mut Problems, name: &str, value: &'t Spanned<
 
 /// Parses a `YYYY-MM-DD` date, refusing anything else (times, impossible days, other layouts).
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let shaped = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let shaped = text.len() == 10 && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     if !shaped {
         return Err(format!("'{text}' is not a date: write YYYY-MM-DD"));
     }

@@ -95,7 +95,12 @@ pub fn keep_progress(stored: &Progress, file: &Progress) -> Progress {
 /// Overlays `file` on `stored`: each item of the file replaces the stored one of its key (with
 /// progress kept by [`keep_progress`]); stored items the file leaves out stay, unless `prune`.
 pub fn merge(stored: &Plan, file: &Plan, prune: bool) -> Plan {
-    fn overlay<K: Ord + Clone, T: Clone>(stored: &BTreeMap<K, T>, file: &BTreeMap<K, T>, prune: bool, fix: impl Fn(&T, &T) -> T) -> BTreeMap<K, T> {
+    fn overlay<K: Ord + Clone, T: Clone>(
+        stored: &BTreeMap<K, T>,
+        file: &BTreeMap<K, T>,
+        prune: bool,
+        fix: impl Fn(&T, &T) -> T,
+    ) -> BTreeMap<K, T> {
         let mut out = if prune { BTreeMap::new() } else { stored.clone() };
         for (key, item) in file {
             let merged = match stored.get(key) {
@@ -111,15 +116,32 @@ pub fn merge(stored: &Plan, file: &Plan, prune: bool) -> Plan {
         organizations: overlay(&stored.organizations, &file.organizations, prune, |_, f| f.clone()),
         tables: overlay(&stored.tables, &file.tables, prune, |_, f| f.clone()),
         meetings: overlay(&stored.meetings, &file.meetings, prune, |_, f| f.clone()),
-        agenda: overlay(&stored.agenda, &file.agenda, prune, |s, f| AgendaItem { progress: keep_progress(&s.progress, &f.progress), ..f.clone() }),
-        channels: overlay(&stored.channels, &file.channels, prune, |s, f| Channel { progress: keep_progress(&s.progress, &f.progress), ..f.clone() }),
-        materials: overlay(&stored.materials, &file.materials, prune, |s, f| Material { progress: keep_progress(&s.progress, &f.progress), ..f.clone() }),
-        milestones: overlay(&stored.milestones, &file.milestones, prune, |s, f| Milestone { progress: keep_progress(&s.progress, &f.progress), ..f.clone() }),
+        agenda: overlay(&stored.agenda, &file.agenda, prune, |s, f| AgendaItem {
+            progress: keep_progress(&s.progress, &f.progress),
+            ..f.clone()
+        }),
+        channels: overlay(&stored.channels, &file.channels, prune, |s, f| Channel {
+            progress: keep_progress(&s.progress, &f.progress),
+            ..f.clone()
+        }),
+        materials: overlay(&stored.materials, &file.materials, prune, |s, f| Material {
+            progress: keep_progress(&s.progress, &f.progress),
+            ..f.clone()
+        }),
+        milestones: overlay(&stored.milestones, &file.milestones, prune, |s, f| Milestone {
+            progress: keep_progress(&s.progress, &f.progress),
+            ..f.clone()
+        }),
     }
 }
 
 /// Pushes the creations and updates from `before` to `after` onto `upserts`; returns the deletions.
-fn diff_map<K: Ord, T: Clone + PartialEq>(before: &BTreeMap<K, T>, after: &BTreeMap<K, T>, wrap: fn(T) -> Item, upserts: &mut Vec<Change>) -> Vec<Change> {
+fn diff_map<K: Ord, T: Clone + PartialEq>(
+    before: &BTreeMap<K, T>,
+    after: &BTreeMap<K, T>,
+    wrap: fn(T) -> Item,
+    upserts: &mut Vec<Change>,
+) -> Vec<Change> {
     for (key, new) in after {
         match before.get(key) {
             None => upserts.push(Change { before: None, after: Some(wrap(new.clone())) }),
@@ -140,7 +162,9 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
     let mut upserts = Vec::new();
     match (&before.campaign, &after.campaign) {
         (None, Some(c)) => upserts.push(Change { before: None, after: Some(Item::Campaign(c.clone())) }),
-        (Some(b), Some(a)) if a != b => upserts.push(Change { before: Some(Item::Campaign(b.clone())), after: Some(Item::Campaign(a.clone())) }),
+        (Some(b), Some(a)) if a != b => {
+            upserts.push(Change { before: Some(Item::Campaign(b.clone())), after: Some(Item::Campaign(a.clone())) })
+        }
         _ => {}
     }
     let deletes = [
@@ -186,7 +210,14 @@ mod tests {
     }
 
     fn org(key: &str, name: &str) -> Organization {
-        Organization { key: key.into(), name: name.into(), name_fr: None, order: crate::model::types::Order::Federal, jurisdiction: None, contact: None }
+        Organization {
+            key: key.into(),
+            name: name.into(),
+            name_fr: None,
+            order: crate::model::types::Order::Federal,
+            jurisdiction: None,
+            contact: None,
+        }
     }
 
     #[test]

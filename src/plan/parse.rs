@@ -70,7 +70,11 @@ pub fn parse(text: &str) -> Result<ParsedPlan, Vec<Problem>> {
         }
         return Err(p.list);
     }
-    let mut reader = Reader { p, out: ParsedPlan { plan: Plan::default(), references: Vec::new(), milestone_pos: BTreeMap::new() }, seen: BTreeMap::new() };
+    let mut reader = Reader {
+        p,
+        out: ParsedPlan { plan: Plan::default(), references: Vec::new(), milestone_pos: BTreeMap::new() },
+        seen: BTreeMap::new(),
+    };
     let root = root.get_ref();
     for (name, value) in root.iter() {
         let name = name.get_ref().as_ref();
@@ -158,7 +162,13 @@ impl Reader<'_> {
             if lang == Lang::Bilingual {
                 self.p.add(pos, format!("{}: a bilingual {} has no counterpart: set 'lang' to en or fr", f.what, target.noun()));
             } else {
-                self.out.references.push(Reference { target, key: c.clone(), pos, from: format!("{}: counterpart", f.what), counterpart_of: Some(lang) });
+                self.out.references.push(Reference {
+                    target,
+                    key: c.clone(),
+                    pos,
+                    from: format!("{}: counterpart", f.what),
+                    counterpart_of: Some(lang),
+                });
             }
         }
         (lang, counterpart)
@@ -186,11 +196,10 @@ impl Reader<'_> {
         let end = f.required_date(p, "end");
         let leads = f.strings(p, "leads").into_iter().map(|(s, _)| s).collect();
         f.finish(p);
-        if let (Some(start), Some(end)) = (start, end) {
-            if end < start {
+        if let (Some(start), Some(end)) = (start, end)
+            && end < start {
                 p.add(end_pos, format!("[campaign]: 'end' {end} is before 'start' {start}"));
             }
-        }
         if let (Some(name), Some(end)) = (name, end) {
             self.out.plan.campaign = Some(Campaign { name, name_fr, start, end, leads });
         }
@@ -256,11 +265,10 @@ impl Reader<'_> {
         let end_date = f.date(&mut self.p, "end_date");
         let location = f.string(&mut self.p, "location");
         let agenda = f.tables(&mut self.p, "agenda");
-        if let (Some(date), Some(end)) = (date, end_date) {
-            if end < date {
+        if let (Some(date), Some(end)) = (date, end_date)
+            && end < date {
                 self.p.add(end_pos, format!("{}: 'end_date' {end} is before 'date' {date}", f.what));
             }
-        }
         if let Some(t) = &table_key {
             self.reference(Target::Table, t.clone(), table_pos, format!("{}: table", f.what));
         }
@@ -313,7 +321,10 @@ impl Reader<'_> {
         let (lang, counterpart) = self.lang_and_counterpart(&mut f, Target::Channel);
         f.finish(&mut self.p);
         if let (Some(key), Some(name)) = (key, name) {
-            self.out.plan.channels.insert(key.clone(), Channel { key, name, name_fr, kind, organization, owner, due, progress, url, lang, counterpart });
+            self.out
+                .plan
+                .channels
+                .insert(key.clone(), Channel { key, name, name_fr, kind, organization, owner, due, progress, url, lang, counterpart });
         }
     }
 
@@ -333,7 +344,10 @@ impl Reader<'_> {
         let (lang, counterpart) = self.lang_and_counterpart(&mut f, Target::Material);
         f.finish(&mut self.p);
         if let (Some(key), Some(title)) = (key, title) {
-            self.out.plan.materials.insert(key.clone(), Material { key, title, title_fr, kind, owner, due, progress, url, lang, counterpart });
+            self.out
+                .plan
+                .materials
+                .insert(key.clone(), Material { key, title, title_fr, kind, owner, due, progress, url, lang, counterpart });
         }
     }
 
@@ -366,7 +380,10 @@ impl Reader<'_> {
         depends_on.sort();
         if let (Some(key), Some(title), Some(due)) = (key, title, due) {
             self.out.milestone_pos.insert(key.clone(), pos);
-            self.out.plan.milestones.insert(key.clone(), Milestone { key, title, title_fr, owner, due, duration_days, depends_on, progress });
+            self.out
+                .plan
+                .milestones
+                .insert(key.clone(), Milestone { key, title, title_fr, owner, due, duration_days, depends_on, progress });
         }
     }
 }

@@ -30,7 +30,12 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
             (None, _) => problems.push(Problem { pos: r.pos, message: format!("{}: unknown {} '{}'", r.from, r.target.noun(), r.key) }),
             (Some(Some(other)), Some(mine)) if other == mine || other == Lang::Bilingual => problems.push(Problem {
                 pos: r.pos,
-                message: format!("{}: {} '{}' is in '{other}', not in the other official language of '{mine}'", r.from, r.target.noun(), r.key),
+                message: format!(
+                    "{}: {} '{}' is in '{other}', not in the other official language of '{mine}'",
+                    r.from,
+                    r.target.noun(),
+                    r.key
+                ),
             }),
             _ => {}
         }

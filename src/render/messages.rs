@@ -26,10 +26,21 @@ fn w(out: &mut dyn Write, text: String) -> Result<()> {
 /// Says that opening upgraded an older store.
 pub fn upgraded(out: &mut dyn Write, ui: Ui, store: &Path, up: &Upgrade) -> Result<()> {
     let (store, kept) = (store.display(), up.kept_as.display());
-    w(out, match ui {
-        Ui::En => format!("engage: upgraded {store} from schema version {} to {}; the old file is kept as {kept}", up.from, crate::store::CURRENT_VERSION),
-        Ui::Fr => format!("engage : {store} mis à niveau de la version {} à la version {} du schéma; l'ancien fichier est conservé sous {kept}", up.from, crate::store::CURRENT_VERSION),
-    })
+    w(
+        out,
+        match ui {
+            Ui::En => format!(
+                "engage: upgraded {store} from schema version {} to {}; the old file is kept as {kept}",
+                up.from,
+                crate::store::CURRENT_VERSION
+            ),
+            Ui::Fr => format!(
+                "engage : {store} mis à niveau de la version {} à la version {} du schéma; l'ancien fichier est conservé sous {kept}",
+                up.from,
+                crate::store::CURRENT_VERSION
+            ),
+        },
+    )
 }
 
 /// Counts of what a set of changes does.
@@ -64,12 +75,16 @@ pub fn applied(out: &mut dyn Write, ui: Ui, file: &str, changes: &[Change], in_f
         (Ui::En, false, d) => format!(
             "{file}: {}{} created, {} updated, {} deleted, {unchanged} unchanged",
             if d { "would be " } else { "" },
-            t.created, t.updated, t.deleted
+            t.created,
+            t.updated,
+            t.deleted
         ),
         (Ui::Fr, false, d) => format!(
             "{file} : {}{} créés, {} modifiés, {} supprimés, {unchanged} inchangés",
             if d { "simulation — " } else { "" },
-            t.created, t.updated, t.deleted
+            t.created,
+            t.updated,
+            t.deleted
         ),
     };
     w(out, text)
@@ -115,20 +130,37 @@ pub fn changes(out: &mut dyn Write, changes: &[Change]) -> Result<()> {
 
 /// Says that `init` created a campaign.
 pub fn initialized(out: &mut dyn Write, ui: Ui, campaign: &crate::model::plan::Campaign, store: &Path) -> Result<()> {
-    let (name, start, end, store) = (&campaign.name, campaign.start.map(|d| crate::i18n::date(ui, d)).unwrap_or_default(), crate::i18n::date(ui, campaign.end), store.display());
-    w(out, match ui {
-        Ui::En => format!("created the campaign '{name}' ({start} to {end}) in {store}"),
-        Ui::Fr => format!("campagne « {name} » créée (du {start} au {end}) dans {store}"),
-    })
+    let (name, start, end, store) = (
+        &campaign.name,
+        campaign.start.map(|d| crate::i18n::date(ui, d)).unwrap_or_default(),
+        crate::i18n::date(ui, campaign.end),
+        store.display(),
+    );
+    w(
+        out,
+        match ui {
+            Ui::En => format!("created the campaign '{name}' ({start} to {end}) in {store}"),
+            Ui::Fr => format!("campagne « {name} » créée (du {start} au {end}) dans {store}"),
+        },
+    )
 }
 
 /// Introduces the demo: where its store is and what was loaded.
 pub fn demo_intro(out: &mut dyn Write, ui: Ui, store: &Path, changes: usize, temporary: bool) -> Result<()> {
     let store = store.display();
-    w(out, match (ui, temporary) {
-        (Ui::En, true) => format!("The 2018 Service Partnerships Guide engagement campaign ({changes} changes) in a temporary store; pass --db PATH to keep it."),
-        (Ui::En, false) => format!("The 2018 Service Partnerships Guide engagement campaign ({changes} changes) in {store}."),
-        (Ui::Fr, true) => format!("La campagne de mobilisation 2018 du Guide des partenariats de service ({changes} changements) dans une base temporaire; ajoutez --db CHEMIN pour la garder."),
-        (Ui::Fr, false) => format!("La campagne de mobilisation 2018 du Guide des partenariats de service ({changes} changements) dans {store}."),
-    })
+    w(
+        out,
+        match (ui, temporary) {
+            (Ui::En, true) => format!(
+                "The 2018 Service Partnerships Guide engagement campaign ({changes} changes) in a temporary store; pass --db PATH to keep it."
+            ),
+            (Ui::En, false) => format!("The 2018 Service Partnerships Guide engagement campaign ({changes} changes) in {store}."),
+            (Ui::Fr, true) => format!(
+                "La campagne de mobilisation 2018 du Guide des partenariats de service ({changes} changements) dans une base temporaire; ajoutez --db CHEMIN pour la garder."
+            ),
+            (Ui::Fr, false) => {
+                format!("La campagne de mobilisation 2018 du Guide des partenariats de service ({changes} changements) dans {store}.")
+            }
+        },
+    )
 }

@@ -147,7 +147,8 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
     w(out, "")?;
 
     table::title(out, style, t::COUNTS.get(ui))?;
-    let shown: Vec<State> = State::ALL.iter().copied().filter(|st| s.counts.values().any(|k| k.get(st.as_str()).copied().unwrap_or(0) > 0)).collect();
+    let shown: Vec<State> =
+        State::ALL.iter().copied().filter(|st| s.counts.values().any(|k| k.get(st.as_str()).copied().unwrap_or(0) > 0)).collect();
     let mut headers: Vec<&str> = vec![t::KIND.get(ui)];
     headers.extend(shown.iter().map(|st| i18n::state(ui, *st)));
     let rows: Vec<Vec<Styled>> = Kind::TRACKED
@@ -190,7 +191,11 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
                     g.key.as_str().into(),
                     g.counterpart.as_str().into(),
                     if g.missing {
-                        toned(format!("{} ({} j)", t::MISSING.get(ui), g.gap_days).replace(" j)", if ui == Ui::En { " days)" } else { " j)" }), Tone::Alert)
+                        toned(
+                            format!("{} ({} j)", t::MISSING.get(ui), g.gap_days)
+                                .replace(" j)", if ui == Ui::En { " days)" } else { " j)" }),
+                            Tone::Alert,
+                        )
                     } else {
                         toned(format!("{} j", g.gap_days).replace(" j", if ui == Ui::En { " days" } else { " j" }), Tone::Warn)
                     },
@@ -203,7 +208,8 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
 }
 
 /// The header of the progress CSV: a contract.
-pub const PROGRESS_HEADER: [&str; 10] = ["kind", "key", "title", "owner", "date", "status", "done_on", "state", "variance_days", "critical"];
+pub const PROGRESS_HEADER: [&str; 10] =
+    ["kind", "key", "title", "owner", "date", "status", "done_on", "state", "variance_days", "critical"];
 
 /// Writes the progress CSV one row at a time.
 pub struct ProgressWriter<'w> {

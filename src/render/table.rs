@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, LineStyle, Width, Table, TableStyle};
+use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width};
 
 /// A compact style: a rule under the header, columns apart by two spaces, no other lines.
 const COMPACT: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));

@@ -36,7 +36,7 @@ pub struct HistoryFilter {
 /// Appends one entry for `change`.
 pub fn record(tx: &Transaction, actor: &Actor, change: &Change) -> Result<()> {
     let item = change.item();
-    let json = |i: &Option<crate::plan::merge::Item>| i.as_ref().map(|i| serde_json::to_string(i)).transpose();
+    let json = |i: &Option<crate::plan::merge::Item>| i.as_ref().map(serde_json::to_string).transpose();
     let mut stmt = tx.prepare_cached(
         "INSERT INTO journal (at, actor, command, kind, key, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;

@@ -202,12 +202,12 @@ fn create_private(path: &Path) -> Result<()> {
 fn damaged(path: &Path, e: rusqlite::Error) -> Error {
     let shown = path.display();
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Store(format!(
-            "{shown} is damaged or not an engage store ({e}); nothing was changed: restore it from a backup"
-        )),
-        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => Error::Store(format!(
-            "cannot open {shown} for writing ({e}): check the permissions of the file and its directory"
-        )),
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+            Error::Store(format!("{shown} is damaged or not an engage store ({e}); nothing was changed: restore it from a backup"))
+        }
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            Error::Store(format!("cannot open {shown} for writing ({e}): check the permissions of the file and its directory"))
+        }
         _ => Error::Store(format!("cannot open {shown}: {e}")),
     }
 }

@@ -13,7 +13,14 @@ pub fn load(tx: &Transaction) -> Result<Plan> {
 
     let mut stmt = tx.prepare("SELECT key, name, name_fr, gov_order, jurisdiction, contact FROM organization")?;
     for row in stmt.query_map([], |r| {
-        Ok(Organization { key: r.get(0)?, name: r.get(1)?, name_fr: r.get(2)?, order: r.get(3)?, jurisdiction: r.get(4)?, contact: r.get(5)? })
+        Ok(Organization {
+            key: r.get(0)?,
+            name: r.get(1)?,
+            name_fr: r.get(2)?,
+            order: r.get(3)?,
+            jurisdiction: r.get(4)?,
+            contact: r.get(5)?,
+        })
     })? {
         let org = row?;
         plan.organizations.insert(org.key.clone(), org);
@@ -37,7 +44,9 @@ pub fn load(tx: &Transaction) -> Result<Plan> {
     }
 
     let mut stmt = tx.prepare("SELECT m.key, f.key, m.date, m.end_date, m.location FROM meeting m JOIN forum f ON f.id = m.forum_id")?;
-    for row in stmt.query_map([], |r| Ok(Meeting { key: r.get(0)?, table: r.get(1)?, date: r.get(2)?, end_date: r.get(3)?, location: r.get(4)? }))? {
+    for row in
+        stmt.query_map([], |r| Ok(Meeting { key: r.get(0)?, table: r.get(1)?, date: r.get(2)?, end_date: r.get(3)?, location: r.get(4)? }))?
+    {
         let m = row?;
         plan.meetings.insert(m.key.clone(), m);
     }
@@ -82,7 +91,8 @@ pub fn load(tx: &Transaction) -> Result<Plan> {
         plan.channels.insert(c.key.clone(), c);
     }
 
-    let mut stmt = tx.prepare("SELECT key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart FROM material")?;
+    let mut stmt =
+        tx.prepare("SELECT key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart FROM material")?;
     for row in stmt.query_map([], |r| {
         Ok(Material {
             key: r.get(0)?,
@@ -247,7 +257,20 @@ fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
                  owner = excluded.owner, due = excluded.due, status = excluded.status, done_on = excluded.done_on, note = excluded.note,
                  url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart",
             )?
-            .execute(params![m.key, m.title, m.title_fr, m.kind, m.owner, m.due, p.status, p.done_on, p.note, m.url, m.lang, m.counterpart])?;
+            .execute(params![
+                m.key,
+                m.title,
+                m.title_fr,
+                m.kind,
+                m.owner,
+                m.due,
+                p.status,
+                p.done_on,
+                p.note,
+                m.url,
+                m.lang,
+                m.counterpart
+            ])?;
         }
         Item::Milestone(m) => {
             let p = &m.progress;

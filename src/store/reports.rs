@@ -84,7 +84,14 @@ pub fn milestone_nodes(tx: &Transaction) -> Result<Vec<Node>> {
     for r in stmt.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
-            Node { key: r.get(1)?, due: r.get(2)?, duration_days: r.get(3)?, depends_on: Vec::new(), status: r.get(4)?, done_on: r.get(5)? },
+            Node {
+                key: r.get(1)?,
+                due: r.get(2)?,
+                duration_days: r.get(3)?,
+                depends_on: Vec::new(),
+                status: r.get(4)?,
+                done_on: r.get(5)?,
+            },
         ))
     })? {
         let (id, node) = r?;
@@ -125,7 +132,9 @@ pub fn reach_data(tx: &Transaction) -> Result<ReachData> {
     let organizations = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(ReachData {
         organizations,
-        members: pairs("SELECT f.key, o.key FROM forum_member fm JOIN forum f ON f.id = fm.forum_id JOIN organization o ON o.id = fm.organization_id")?,
+        members: pairs(
+            "SELECT f.key, o.key FROM forum_member fm JOIN forum f ON f.id = fm.forum_id JOIN organization o ON o.id = fm.organization_id",
+        )?,
         briefed_tables: keys(
             "SELECT DISTINCT f.key FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id JOIN forum f ON f.id = m.forum_id WHERE a.status = 'done'",
         )?,

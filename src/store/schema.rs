@@ -89,7 +89,11 @@ mod tests {
             out.push(format!("{kind} {name}"));
             if kind == "table" {
                 let mut cols = conn.prepare(&format!("PRAGMA table_info(\"{name}\")")).unwrap();
-                let mut c: Vec<String> = cols.query_map([], |r| Ok(format!("  {} {}", r.get::<_, String>(1)?, r.get::<_, String>(2)?))).unwrap().map(|r| r.unwrap()).collect();
+                let mut c: Vec<String> = cols
+                    .query_map([], |r| Ok(format!("  {} {}", r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+                    .unwrap()
+                    .map(|r| r.unwrap())
+                    .collect();
                 c.sort();
                 out.extend(c);
             }
