@@ -3,8 +3,12 @@
 
 mod demo;
 mod export;
+mod history;
+mod items;
+mod maintenance;
 mod plan;
 mod status;
+mod track;
 mod upcoming;
 
 use std::io::{self, IsTerminal, Write};
@@ -12,11 +16,16 @@ use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
 
-use crate::cli::{Cli, ColorChoice, Command, UiLang};
+use crate::cli::{
+    AgendaCommand, ChannelCommand, Cli, ColorChoice, Command, MaterialCommand, MeetingCommand, MilestoneCommand, OrgCommand, TableCommand,
+    UiLang,
+};
 use crate::error::{Error, Result};
 use crate::i18n::Ui;
+use crate::model::types::Kind;
 use crate::render::Style;
 use crate::store::{Actor, Open, Store};
+use items::Listing;
 
 /// What every command needs besides its own arguments, resolved once at start-up.
 #[derive(Clone)]
@@ -51,6 +60,7 @@ impl Ctx {
         let actor = ["ENGAGE_ACTOR", "USER", "LOGNAME", "USERNAME"]
             .iter()
             .find_map(|k| env(k).filter(|v| !v.trim().is_empty()))
+            .or_else(login_name)
             .unwrap_or_else(|| "unknown".into());
         let command = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
         Ctx {
@@ -89,6 +99,21 @@ impl Ctx {
     }
 }
 
+/// The login name of the current user, from the system's user database.
+fn login_name() -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+        let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+        passwd.lines().map(|l| l.split(':').collect::<Vec<_>>()).find(|f| f.len() > 2 && f[2] == uid).map(|f| f[0].to_string())
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx::from_cli(&cli);
@@ -108,7 +133,48 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Status(args) => status::run(ctx, args, out),
         Command::Upcoming(args) => upcoming::run(ctx, args, out),
         Command::Export(c) => export::run(ctx, c, out),
-        _ => Err(Error::input("this command is not available yet")),
+        Command::History(args) => history::run(ctx, args, out),
+        Command::Organization(c) => match c {
+            OrgCommand::Add(a) => items::add(ctx, items::org_item(a)?, err),
+            OrgCommand::List(a) => items::list(ctx, Listing::Organizations(a), out),
+            OrgCommand::Show(a) => items::show(ctx, "organization", &a.key, out),
+        },
+        Command::Table(c) => match c {
+            TableCommand::Add(a) => items::add(ctx, items::table_item(a)?, err),
+            TableCommand::List(a) => items::list(ctx, Listing::Tables(a), out),
+            TableCommand::Show(a) => items::show(ctx, "table", &a.key, out),
+        },
+        Command::Meeting(c) => match c {
+            MeetingCommand::Add(a) => items::add(ctx, items::meeting_item(a)?, err),
+            MeetingCommand::List(a) => items::list(ctx, Listing::Meetings(a), out),
+            MeetingCommand::Show(a) => items::show(ctx, "meeting", &a.key, out),
+        },
+        Command::Agenda(c) => match c {
+            AgendaCommand::Add(a) => items::add(ctx, items::agenda_item(a)?, err),
+            AgendaCommand::List(a) => items::list(ctx, Listing::Agenda(a), out),
+            AgendaCommand::Show(a) => items::show(ctx, "agenda_item", &a.key, out),
+            AgendaCommand::Track(t) => track::run(ctx, Kind::AgendaItem, t, err),
+        },
+        Command::Channel(c) => match c {
+            ChannelCommand::Add(a) => items::add(ctx, items::channel_item(a)?, err),
+            ChannelCommand::List(a) => items::list(ctx, Listing::Channels(a), out),
+            ChannelCommand::Show(a) => items::show(ctx, "channel", &a.key, out),
+            ChannelCommand::Track(t) => track::run(ctx, Kind::Channel, t, err),
+        },
+        Command::Material(c) => match c {
+            MaterialCommand::Add(a) => items::add(ctx, items::material_item(a)?, err),
+            MaterialCommand::List(a) => items::list(ctx, Listing::Materials(a), out),
+            MaterialCommand::Show(a) => items::show(ctx, "material", &a.key, out),
+            MaterialCommand::Track(t) => track::run(ctx, Kind::Material, t, err),
+        },
+        Command::Milestone(c) => match c {
+            MilestoneCommand::Add(a) => items::add(ctx, items::milestone_item(a)?, err),
+            MilestoneCommand::List(a) => items::list(ctx, Listing::Milestones(a), out),
+            MilestoneCommand::Show(a) => items::show(ctx, "milestone", &a.key, out),
+            MilestoneCommand::Track(t) => track::run(ctx, Kind::Milestone, t, err),
+        },
+        Command::Check => maintenance::check(ctx, out),
+        Command::Backup(args) => maintenance::backup(ctx, args, err),
     }
 }
 

@@ -197,9 +197,10 @@ impl Reader<'_> {
         let leads = f.strings(p, "leads").into_iter().map(|(s, _)| s).collect();
         f.finish(p);
         if let (Some(start), Some(end)) = (start, end)
-            && end < start {
-                p.add(end_pos, format!("[campaign]: 'end' {end} is before 'start' {start}"));
-            }
+            && end < start
+        {
+            p.add(end_pos, format!("[campaign]: 'end' {end} is before 'start' {start}"));
+        }
         if let (Some(name), Some(end)) = (name, end) {
             self.out.plan.campaign = Some(Campaign { name, name_fr, start, end, leads });
         }
@@ -266,9 +267,10 @@ impl Reader<'_> {
         let location = f.string(&mut self.p, "location");
         let agenda = f.tables(&mut self.p, "agenda");
         if let (Some(date), Some(end)) = (date, end_date)
-            && end < date {
-                self.p.add(end_pos, format!("{}: 'end_date' {end} is before 'date' {date}", f.what));
-            }
+            && end < date
+        {
+            self.p.add(end_pos, format!("{}: 'end_date' {end} is before 'date' {date}", f.what));
+        }
         if let Some(t) = &table_key {
             self.reference(Target::Table, t.clone(), table_pos, format!("{}: table", f.what));
         }

@@ -48,3 +48,138 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
     }
     problems
 }
+
+use super::merge::Item;
+use crate::model::types::{check_key, check_url};
+
+/// Checks one new item against the campaign, as `add` commands need: a valid key not taken yet,
+/// every reference known, counterparts in the other language, no dependency cycle. The first
+/// problem is returned as a sentence.
+pub fn check_new(stored: &Plan, item: &Item) -> Result<(), String> {
+    let key = item.key();
+    let kind = item.kind().replace('_', " ");
+    for part in key.split('/') {
+        check_key(part)?;
+    }
+    let taken = match item {
+        Item::Campaign(_) => stored.campaign.is_some(),
+        Item::Organization(_) => stored.organizations.contains_key(&key),
+        Item::Table(_) => stored.tables.contains_key(&key),
+        Item::Meeting(_) => stored.meetings.contains_key(&key),
+        Item::AgendaItem(a) => stored.agenda.contains_key(&(a.meeting.clone(), a.key.clone())),
+        Item::Channel(_) => stored.channels.contains_key(&key),
+        Item::Material(_) => stored.materials.contains_key(&key),
+        Item::Milestone(_) => stored.milestones.contains_key(&key),
+    };
+    if taken {
+        return Err(format!("{kind} '{key}' exists already: change it with `engage plan apply`"));
+    }
+    let need =
+        |found: bool, what: &str, target: &str| if found { Ok(()) } else { Err(format!("{kind} '{key}': unknown {what} '{target}'")) };
+    let counterpart = |lang: Lang, other: Option<Lang>, target: &str| match other {
+        None => Err(format!("{kind} '{key}': unknown counterpart '{target}'")),
+        Some(_) if lang == Lang::Bilingual => Err(format!("{kind} '{key}': a bilingual item has no counterpart: give --lang en or fr")),
+        Some(o) if o == lang || o == Lang::Bilingual => {
+            Err(format!("{kind} '{key}': counterpart '{target}' is in '{o}', not the other official language"))
+        }
+        Some(_) => Ok(()),
+    };
+    match item {
+        Item::Table(t) => t.members.iter().try_for_each(|m| need(stored.organizations.contains_key(m), "organization", m))?,
+        Item::Meeting(m) => {
+            need(stored.tables.contains_key(&m.table), "table", &m.table)?;
+            if let Some(end) = m.end_date.filter(|e| *e < m.date) {
+                return Err(format!("{kind} '{key}': end date {end} is before {}", m.date));
+            }
+        }
+        Item::AgendaItem(a) => need(stored.meetings.contains_key(&a.meeting), "meeting", &a.meeting)?,
+        Item::Channel(c) => {
+            if let Some(o) = &c.organization {
+                need(stored.organizations.contains_key(o), "organization", o)?;
+            }
+            if let Some(u) = &c.url {
+                check_url(u)?;
+            }
+            if let Some(cp) = &c.counterpart {
+                counterpart(c.lang, stored.channels.get(cp).map(|x| x.lang), cp)?;
+            }
+        }
+        Item::Material(m) => {
+            if let Some(u) = &m.url {
+                check_url(u)?;
+            }
+            if let Some(cp) = &m.counterpart {
+                counterpart(m.lang, stored.materials.get(cp).map(|x| x.lang), cp)?;
+            }
+        }
+        Item::Milestone(m) => {
+            for d in &m.depends_on {
+                if d == &m.key {
+                    return Err(format!("{kind} '{key}' cannot depend on itself"));
+                }
+                need(stored.milestones.contains_key(d), "milestone", d)?;
+            }
+            // A new milestone has no dependents yet, so it cannot close a cycle; check anyway in
+            // case the store holds one.
+            let mut all = stored.milestones.clone();
+            all.insert(m.key.clone(), m.clone());
+            if let Some(cycle) = find_cycle(all.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
+                return Err(format!("milestones would form a cycle: {}", cycle.join(" → ")));
+            }
+        }
+        Item::Campaign(_) | Item::Organization(_) => {}
+    }
+    Ok(())
+}
+
+/// The campaign's own rules over a whole stored plan, for `engage check`: every reference
+/// resolves, `done` goes with `done_on`, counterparts are in the other language, no cycle.
+pub fn check_stored(plan: &Plan) -> Vec<String> {
+    let mut problems = Vec::new();
+    if plan.campaign.is_none() {
+        problems.push("the store has no campaign".to_string());
+    }
+    let mut progress = |what: String, p: &crate::model::plan::Progress| {
+        if (p.status == crate::model::types::Status::Done) != p.done_on.is_some() {
+            problems.push(format!("{what}: status '{}' and done_on {:?} disagree", p.status, p.done_on.map(|d| d.to_string())));
+        }
+    };
+    for a in plan.agenda.values() {
+        progress(format!("agenda item '{}'", a.reference()), &a.progress);
+    }
+    for c in plan.channels.values() {
+        progress(format!("channel '{}'", c.key), &c.progress);
+    }
+    for m in plan.materials.values() {
+        progress(format!("material '{}'", m.key), &m.progress);
+    }
+    for m in plan.milestones.values() {
+        progress(format!("milestone '{}'", m.key), &m.progress);
+    }
+    for a in plan.agenda.values() {
+        if !plan.meetings.contains_key(&a.meeting) {
+            problems.push(format!("agenda item '{}': its meeting does not exist", a.reference()));
+        }
+    }
+    let lang_pair = |what: &str, key: &str, lang: Lang, other: Option<Option<Lang>>, cp: &str| match other {
+        None => Some(format!("{what} '{key}': counterpart '{cp}' does not exist")),
+        Some(Some(o)) if o == lang || o == Lang::Bilingual || lang == Lang::Bilingual => {
+            Some(format!("{what} '{key}' ({lang}) and its counterpart '{cp}' ({o}) are not one English and one French"))
+        }
+        _ => None,
+    };
+    for c in plan.channels.values() {
+        if let Some(cp) = &c.counterpart {
+            problems.extend(lang_pair("channel", &c.key, c.lang, plan.channels.get(cp).map(|o| Some(o.lang)), cp));
+        }
+    }
+    for m in plan.materials.values() {
+        if let Some(cp) = &m.counterpart {
+            problems.extend(lang_pair("material", &m.key, m.lang, plan.materials.get(cp).map(|o| Some(o.lang)), cp));
+        }
+    }
+    if let Some(cycle) = find_cycle(plan.milestones.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
+        problems.push(format!("milestones form a cycle: {}", cycle.join(" → ")));
+    }
+    problems
+}

@@ -164,3 +164,85 @@ pub fn demo_intro(out: &mut dyn Write, ui: Ui, store: &Path, changes: usize, tem
         },
     )
 }
+
+/// Says what a tracking verb did: `milestone 'b': planned → done (2030-04-10)`, or that nothing
+/// changed when the item was already so (`before` is `None`).
+pub fn tracked(
+    out: &mut dyn Write,
+    ui: Ui,
+    kind: crate::model::types::Kind,
+    key: &str,
+    before: Option<&crate::model::plan::Progress>,
+    now: &crate::model::plan::Progress,
+) -> Result<()> {
+    let k = crate::i18n::kind(ui, kind);
+    let status = |p: &crate::model::plan::Progress| {
+        let s = crate::i18n::status(ui, p.status);
+        match p.done_on {
+            Some(d) => format!("{s} ({})", crate::i18n::date(ui, d)),
+            None => s.to_string(),
+        }
+    };
+    w(
+        out,
+        match (ui, before) {
+            (Ui::En, Some(b)) => format!("{k} '{key}': {} → {}", status(b), status(now)),
+            (Ui::Fr, Some(b)) => format!("{k} « {key} » : {} → {}", status(b), status(now)),
+            (Ui::En, None) => format!("{k} '{key}' is already {}: nothing changed", status(now)),
+            (Ui::Fr, None) => format!("{k} « {key} » : déjà {}; rien n'a changé", status(now)),
+        },
+    )
+}
+
+/// Warns that a milestone marked done still has open dependencies.
+pub fn open_dependencies(out: &mut dyn Write, ui: Ui, key: &str, open: &[String]) -> Result<()> {
+    let list = open.join(", ");
+    w(
+        out,
+        match ui {
+            Ui::En => format!("warning: milestone '{key}' is done but depends on milestones not done yet: {list}"),
+            Ui::Fr => format!("avertissement : le jalon « {key} » est fait, mais dépend de jalons pas encore faits : {list}"),
+        },
+    )
+}
+
+/// Says that an `add` created an item.
+pub fn added(out: &mut dyn Write, ui: Ui, change: &Change) -> Result<()> {
+    let item = change.item();
+    let (kind, key) = (item.kind().replace('_', " "), item.key());
+    w(
+        out,
+        match ui {
+            Ui::En => format!("added {kind} '{key}'"),
+            Ui::Fr => format!("ajouté : {kind} « {key} »"),
+        },
+    )
+}
+
+/// Reports the result of `engage check`.
+pub fn checked(out: &mut dyn Write, ui: Ui, store: &Path, problems: &[String]) -> Result<()> {
+    if problems.is_empty() {
+        return w(
+            out,
+            match ui {
+                Ui::En => format!("{}: ok", store.display()),
+                Ui::Fr => format!("{} : aucun problème", store.display()),
+            },
+        );
+    }
+    for p in problems {
+        w(out, p.clone())?;
+    }
+    Ok(())
+}
+
+/// Says where a backup went.
+pub fn backed_up(out: &mut dyn Write, ui: Ui, store: &Path, target: &Path) -> Result<()> {
+    w(
+        out,
+        match ui {
+            Ui::En => format!("copied {} to {}", store.display(), target.display()),
+            Ui::Fr => format!("{} copié dans {}", store.display(), target.display()),
+        },
+    )
+}

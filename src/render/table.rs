@@ -11,8 +11,9 @@ use super::Style;
 use crate::error::{Error, Result};
 
 /// What a cell means, for colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tone {
+    #[default]
     Plain,
     /// Late or missing: needs attention.
     Alert,
@@ -25,7 +26,7 @@ pub enum Tone {
 }
 
 /// One cell of text with its tone.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Styled {
     pub text: String,
     pub tone: Tone,

@@ -23,7 +23,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use crate::error::{Error, Result};
 use crate::model::plan::Plan;
-use crate::plan::merge::Change;
+use crate::plan::merge::{Change, Item};
 
 /// How long a command waits for another process's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -260,4 +260,64 @@ impl Store {
 
 fn no_campaign() -> Error {
     Error::Store("the store has no campaign yet: run `engage init --name NAME` or `engage plan apply FILE`".into())
+}
+
+/// Single items: read one, change one.
+impl Store {
+    /// One item of `kind` (`milestone`, `agenda_item`, …) by key; `None` when there is none.
+    pub fn load_item(&mut self, kind: &str, key: &str) -> Result<Option<Item>> {
+        self.read(|tx| plan::load_item(tx, kind, key))
+    }
+
+    /// In one write transaction: reads the item, asks `decide` for its new form, and writes and
+    /// journals it if it differs. Returns the change, or `None` when nothing changed.
+    pub fn change_item(
+        &mut self,
+        actor: &Actor,
+        kind: &str,
+        key: &str,
+        decide: impl FnOnce(&Item) -> Result<Item>,
+    ) -> Result<Option<Change>> {
+        self.write(|tx| {
+            let before = plan::load_item(tx, kind, key)?.ok_or_else(|| unknown(kind, key))?;
+            let after = decide(&before)?;
+            if after == before {
+                return Ok(None);
+            }
+            let change = Change { before: Some(before), after: Some(after) };
+            plan::apply(tx, std::slice::from_ref(&change), actor)?;
+            Ok(Some(change))
+        })
+    }
+}
+
+/// The error for a key that names nothing.
+pub fn unknown(kind: &str, key: &str) -> Error {
+    let noun = kind.replace('_', " ");
+    let hint = if kind == "agenda_item" && !key.contains('/') { ": an agenda item is named MEETING/ITEM" } else { "" };
+    Error::input(format!("unknown {noun} '{key}'{hint}"))
+}
+
+/// What `engage check` asks of SQLite.
+impl Store {
+    /// SQLite's own checks: `PRAGMA integrity_check` and `PRAGMA foreign_key_check`. Each problem
+    /// is one sentence; an empty list means the file is sound.
+    pub fn sqlite_problems(&mut self) -> Result<Vec<String>> {
+        self.read(|tx| {
+            let mut problems = Vec::new();
+            let mut stmt = tx.prepare("PRAGMA integrity_check")?;
+            for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
+                let line = line?;
+                if line != "ok" {
+                    problems.push(format!("integrity: {line}"));
+                }
+            }
+            let mut stmt = tx.prepare("PRAGMA foreign_key_check")?;
+            for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
+                let (table, rowid, parent) = row?;
+                problems.push(format!("foreign key: row {} of {table} points to a missing {parent}", rowid.unwrap_or_default()));
+            }
+            Ok(problems)
+        })
+    }
 }

@@ -9,131 +9,182 @@ use crate::plan::merge::{Change, Item};
 
 /// The whole campaign as plain data.
 pub fn load(tx: &Transaction) -> Result<Plan> {
-    let mut plan = Plan { campaign: load_campaign(tx)?, ..Plan::default() };
+    load_only(tx, None)
+}
 
-    let mut stmt = tx.prepare("SELECT key, name, name_fr, gov_order, jurisdiction, contact FROM organization")?;
-    for row in stmt.query_map([], |r| {
-        Ok(Organization {
-            key: r.get(0)?,
-            name: r.get(1)?,
-            name_fr: r.get(2)?,
-            order: r.get(3)?,
-            jurisdiction: r.get(4)?,
-            contact: r.get(5)?,
-        })
-    })? {
-        let org = row?;
-        plan.organizations.insert(org.key.clone(), org);
-    }
+/// One item of a kind, by key (`MEETING/ITEM` for an agenda item); `None` when there is none.
+pub fn load_item(tx: &Transaction, kind: &str, key: &str) -> Result<Option<Item>> {
+    let plan = load_only(tx, Some((kind, key)))?;
+    Ok(match kind {
+        "organization" => plan.organizations.into_values().next().map(Item::Organization),
+        "table" => plan.tables.into_values().next().map(Item::Table),
+        "meeting" => plan.meetings.into_values().next().map(Item::Meeting),
+        "agenda_item" => plan.agenda.into_values().next().map(Item::AgendaItem),
+        "channel" => plan.channels.into_values().next().map(Item::Channel),
+        "material" => plan.materials.into_values().next().map(Item::Material),
+        "milestone" => plan.milestones.into_values().next().map(Item::Milestone),
+        _ => None,
+    })
+}
 
-    let mut stmt = tx.prepare("SELECT key, name, name_fr, kind, chair FROM forum")?;
-    for row in stmt.query_map([], |r| {
-        Ok(Table { key: r.get(0)?, name: r.get(1)?, name_fr: r.get(2)?, kind: r.get(3)?, members: Vec::new(), chair: r.get(4)? })
-    })? {
-        let t = row?;
-        plan.tables.insert(t.key.clone(), t);
-    }
-    let mut stmt = tx.prepare(
-        "SELECT f.key, o.key FROM forum_member m JOIN forum f ON f.id = m.forum_id JOIN organization o ON o.id = m.organization_id ORDER BY o.key",
-    )?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-        let (table, org) = row?;
-        if let Some(t) = plan.tables.get_mut(&table) {
-            t.members.push(org);
+/// The campaign, or only the one item `only` names (kind, key).
+fn load_only(tx: &Transaction, only: Option<(&str, &str)>) -> Result<Plan> {
+    // For each kind: the key to select (None = every row), or skip the kind entirely.
+    let want = |kind: &str| -> Option<Option<&str>> {
+        match only {
+            None => Some(None),
+            Some((k, key)) if k == kind => Some(Some(key)),
+            Some(_) => None,
+        }
+    };
+    let mut plan = Plan { campaign: if only.is_none() { load_campaign(tx)? } else { None }, ..Plan::default() };
+
+    if let Some(key) = want("organization") {
+        let mut stmt = tx
+            .prepare_cached("SELECT key, name, name_fr, gov_order, jurisdiction, contact FROM organization WHERE ?1 IS NULL OR key = ?1")?;
+        for row in stmt.query_map([key], |r| {
+            Ok(Organization {
+                key: r.get(0)?,
+                name: r.get(1)?,
+                name_fr: r.get(2)?,
+                order: r.get(3)?,
+                jurisdiction: r.get(4)?,
+                contact: r.get(5)?,
+            })
+        })? {
+            let org = row?;
+            plan.organizations.insert(org.key.clone(), org);
         }
     }
 
-    let mut stmt = tx.prepare("SELECT m.key, f.key, m.date, m.end_date, m.location FROM meeting m JOIN forum f ON f.id = m.forum_id")?;
-    for row in
-        stmt.query_map([], |r| Ok(Meeting { key: r.get(0)?, table: r.get(1)?, date: r.get(2)?, end_date: r.get(3)?, location: r.get(4)? }))?
-    {
-        let m = row?;
-        plan.meetings.insert(m.key.clone(), m);
+    if let Some(key) = want("table") {
+        let mut stmt = tx.prepare_cached("SELECT key, name, name_fr, kind, chair FROM forum WHERE ?1 IS NULL OR key = ?1")?;
+        for row in stmt.query_map([key], |r| {
+            Ok(Table { key: r.get(0)?, name: r.get(1)?, name_fr: r.get(2)?, kind: r.get(3)?, members: Vec::new(), chair: r.get(4)? })
+        })? {
+            let t = row?;
+            plan.tables.insert(t.key.clone(), t);
+        }
+        let mut stmt = tx.prepare_cached(
+            "SELECT f.key, o.key FROM forum_member m JOIN forum f ON f.id = m.forum_id JOIN organization o ON o.id = m.organization_id
+         WHERE ?1 IS NULL OR f.key = ?1 ORDER BY o.key",
+        )?;
+        for row in stmt.query_map([key], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (table, org) = row?;
+            if let Some(t) = plan.tables.get_mut(&table) {
+                t.members.push(org);
+            }
+        }
     }
 
-    let mut stmt = tx.prepare(
-        "SELECT m.key, a.key, a.topic, a.topic_fr, a.owner, a.status, a.done_on, a.note FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id",
+    if let Some(key) = want("meeting") {
+        let mut stmt = tx.prepare_cached("SELECT m.key, f.key, m.date, m.end_date, m.location FROM meeting m JOIN forum f ON f.id = m.forum_id WHERE ?1 IS NULL OR m.key = ?1")?;
+        for row in stmt.query_map([key], |r| {
+            Ok(Meeting { key: r.get(0)?, table: r.get(1)?, date: r.get(2)?, end_date: r.get(3)?, location: r.get(4)? })
+        })? {
+            let m = row?;
+            plan.meetings.insert(m.key.clone(), m);
+        }
+    }
+
+    if let Some(reference) = want("agenda_item") {
+        let (meeting, item) = match reference.map(|r| r.split_once('/').unwrap_or((r, ""))) {
+            Some((m, i)) => (Some(m), Some(i)),
+            None => (None, None),
+        };
+        let mut stmt = tx.prepare_cached(
+        "SELECT m.key, a.key, a.topic, a.topic_fr, a.owner, a.status, a.done_on, a.note FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+         WHERE (?1 IS NULL OR m.key = ?1) AND (?2 IS NULL OR a.key = ?2)",
     )?;
-    for row in stmt.query_map([], |r| {
-        Ok(AgendaItem {
-            meeting: r.get(0)?,
-            key: r.get(1)?,
-            topic: r.get(2)?,
-            topic_fr: r.get(3)?,
-            owner: r.get(4)?,
-            progress: Progress { status: r.get(5)?, done_on: r.get(6)?, note: r.get(7)? },
-        })
-    })? {
-        let a = row?;
-        plan.agenda.insert((a.meeting.clone(), a.key.clone()), a);
+        for row in stmt.query_map(params![meeting, item], |r| {
+            Ok(AgendaItem {
+                meeting: r.get(0)?,
+                key: r.get(1)?,
+                topic: r.get(2)?,
+                topic_fr: r.get(3)?,
+                owner: r.get(4)?,
+                progress: Progress { status: r.get(5)?, done_on: r.get(6)?, note: r.get(7)? },
+            })
+        })? {
+            let a = row?;
+            plan.agenda.insert((a.meeting.clone(), a.key.clone()), a);
+        }
     }
 
-    let mut stmt = tx.prepare(
-        "SELECT c.key, c.name, c.name_fr, c.kind, o.key, c.owner, c.due, c.status, c.done_on, c.note, c.url, c.lang, c.counterpart
-         FROM channel c LEFT JOIN organization o ON o.id = c.organization_id",
+    if let Some(key) = want("channel") {
+        let mut stmt = tx.prepare_cached(
+            "SELECT c.key, c.name, c.name_fr, c.kind, o.key, c.owner, c.due, c.status, c.done_on, c.note, c.url, c.lang, c.counterpart
+         FROM channel c LEFT JOIN organization o ON o.id = c.organization_id WHERE ?1 IS NULL OR c.key = ?1",
+        )?;
+        for row in stmt.query_map([key], |r| {
+            Ok(Channel {
+                key: r.get(0)?,
+                name: r.get(1)?,
+                name_fr: r.get(2)?,
+                kind: r.get(3)?,
+                organization: r.get(4)?,
+                owner: r.get(5)?,
+                due: r.get(6)?,
+                progress: Progress { status: r.get(7)?, done_on: r.get(8)?, note: r.get(9)? },
+                url: r.get(10)?,
+                lang: r.get(11)?,
+                counterpart: r.get(12)?,
+            })
+        })? {
+            let c = row?;
+            plan.channels.insert(c.key.clone(), c);
+        }
+    }
+
+    if let Some(key) = want("material") {
+        let mut stmt = tx.prepare_cached("SELECT key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart FROM material WHERE ?1 IS NULL OR key = ?1")?;
+        for row in stmt.query_map([key], |r| {
+            Ok(Material {
+                key: r.get(0)?,
+                title: r.get(1)?,
+                title_fr: r.get(2)?,
+                kind: r.get(3)?,
+                owner: r.get(4)?,
+                due: r.get(5)?,
+                progress: Progress { status: r.get(6)?, done_on: r.get(7)?, note: r.get(8)? },
+                url: r.get(9)?,
+                lang: r.get(10)?,
+                counterpart: r.get(11)?,
+            })
+        })? {
+            let m = row?;
+            plan.materials.insert(m.key.clone(), m);
+        }
+    }
+
+    if let Some(key) = want("milestone") {
+        let mut stmt = tx.prepare_cached(
+            "SELECT key, title, title_fr, owner, due, duration_days, status, done_on, note FROM milestone WHERE ?1 IS NULL OR key = ?1",
+        )?;
+        for row in stmt.query_map([key], |r| {
+            Ok(Milestone {
+                key: r.get(0)?,
+                title: r.get(1)?,
+                title_fr: r.get(2)?,
+                owner: r.get(3)?,
+                due: r.get(4)?,
+                duration_days: r.get(5)?,
+                depends_on: Vec::new(),
+                progress: Progress { status: r.get(6)?, done_on: r.get(7)?, note: r.get(8)? },
+            })
+        })? {
+            let m = row?;
+            plan.milestones.insert(m.key.clone(), m);
+        }
+        let mut stmt = tx.prepare_cached(
+        "SELECT m.key, p.key FROM milestone_dependency d JOIN milestone m ON m.id = d.milestone_id JOIN milestone p ON p.id = d.depends_on_id
+         WHERE ?1 IS NULL OR m.key = ?1 ORDER BY p.key",
     )?;
-    for row in stmt.query_map([], |r| {
-        Ok(Channel {
-            key: r.get(0)?,
-            name: r.get(1)?,
-            name_fr: r.get(2)?,
-            kind: r.get(3)?,
-            organization: r.get(4)?,
-            owner: r.get(5)?,
-            due: r.get(6)?,
-            progress: Progress { status: r.get(7)?, done_on: r.get(8)?, note: r.get(9)? },
-            url: r.get(10)?,
-            lang: r.get(11)?,
-            counterpart: r.get(12)?,
-        })
-    })? {
-        let c = row?;
-        plan.channels.insert(c.key.clone(), c);
-    }
-
-    let mut stmt =
-        tx.prepare("SELECT key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart FROM material")?;
-    for row in stmt.query_map([], |r| {
-        Ok(Material {
-            key: r.get(0)?,
-            title: r.get(1)?,
-            title_fr: r.get(2)?,
-            kind: r.get(3)?,
-            owner: r.get(4)?,
-            due: r.get(5)?,
-            progress: Progress { status: r.get(6)?, done_on: r.get(7)?, note: r.get(8)? },
-            url: r.get(9)?,
-            lang: r.get(10)?,
-            counterpart: r.get(11)?,
-        })
-    })? {
-        let m = row?;
-        plan.materials.insert(m.key.clone(), m);
-    }
-
-    let mut stmt = tx.prepare("SELECT key, title, title_fr, owner, due, duration_days, status, done_on, note FROM milestone")?;
-    for row in stmt.query_map([], |r| {
-        Ok(Milestone {
-            key: r.get(0)?,
-            title: r.get(1)?,
-            title_fr: r.get(2)?,
-            owner: r.get(3)?,
-            due: r.get(4)?,
-            duration_days: r.get(5)?,
-            depends_on: Vec::new(),
-            progress: Progress { status: r.get(6)?, done_on: r.get(7)?, note: r.get(8)? },
-        })
-    })? {
-        let m = row?;
-        plan.milestones.insert(m.key.clone(), m);
-    }
-    let mut stmt = tx.prepare(
-        "SELECT m.key, p.key FROM milestone_dependency d JOIN milestone m ON m.id = d.milestone_id JOIN milestone p ON p.id = d.depends_on_id ORDER BY p.key",
-    )?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-        let (m, p) = row?;
-        if let Some(m) = plan.milestones.get_mut(&m) {
-            m.depends_on.push(p);
+        for row in stmt.query_map([key], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (m, p) = row?;
+            if let Some(m) = plan.milestones.get_mut(&m) {
+                m.depends_on.push(p);
+            }
         }
     }
     Ok(plan)

@@ -1,0 +1,128 @@
+//! Lists of items, one item in full, and the journal: from JSON rows, so that every format
+//! shows the same fields.
+
+use std::io::Write;
+
+use serde_json::Value;
+
+use super::Style;
+use super::csv_out::{Field, Guarded};
+use super::table::{self, Styled, Tone, toned};
+use crate::error::{Error, Result};
+use crate::i18n::{self, Ui, t};
+use crate::model::types::{State, Status};
+use crate::store::Entry;
+
+/// A JSON value as one cell of text: arrays joined with `;`, null as empty.
+fn flat(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(flat).collect::<Vec<_>>().join(";"),
+        other => other.to_string(),
+    }
+}
+
+/// Rows as CSV: the header is the fields of the first row, every text cell guarded.
+pub fn csv(out: &mut dyn Write, rows: &[Value]) -> Result<()> {
+    let mut csv = Guarded::new(out);
+    let Some(Value::Object(first)) = rows.first() else { return csv.flush() };
+    let header: Vec<&str> = first.keys().map(String::as_str).collect();
+    csv.row(&header.iter().map(|h| Field::Text(h)).collect::<Vec<_>>())?;
+    for row in rows {
+        let cells: Vec<String> = header.iter().map(|h| row.get(*h).map(flat).unwrap_or_default()).collect();
+        csv.row(&cells.iter().map(|c| Field::Text(c)).collect::<Vec<_>>())?;
+    }
+    csv.flush()
+}
+
+/// The columns a human list shows, in order, with their headers and which may wrap.
+const COLUMNS: &[(&str, i18n::Text, bool)] = &[
+    ("key", t::KEY, false),
+    ("name", t::NAME, true),
+    ("title", t::TITLE, true),
+    ("topic", t::TITLE, true),
+    ("order", t::ORDER, false),
+    ("jurisdiction", t::LOCATION, true),
+    ("members", t::MEMBERS, true),
+    ("table", t::TABLE, false),
+    ("date", t::DATE, false),
+    ("due", t::DUE, false),
+    ("owner", t::OWNER, true),
+    ("location", t::LOCATION, true),
+    ("status", t::STATUS, false),
+    ("done_on", t::DONE_ON, false),
+    ("state", t::STATE, false),
+];
+
+fn localized(ui: Ui, field: &str, row: &Value) -> Styled {
+    let v = row.get(field).unwrap_or(&Value::Null);
+    let text_fr = |base: &str| match ui {
+        Ui::Fr => row.get(format!("{base}_fr")).filter(|x| !x.is_null()).unwrap_or(v),
+        Ui::En => v,
+    };
+    match field {
+        "status" => flat(v).parse::<Status>().map(|s| Styled::from(i18n::status(ui, s))).unwrap_or_default(),
+        "state" => match flat(v).parse::<State>() {
+            Ok(s) => toned(i18n::state(ui, s), if s == State::Overdue { Tone::Alert } else { Tone::Plain }),
+            Err(_) => Styled::default(),
+        },
+        "order" => flat(v).parse().map(|o| Styled::from(i18n::order(ui, o))).unwrap_or_default(),
+        "name" | "title" | "topic" => flat(text_fr(field)).into(),
+        "members" => v.as_array().map_or(0, Vec::len).to_string().into(),
+        _ => flat(v).into(),
+    }
+}
+
+/// Rows as a human table with the columns they have.
+pub fn table(out: &mut dyn Write, style: Style, rows: &[Value]) -> Result<()> {
+    let ui = style.ui;
+    let Some(first) = rows.first() else {
+        return writeln!(out, "({})", t::NONE.get(ui)).map_err(|e| Error::io("writing output", e));
+    };
+    let cols: Vec<&(&str, i18n::Text, bool)> = COLUMNS.iter().filter(|(f, _, _)| first.get(*f).is_some()).collect();
+    let headers: Vec<&str> = cols.iter().map(|(_, h, _)| h.get(ui)).collect();
+    let wrap: Vec<usize> = cols.iter().enumerate().filter(|(_, c)| c.2).map(|(i, _)| i).collect();
+    let body = rows.iter().map(|r| cols.iter().map(|(f, _, _)| localized(ui, f, r)).collect()).collect();
+    table::write(out, style, &headers, &wrap, body)
+}
+
+/// One item in full (`field: value` lines), then its journal.
+pub fn show(out: &mut dyn Write, style: Style, item: &Value, journal: &[Entry]) -> Result<()> {
+    if let Value::Object(map) = item {
+        let width = map.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+        for (k, v) in map {
+            if !v.is_null() {
+                writeln!(out, "{k:>width$}: {}", flat(v)).map_err(|e| Error::io("writing output", e))?;
+            }
+        }
+    }
+    writeln!(out).map_err(|e| Error::io("writing output", e))?;
+    table::title(out, style, t::JOURNAL.get(style.ui))?;
+    history(out, style, journal)
+}
+
+/// The journal as a table, newest first.
+pub fn history(out: &mut dyn Write, style: Style, entries: &[Entry]) -> Result<()> {
+    let ui = style.ui;
+    if entries.is_empty() {
+        return writeln!(out, "({})", t::NONE.get(ui)).map_err(|e| Error::io("writing output", e));
+    }
+    let rows = entries
+        .iter()
+        .map(|e| {
+            let change = match e.action.as_str() {
+                "update" => super::messages::describe(e.before.as_ref(), e.after.as_ref()),
+                other => other.to_string(),
+            };
+            vec![
+                Styled::from(e.at.get(..16).unwrap_or(&e.at).replace('T', " ")),
+                e.actor.as_str().into(),
+                e.command.as_str().into(),
+                format!("{} {}", e.kind, e.key).into(),
+                change.into(),
+            ]
+        })
+        .collect();
+    table::write(out, style, &[t::WHEN.get(ui), t::WHO.get(ui), t::COMMAND.get(ui), t::ITEM.get(ui), t::CHANGE.get(ui)], &[2, 3, 4], rows)
+}

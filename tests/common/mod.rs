@@ -1,0 +1,152 @@
+//! Shared helpers of the end-to-end tests: a store in a temporary directory, the `engage` binary
+//! run against it in a fixed environment, and direct looks into the SQLite file.
+
+// Each test crate uses its own subset of these helpers.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+/// The worked example (`worked-example.md` gives every figure as of 2030-04-10).
+pub const WORKED: &str = include_str!("../fixtures/worked-example.toml");
+
+/// The day the worked example is assessed on.
+pub const AS_OF: &str = "2030-04-10";
+
+/// The repository's seed campaign, as a plan file.
+pub fn seed_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join("service-partnerships-guide.toml")
+}
+
+/// The path of the `engage` binary under test.
+pub fn bin() -> &'static Path {
+    assert_cmd::cargo::cargo_bin!("engage")
+}
+
+/// A temporary directory holding one store, `engage.db`.
+pub struct Env {
+    pub dir: TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env { dir: tempfile::tempdir().expect("a temporary directory") }
+    }
+
+    /// The store's path.
+    pub fn db(&self) -> PathBuf {
+        self.path("engage.db")
+    }
+
+    /// A path inside the temporary directory.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `engage --db STORE`, run in the temporary directory with a fixed environment.
+    pub fn engage(&self) -> assert_cmd::Command {
+        assert_cmd::Command::from_std(self.std_engage())
+    }
+
+    /// The same, as a `std::process::Command` (to handle its pipes).
+    pub fn std_engage(&self) -> std::process::Command {
+        let mut cmd = command(self.dir.path());
+        cmd.arg("--db").arg(self.db());
+        cmd
+    }
+
+    /// Writes a plan file into the temporary directory; returns its path.
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).expect("writing a plan file");
+        path
+    }
+
+    /// Writes `text` as `name` and applies it; the apply must succeed.
+    pub fn apply(&self, name: &str, text: &str) -> std::process::Output {
+        let path = self.write(name, text);
+        self.engage().args(["plan", "apply"]).arg(path).assert().success().get_output().clone()
+    }
+
+    /// `plan export` to stdout: the store's plan as text.
+    pub fn export(&self) -> String {
+        let out = self.engage().args(["plan", "export"]).assert().success().get_output().stdout.clone();
+        String::from_utf8(out).expect("UTF-8 export")
+    }
+
+    /// Runs `engage ARGS` (which must succeed) and parses stdout as JSON.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.engage().args(args).assert().success().get_output().stdout.clone();
+        serde_json::from_slice(&out).unwrap_or_else(|e| panic!("engage {args:?}: not JSON ({e}): {}", String::from_utf8_lossy(&out)))
+    }
+
+    /// Runs `engage ARGS` (which must succeed) and returns stdout as text.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let out = self.engage().args(args).assert().success().get_output().stdout.clone();
+        String::from_utf8(out).expect("UTF-8 output")
+    }
+
+    /// A connection to the store, opened directly.
+    pub fn conn(&self) -> Connection {
+        Connection::open(self.db()).expect("opening the store")
+    }
+
+    /// How many rows the journal holds.
+    pub fn journal_count(&self) -> i64 {
+        self.conn().query_row("SELECT count(*) FROM journal", [], |r| r.get(0)).expect("counting the journal")
+    }
+
+    /// `PRAGMA integrity_check` says "ok" and `PRAGMA foreign_key_check` finds nothing.
+    pub fn assert_clean(&self) {
+        assert_store_clean(&self.db());
+    }
+}
+
+impl Default for Env {
+    fn default() -> Self {
+        Env::new()
+    }
+}
+
+/// `engage` without `--db`, run in `dir` with the fixed environment of every run.
+pub fn command(dir: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(bin());
+    cmd.current_dir(dir)
+        .env("ENGAGE_ACTOR", "tester")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .env_remove("ENGAGE_DB")
+        .env_remove("ENGAGE_LANG")
+        .env_remove("LC_ALL");
+    cmd
+}
+
+/// Integrity and foreign-key checks of a SQLite file.
+pub fn assert_store_clean(db: &Path) {
+    let conn = Connection::open(db).expect("opening the store");
+    let integrity: Vec<String> =
+        conn.prepare("PRAGMA integrity_check").unwrap().query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    assert_eq!(integrity, vec!["ok".to_string()], "integrity_check of {}", db.display());
+    let mut fk = conn.prepare("PRAGMA foreign_key_check").unwrap();
+    let problems: Vec<String> =
+        fk.query_map([], |r| Ok(format!("{:?} {:?}", r.get_ref(0)?, r.get_ref(2)?))).unwrap().collect::<Result<_, _>>().unwrap();
+    assert!(problems.is_empty(), "foreign_key_check of {}: {problems:?}", db.display());
+}
+
+/// The lines of stderr that name a plan file's problems: `FILE:LINE:COL: message`, parsed.
+pub fn problems(stderr: &str, file: &str) -> Vec<(u32, u32, String)> {
+    let prefix = format!("{file}:");
+    stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix(&prefix))
+        .filter_map(|rest| {
+            let mut parts = rest.splitn(3, ':');
+            let line = parts.next()?.parse().ok()?;
+            let col = parts.next()?.parse().ok()?;
+            let message = parts.next()?.strip_prefix(' ')?.to_string();
+            Some((line, col, message))
+        })
+        .collect()
+}

@@ -1,0 +1,229 @@
+//! `engage plan apply` and `engage plan export`, end to end: creating the store, idempotence,
+//! round trips, dry runs, pruning, progress that never moves backwards, and store versions.
+
+mod common;
+
+use common::{AS_OF, Env, WORKED, seed_path};
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+use rusqlite::Connection;
+
+/// The worked example without its `site` channel (8 lines, from `[[channel]]` to its due date).
+fn worked_without_site() -> String {
+    let start = WORKED.find("[[channel]]\nkey = \"site\"").expect("the site channel");
+    let end = start + WORKED[start..].find("\n\n").expect("the end of the site channel") + 2;
+    let text = format!("{}{}", &WORKED[..start], &WORKED[end..]);
+    assert!(!text.contains("\"site\""));
+    text
+}
+
+fn status_json(env: &Env) -> serde_json::Value {
+    env.json(&["status", "--as-of", AS_OF, "--format", "json"])
+}
+
+#[test]
+fn apply_creates_the_store() {
+    let env = Env::new();
+    assert!(!env.db().exists());
+    let plan = env.write("worked.toml", WORKED);
+    env.engage().args(["plan", "apply"]).arg(&plan).assert().success().code(0);
+    assert!(env.db().exists(), "the store was not created");
+    // One journal row per item of the file: the campaign and 16 items.
+    assert_eq!(env.journal_count(), 17);
+    let export = env.export();
+    for key in ["\"fed\"", "\"council-mar\"", "\"workshop\"", "\"letter\"", "\"deck\"", "\"d\""] {
+        assert!(export.contains(&format!("key = {key}")), "{key} missing from the export:\n{export}");
+    }
+    env.assert_clean();
+}
+
+#[test]
+fn reapplying_changes_nothing_and_says_so() {
+    let env = Env::new();
+    env.apply("worked.toml", WORKED);
+    let journal = env.journal_count();
+    let export = env.export();
+    env.engage().args(["plan", "apply", "worked.toml"]).assert().success().stderr(contains("nothing to change"));
+    assert_eq!(env.journal_count(), journal, "a second apply wrote to the journal");
+    assert_eq!(env.export(), export);
+    env.assert_clean();
+}
+
+#[test]
+fn export_applies_to_the_same_state() {
+    let first = Env::new();
+    first.apply("worked.toml", WORKED);
+    let exported = first.export();
+
+    let second = Env::new();
+    second.apply("exported.toml", &exported);
+    assert_eq!(second.export(), exported, "export → apply → export is not a fixed point");
+    assert_eq!(status_json(&first), status_json(&second));
+    // The exported file changes nothing in the store it came from.
+    let journal = first.journal_count();
+    first.write("exported.toml", &exported);
+    first.engage().args(["plan", "apply", "exported.toml"]).assert().success().stderr(contains("nothing to change"));
+    assert_eq!(first.journal_count(), journal);
+}
+
+#[test]
+fn the_seed_applies_idempotently_and_round_trips() {
+    let env = Env::new();
+    env.engage().args(["plan", "apply"]).arg(seed_path()).assert().success();
+    let journal = env.journal_count();
+    assert!(journal > 50, "the seed made only {journal} journal rows");
+    let export = env.export();
+    env.engage().args(["plan", "apply"]).arg(seed_path()).assert().success().stderr(contains("nothing to change"));
+    assert_eq!(env.journal_count(), journal);
+    assert_eq!(env.export(), export);
+    env.assert_clean();
+
+    let copy = Env::new();
+    copy.apply("seed-export.toml", &export);
+    assert_eq!(copy.export(), export);
+}
+
+#[test]
+fn dry_run_lists_changes_and_changes_nothing() {
+    let env = Env::new();
+    env.apply("worked.toml", WORKED);
+    let journal = env.journal_count();
+    let export = env.export();
+    let changed = WORKED.replace("title = \"Review\"", "title = \"Peer review\"")
+        + "\n[[milestone]]\nkey = \"e\"\ntitle = \"Evaluation\"\ndue = 2030-05-30\ndepends_on = [\"d\"]\n";
+    env.write("changed.toml", &changed);
+    let out = env.engage().args(["plan", "apply", "changed.toml", "--dry-run"]).assert().success().get_output().clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines.iter().any(|l| l.starts_with("create milestone e")), "no creation of e listed:\n{stdout}");
+    assert!(lines.iter().any(|l| l.starts_with("update milestone b") && l.contains("Peer review")), "no update of b listed:\n{stdout}");
+    assert_eq!(lines.len(), 2, "only two changes expected:\n{stdout}");
+    assert_eq!(env.journal_count(), journal, "a dry run wrote to the journal");
+    assert_eq!(env.export(), export, "a dry run changed the store");
+
+    // For real, the same two changes happen.
+    env.engage().args(["plan", "apply", "changed.toml"]).assert().success();
+    assert_eq!(env.journal_count(), journal + 2);
+    assert!(env.export().contains("title = \"Peer review\""));
+}
+
+#[test]
+fn dry_run_on_a_new_path_creates_no_store() {
+    let env = Env::new();
+    env.write("worked.toml", WORKED);
+    let out = env.engage().args(["plan", "apply", "worked.toml", "--dry-run"]).assert().success().get_output().clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.lines().any(|l| l.starts_with("create milestone d")), "{stdout}");
+    assert!(!env.db().exists(), "a dry run created the store");
+}
+
+#[test]
+fn prune_removes_what_the_file_leaves_out() {
+    let env = Env::new();
+    env.apply("worked.toml", WORKED);
+    env.write("fewer.toml", &worked_without_site());
+
+    // Without --prune, the channel stays.
+    env.engage().args(["plan", "apply", "fewer.toml"]).assert().success();
+    assert!(env.export().contains("key = \"site\""), "site went away without --prune");
+
+    // A dry run of --prune names the deletion and keeps the channel.
+    let out = env.engage().args(["plan", "apply", "fewer.toml", "--prune", "--dry-run"]).assert().success().get_output().clone();
+    assert!(String::from_utf8_lossy(&out.stdout).lines().any(|l| l.starts_with("delete channel site")));
+    assert!(env.export().contains("key = \"site\""));
+
+    let journal = env.journal_count();
+    env.engage().args(["plan", "apply", "fewer.toml", "--prune"]).assert().success();
+    assert!(!env.export().contains("key = \"site\""), "site survived --prune");
+    assert_eq!(env.journal_count(), journal + 1, "one deletion, one journal row");
+    let status = status_json(&env);
+    assert_eq!(status["counts"]["channel"]["overdue"], 0);
+    env.assert_clean();
+}
+
+#[test]
+fn recorded_progress_never_moves_backwards() {
+    let env = Env::new();
+    env.apply("worked.toml", WORKED);
+    let done = WORKED.replace(
+        "duration_days = 10\ndepends_on = [\"a\"]\n",
+        "duration_days = 10\ndepends_on = [\"a\"]\nstatus = \"done\"\ndone_on = 2030-04-09\n",
+    );
+    assert_ne!(done, WORKED);
+    env.apply("done.toml", &done);
+    assert_eq!(status_json(&env)["counts"]["milestone"]["done_late"], 1);
+
+    // The original file still says b is planned: b stays done.
+    env.engage().args(["plan", "apply", "worked.toml"]).assert().success();
+    let status = status_json(&env);
+    assert_eq!(status["counts"]["milestone"]["done_late"], 1, "b went back to planned");
+    assert_eq!(status["counts"]["milestone"]["overdue"], 1);
+    let export = env.export();
+    let b = &export[export.find("key = \"b\"").unwrap()..];
+    let b = &b[..b.find("\n\n").unwrap_or(b.len())];
+    assert!(b.contains("status = \"done\"") && b.contains("done_on = 2030-04-09"), "{b}");
+
+    // A file that says in_progress does not undo it either.
+    let started = WORKED
+        .replace("duration_days = 10\ndepends_on = [\"a\"]\n", "duration_days = 10\ndepends_on = [\"a\"]\nstatus = \"in_progress\"\n");
+    env.apply("started.toml", &started);
+    assert_eq!(status_json(&env)["counts"]["milestone"]["done_late"], 1);
+}
+
+#[test]
+fn a_store_from_a_newer_engage_is_refused() {
+    let env = Env::new();
+    env.apply("worked.toml", WORKED);
+    env.conn().pragma_update(None, "user_version", 99).unwrap();
+    let before = std::fs::read(env.db()).unwrap();
+    env.engage().args(["status", "--as-of", AS_OF]).assert().code(1).stderr(contains("newer engage")).stdout(predicates::str::is_empty());
+    env.engage().args(["plan", "apply", "worked.toml"]).assert().code(1).stderr(contains("newer engage"));
+    assert_eq!(std::fs::read(env.db()).unwrap(), before, "the newer store was changed");
+    let version: i64 = env.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 99);
+}
+
+#[test]
+fn an_older_store_is_upgraded_and_kept_aside() {
+    let env = Env::new();
+    {
+        let conn = Connection::open(env.db()).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema-v1.sql")).unwrap();
+        conn.execute("INSERT INTO campaign (id, name, start, \"end\") VALUES (1, 'Old campaign', '2030-03-01', '2030-05-31')", []).unwrap();
+        conn.execute("INSERT INTO milestone (key, title, due) VALUES ('m1', 'First', '2030-04-01')", []).unwrap();
+        conn.execute_batch("PRAGMA user_version = 1; PRAGMA application_id = 1164863303;").unwrap();
+    }
+    let out = env.engage().args(["status", "--as-of", AS_OF, "--format", "json"]).assert().success().get_output().clone();
+    let status: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(status["campaign"]["name"], "Old campaign");
+    assert_eq!(status["counts"]["milestone"]["overdue"], 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("upgraded"), "no word of the upgrade on stderr");
+
+    let version: i64 = env.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, engage::store::CURRENT_VERSION);
+    assert!(version > 1);
+    let kept = env.path("engage.db.v1.bak");
+    assert!(kept.exists(), "no copy of the old store");
+    let old: i64 = Connection::open(&kept).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(old, 1);
+    env.assert_clean();
+
+    // Once upgraded, the store is used as is and takes a plan.
+    env.engage().args(["status", "--as-of", AS_OF]).assert().success().stderr(contains("upgraded").not());
+    env.write("more.toml", "[[milestone]]\nkey = \"m2\"\ntitle = \"Second\"\ndue = 2030-04-20\ndepends_on = [\"m1\"]\n");
+    env.engage().args(["plan", "apply", "more.toml"]).assert().success();
+    assert!(env.export().contains("name = \"Old campaign\""));
+    env.assert_clean();
+}
+
+#[test]
+fn applied_stores_pass_integrity_and_foreign_key_checks() {
+    let env = Env::new();
+    env.apply("worked.toml", WORKED);
+    env.engage().args(["plan", "apply"]).arg(seed_path()).assert().success();
+    env.assert_clean();
+    // A prune that deletes items with references (tables, meetings) leaves no dangling row.
+    env.engage().args(["plan", "apply", "worked.toml", "--prune"]).assert().success();
+    env.assert_clean();
+    assert!(!env.export().contains("clerks"));
+}
