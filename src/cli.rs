@@ -107,6 +107,16 @@ pub enum Command {
     Backup(BackupArgs),
     /// Load the 2018 Service Partnerships Guide campaign and show its status and upcoming deadlines.
     Demo(DemoArgs),
+    /// Print a shell completion script: bash, zsh, fish or powershell.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `engage man > engage.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -23,7 +23,7 @@ use crate::cli::{
 use crate::error::{Error, Result};
 use crate::i18n::Ui;
 use crate::model::types::Kind;
-use crate::render::Style;
+use crate::render::{self, Style};
 use crate::store::{Actor, Open, Store};
 use items::Listing;
 
@@ -174,6 +174,8 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
             MilestoneCommand::Track(t) => track::run(ctx, Kind::Milestone, t, err),
         },
         Command::Check => maintenance::check(ctx, out),
+        Command::Completions(args) => render::shell::completions(args.shell, out),
+        Command::Man => render::shell::man(out),
         Command::Backup(args) => maintenance::backup(ctx, args, err),
     }
 }

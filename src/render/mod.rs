@@ -5,6 +5,7 @@ pub mod csv_out;
 pub mod lists;
 pub mod messages;
 pub mod reports;
+pub mod shell;
 pub mod table;
 
 use std::io::Write;
