@@ -495,6 +495,8 @@ pub struct StatusArgs {
 pub enum ExportCommand {
     /// One CSV row per milestone, agenda item, channel and material, with its state and variance.
     Progress(ExportArgs),
+    /// An iCalendar feed (Outlook, Thunderbird, Google Calendar): meetings and open deadlines.
+    Ics(ExportArgs),
 }
 
 #[derive(Debug, Args)]

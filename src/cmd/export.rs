@@ -13,7 +13,17 @@ use crate::store::Open;
 pub fn run(ctx: &Ctx, command: ExportCommand, out: &mut dyn Write) -> Result<()> {
     match command {
         ExportCommand::Progress(args) => progress(ctx, args, out),
+        ExportCommand::Ics(args) => ics(ctx, args, out),
     }
+}
+
+fn ics(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
+    let as_of = args.as_of.as_of.unwrap_or(ctx.today);
+    let mut store = ctx.open(Open::Existing)?;
+    let plan = store.load_plan()?;
+    let mut text = Vec::new();
+    crate::render::ics::calendar(&mut text, ctx.ui, &plan, as_of)?;
+    super::write_output(args.output.output.as_deref(), out, &text)
 }
 
 fn progress(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {

@@ -2,6 +2,7 @@
 //! nothing here queries the store.
 
 pub mod csv_out;
+pub mod ics;
 pub mod lists;
 pub mod messages;
 pub mod reports;
