@@ -79,9 +79,10 @@ pub fn run(ctx: &Ctx, kind: Kind, command: TrackCommand, err: &mut dyn Write) ->
         let mut open = Vec::new();
         for dep in &m.depends_on {
             if let Some(Item::Milestone(d)) = store.load_item("milestone", dep)?
-                && d.progress.status.is_open() {
-                    open.push(d.key);
-                }
+                && d.progress.status.is_open()
+            {
+                open.push(d.key);
+            }
         }
         if !open.is_empty() {
             render::messages::open_dependencies(err, ctx.ui, &reference, &open)?;

@@ -9,7 +9,7 @@ pub mod source;
 pub mod validate;
 
 use merge::Change;
-use source::{Problem, Problems};
+use source::Problems;
 
 use crate::model::plan::Plan;
 
@@ -24,9 +24,12 @@ pub struct Checked {
 /// Reads `text` (the plan file `file`) and works out what applying it to `stored` changes.
 /// On failure: every problem, each as `FILE:LINE:COL: message`, in file order.
 pub fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<Checked, Vec<String>> {
-    let parsed = parse::parse(text).map_err(|problems| Problems::render(problems, file))?;
+    let (parsed, mut problems) = parse::parse_partial(text);
     let merged = merge::merge(stored, &parsed.plan, prune);
-    let problems: Vec<Problem> = validate::validate(&parsed, &merged);
+    let items_had_errors = !problems.is_empty();
+    problems.extend(
+        validate::validate(&parsed, &merged).into_iter().filter(|p| !(items_had_errors && p.pos == source::Pos { line: 1, col: 1 })),
+    );
     if !problems.is_empty() {
         return Err(Problems::render(problems, file));
     }

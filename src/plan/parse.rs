@@ -24,6 +24,11 @@ pub enum Target {
 }
 
 impl Target {
+    /// The plan-file section that declares items of this kind.
+    pub fn section(self) -> &'static str {
+        self.noun()
+    }
+
     pub fn noun(self) -> &'static str {
         match self {
             Target::Organization => "organization",
@@ -54,12 +59,22 @@ pub struct ParsedPlan {
     pub references: Vec<Reference>,
     /// Where each milestone of the file is, to place a cycle.
     pub milestone_pos: BTreeMap<String, Pos>,
+    /// Every key the file declares, per section (`organization`, `table`, …), including items
+    /// dropped for an error of their own, so that references to them are not reported again.
+    pub declared: std::collections::BTreeSet<(&'static str, String)>,
 }
 
 const SECTIONS: &[&str] = &["campaign", "organization", "table", "meeting", "channel", "material", "milestone"];
 
 /// Parses and checks a plan file's text. On failure, every problem found, unsorted.
 pub fn parse(text: &str) -> Result<ParsedPlan, Vec<Problem>> {
+    let (parsed, problems) = parse_partial(text);
+    if problems.is_empty() { Ok(parsed) } else { Err(problems) }
+}
+
+/// Parses a plan file as far as it can: the items read without error, and every problem found.
+/// After a TOML syntax error the plan is empty.
+pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
     let mut p = Problems::new(text);
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
@@ -68,13 +83,9 @@ pub fn parse(text: &str) -> Result<ParsedPlan, Vec<Problem>> {
             let message = e.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
             p.add(pos, format!("invalid TOML: {message}"));
         }
-        return Err(p.list);
+        return (ParsedPlan::empty(), p.list);
     }
-    let mut reader = Reader {
-        p,
-        out: ParsedPlan { plan: Plan::default(), references: Vec::new(), milestone_pos: BTreeMap::new() },
-        seen: BTreeMap::new(),
-    };
+    let mut reader = Reader { p, out: ParsedPlan::empty(), seen: BTreeMap::new() };
     let root = root.get_ref();
     for (name, value) in root.iter() {
         let name = name.get_ref().as_ref();
@@ -99,7 +110,14 @@ pub fn parse(text: &str) -> Result<ParsedPlan, Vec<Problem>> {
             _ => reader.p.add(pos, format!("unknown section '{name}' (expected one of: {})", SECTIONS.join(", "))),
         }
     }
-    if reader.p.is_empty() { Ok(reader.out) } else { Err(reader.p.list) }
+    reader.out.declared = reader.seen.into_keys().collect();
+    (reader.out, reader.p.list)
+}
+
+impl ParsedPlan {
+    fn empty() -> Self {
+        ParsedPlan { plan: Plan::default(), references: Vec::new(), milestone_pos: BTreeMap::new(), declared: Default::default() }
+    }
 }
 
 struct Reader<'s> {

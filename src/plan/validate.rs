@@ -26,7 +26,9 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
             Target::Channel => merged.channels.get(&r.key).map(|c| Some(c.lang)),
             Target::Material => merged.materials.get(&r.key).map(|m| Some(m.lang)),
         };
+        let declared = parsed.declared.contains(&(r.target.section(), r.key.clone()));
         match (found_lang, r.counterpart_of) {
+            (None, _) if declared => {}
             (None, _) => problems.push(Problem { pos: r.pos, message: format!("{}: unknown {} '{}'", r.from, r.target.noun(), r.key) }),
             (Some(Some(other)), Some(mine)) if other == mine || other == Lang::Bilingual => problems.push(Problem {
                 pos: r.pos,

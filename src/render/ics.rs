@@ -55,20 +55,21 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
         }
         cal.push(e);
     }
-    let mut deadline = |kind: Kind, key: &str, title: &str, owner: &Option<String>, date: Option<NaiveDate>, p: &crate::model::plan::Progress| {
-        let Some(date) = date.filter(|_| p.status.is_open()) else { return };
-        let state = assess(p.status, p.done_on, Some(date), as_of);
-        let description = format!(
-            "{}: {}\n{}: {}\n{}: {}",
-            t::KIND.get(ui),
-            i18n::kind(ui, kind),
-            t::OWNER.get(ui),
-            owner.as_deref().unwrap_or("—"),
-            t::STATE.get(ui),
-            i18n::state(ui, state)
-        );
-        cal.push(event(kind, key, &format!("{} — {title}", i18n::kind(ui, kind)), date, date, &description));
-    };
+    let mut deadline =
+        |kind: Kind, key: &str, title: &str, owner: &Option<String>, date: Option<NaiveDate>, p: &crate::model::plan::Progress| {
+            let Some(date) = date.filter(|_| p.status.is_open()) else { return };
+            let state = assess(p.status, p.done_on, Some(date), as_of);
+            let description = format!(
+                "{}: {}\n{}: {}\n{}: {}",
+                t::KIND.get(ui),
+                i18n::kind(ui, kind),
+                t::OWNER.get(ui),
+                owner.as_deref().unwrap_or("—"),
+                t::STATE.get(ui),
+                i18n::state(ui, state)
+            );
+            cal.push(event(kind, key, &format!("{} — {title}", i18n::kind(ui, kind)), date, date, &description));
+        };
     for m in plan.milestones.values() {
         deadline(Kind::Milestone, &m.key, pick(ui, &m.title, &m.title_fr), &m.owner, Some(m.due), &m.progress);
     }

@@ -150,3 +150,35 @@ pub fn problems(stderr: &str, file: &str) -> Vec<(u32, u32, String)> {
         })
         .collect()
 }
+
+/// A plan of a campaign and `count` independent milestones `PREFIX-00000`…, all due on `due`.
+pub fn milestones_plan(prefix: &str, count: usize, due: &str) -> String {
+    let mut text = String::from("[campaign]\nname = \"Bulk campaign\"\nstart = 2030-01-01\nend = 2030-12-31\n");
+    for i in 0..count {
+        text.push_str(&format!("\n[[milestone]]\nkey = \"{prefix}-{i:05}\"\ntitle = \"Milestone {i}\"\ndue = {due}\n"));
+    }
+    text
+}
+
+impl Env {
+    /// `sh -c SCRIPT` in the temporary directory, with the fixed environment of every run plus
+    /// `$ENGAGE` (the binary) and `$ENGAGE_DB` (the store), for loops of `"$ENGAGE" ARGS`.
+    pub fn shell(&self, script: &str) -> std::process::Command {
+        let cmd = command(self.dir.path());
+        let mut sh = std::process::Command::new("sh");
+        sh.arg("-c").arg(script).current_dir(self.dir.path());
+        for (name, value) in cmd.get_envs() {
+            match value {
+                Some(v) => sh.env(name, v),
+                None => sh.env_remove(name),
+            };
+        }
+        sh.env("ENGAGE", bin()).env("ENGAGE_DB", self.db());
+        sh
+    }
+
+    /// Runs `engage ARGS` without judging it; returns the whole output.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.std_engage().args(args).output().expect("running engage")
+    }
+}
