@@ -122,9 +122,11 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The campaign's name.
+    /// Its name (in English, or the language of the item).
     #[arg(long)]
     pub name: String,
     /// The campaign's name in French.
+    /// Its name in French.
     #[arg(long)]
     pub name_fr: Option<String>,
     /// First day of the campaign (default: today).
@@ -182,6 +184,7 @@ pub struct TrackedListArgs {
     #[arg(long)]
     pub status: Option<Status>,
     /// Only items of this owner.
+    /// Who is responsible (free text).
     #[arg(long)]
     pub owner: Option<String>,
 }
@@ -204,16 +207,21 @@ pub enum OrgCommand {
 
 #[derive(Debug, Args)]
 pub struct OrgAdd {
+    /// The new item's key: lowercase letters, digits, '-', '_' and '.'.
     pub key: String,
+    /// Its name (in English, or the language of the item).
     #[arg(long)]
     pub name: String,
+    /// Its name in French.
     #[arg(long)]
     pub name_fr: Option<String>,
     /// federal, provincial, territorial, indigenous, municipal or other.
     #[arg(long)]
     pub order: Order,
+    /// Its jurisdiction, e.g. Ontario.
     #[arg(long)]
     pub jurisdiction: Option<String>,
+    /// A contact person or address.
     #[arg(long)]
     pub contact: Option<String>,
 }
@@ -230,9 +238,12 @@ pub enum TableCommand {
 
 #[derive(Debug, Args)]
 pub struct TableAdd {
+    /// The new item's key: lowercase letters, digits, '-', '_' and '.'.
     pub key: String,
+    /// Its name (in English, or the language of the item).
     #[arg(long)]
     pub name: String,
+    /// Its name in French.
     #[arg(long)]
     pub name_fr: Option<String>,
     /// table, committee, council, symposium, network or other.
@@ -241,6 +252,7 @@ pub struct TableAdd {
     /// A member organization's key (repeat for several).
     #[arg(long = "member", value_name = "ORG")]
     pub members: Vec<String>,
+    /// Who chairs it (free text).
     #[arg(long)]
     pub chair: Option<String>,
 }
@@ -257,6 +269,7 @@ pub enum MeetingCommand {
 
 #[derive(Debug, Args)]
 pub struct MeetingAdd {
+    /// The new item's key: lowercase letters, digits, '-', '_' and '.'.
     pub key: String,
     /// The table that meets.
     #[arg(long)]
@@ -267,6 +280,7 @@ pub struct MeetingAdd {
     /// Last day, for a meeting over several days.
     #[arg(long, value_parser = date_arg, value_name = "DATE")]
     pub end_date: Option<NaiveDate>,
+    /// Where it takes place.
     #[arg(long)]
     pub location: Option<String>,
 }
@@ -296,10 +310,13 @@ pub enum AgendaCommand {
 pub struct AgendaAdd {
     /// MEETING/ITEM.
     pub reference: String,
+    /// What the item is about.
     #[arg(long)]
     pub topic: String,
+    /// The topic in French.
     #[arg(long)]
     pub topic_fr: Option<String>,
+    /// Who is responsible (free text).
     #[arg(long)]
     pub owner: Option<String>,
 }
@@ -330,9 +347,12 @@ pub enum ChannelCommand {
 
 #[derive(Debug, Args)]
 pub struct ChannelAdd {
+    /// The new item's key: lowercase letters, digits, '-', '_' and '.'.
     pub key: String,
+    /// Its name (in English, or the language of the item).
     #[arg(long)]
     pub name: String,
+    /// Its name in French.
     #[arg(long)]
     pub name_fr: Option<String>,
     /// website, newsletter, magazine, email, social, event or other.
@@ -341,8 +361,10 @@ pub struct ChannelAdd {
     /// The organization that runs the channel.
     #[arg(long)]
     pub organization: Option<String>,
+    /// Who is responsible (free text).
     #[arg(long)]
     pub owner: Option<String>,
+    /// When it is due.
     #[arg(long, value_parser = date_arg, value_name = "DATE")]
     pub due: Option<NaiveDate>,
     /// Absolute http(s) address.
@@ -370,16 +392,21 @@ pub enum MaterialCommand {
 
 #[derive(Debug, Args)]
 pub struct MaterialAdd {
+    /// The new item's key: lowercase letters, digits, '-', '_' and '.'.
     pub key: String,
+    /// Its title.
     #[arg(long)]
     pub title: String,
+    /// Its title in French.
     #[arg(long)]
     pub title_fr: Option<String>,
     /// email, key_messages, presentation, talking_points, plan or other.
     #[arg(long, default_value = "other")]
     pub kind: MaterialKind,
+    /// Who is responsible (free text).
     #[arg(long)]
     pub owner: Option<String>,
+    /// When it is due.
     #[arg(long, value_parser = date_arg, value_name = "DATE")]
     pub due: Option<NaiveDate>,
     /// Absolute http(s) address.
@@ -407,13 +434,18 @@ pub enum MilestoneCommand {
 
 #[derive(Debug, Args)]
 pub struct MilestoneAdd {
+    /// The new item's key: lowercase letters, digits, '-', '_' and '.'.
     pub key: String,
+    /// Its title.
     #[arg(long)]
     pub title: String,
+    /// Its title in French.
     #[arg(long)]
     pub title_fr: Option<String>,
+    /// When it is due.
     #[arg(long, value_parser = date_arg, value_name = "DATE")]
     pub due: NaiveDate,
+    /// Who is responsible (free text).
     #[arg(long)]
     pub owner: Option<String>,
     /// A milestone that must be finished first (repeat for several).
@@ -479,6 +511,7 @@ pub struct UpcomingArgs {
     pub within: i64,
     #[command(flatten)]
     pub as_of: AsOfArgs,
+    /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
@@ -487,6 +520,7 @@ pub struct UpcomingArgs {
 pub struct StatusArgs {
     #[command(flatten)]
     pub as_of: AsOfArgs,
+    /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
 }
@@ -517,6 +551,7 @@ pub struct HistoryArgs {
     /// Only entries from this day on (UTC).
     #[arg(long, value_parser = date_arg, value_name = "DATE")]
     pub since: Option<NaiveDate>,
+    /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
 }
