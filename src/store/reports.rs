@@ -14,16 +14,15 @@ use crate::model::types::{Kind, Order};
 
 const OPEN: &str = "('planned', 'in_progress', 'blocked')";
 
-/// Every tracked row (milestones, agenda items, channels, materials).
-const TRACKED: &str = "
-    SELECT 'milestone' AS kind, key, title, title_fr, owner, due AS date, status, done_on FROM milestone
-    UNION ALL
-    SELECT 'agenda_item', m.key || '/' || a.key, a.topic, a.topic_fr, a.owner, m.date, a.status, a.done_on
-      FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
-    UNION ALL
-    SELECT 'channel', key, name, name_fr, owner, due, status, done_on FROM channel
-    UNION ALL
-    SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material";
+/// Every tracked row, one query per kind, each in key order (read through the key indexes, so
+/// that no query sorts the whole campaign): milestones, agenda items, channels, materials.
+const TRACKED: [&str; 4] = [
+    "SELECT 'milestone', key, title, title_fr, owner, due, status, done_on FROM milestone ORDER BY key",
+    "SELECT 'agenda_item', m.key || '/' || a.key, a.topic, a.topic_fr, a.owner, m.date, a.status, a.done_on
+       FROM meeting m JOIN agenda_item a ON a.meeting_id = m.id ORDER BY m.key, a.key",
+    "SELECT 'channel', key, name, name_fr, owner, due, status, done_on FROM channel ORDER BY key",
+    "SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material ORDER BY key",
+];
 
 fn row(r: &SqlRow) -> rusqlite::Result<Row> {
     Ok(Row {
@@ -65,13 +64,15 @@ pub fn upcoming(tx: &Transaction, from: NaiveDate, until: NaiveDate) -> Result<V
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Calls `each` on every tracked row, by kind (alphabetically) then key, without holding them all in memory.
+/// Calls `each` on every tracked row (milestones, agenda items, channels, materials, each by
+/// key), without holding them all in memory.
 pub fn for_each_tracked(tx: &Transaction, mut each: impl FnMut(Row) -> Result<()>) -> Result<()> {
-    let sql = format!("{TRACKED} ORDER BY 1, 2");
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        each(row(r)?)?;
+    for sql in TRACKED {
+        let mut stmt = tx.prepare_cached(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            each(row(r)?)?;
+        }
     }
     Ok(())
 }
