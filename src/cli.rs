@@ -370,8 +370,8 @@ pub struct ChannelAdd {
     /// Absolute http(s) address.
     #[arg(long)]
     pub url: Option<String>,
-    /// en, fr or bilingual.
-    #[arg(long, default_value = "bilingual")]
+    /// The language it is in: en, fr or bilingual (`--lang` is the interface's language).
+    #[arg(id = "item_lang", long = "language", value_name = "LANG", default_value = "bilingual")]
     pub lang: Lang,
     /// The same channel in the other official language.
     #[arg(long)]
@@ -412,8 +412,8 @@ pub struct MaterialAdd {
     /// Absolute http(s) address.
     #[arg(long)]
     pub url: Option<String>,
-    /// en, fr or bilingual.
-    #[arg(long, default_value = "bilingual")]
+    /// The language it is in: en, fr or bilingual (`--lang` is the interface's language).
+    #[arg(id = "item_lang", long = "language", value_name = "LANG", default_value = "bilingual")]
     pub lang: Lang,
     /// The same material in the other official language.
     #[arg(long)]

@@ -8,9 +8,15 @@ fn main() -> ExitCode {
     let cli = match engage::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // Help and version go to stdout with 0; usage errors to stderr with 2.
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // Help and version go to stdout with 0; a usage error is one line on stderr with 2.
+            if !e.use_stderr() {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let text = e.render().to_string();
+            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid usage");
+            eprintln!("engage: {}", first.strip_prefix("error: ").unwrap_or(first));
+            return ExitCode::from(2);
         }
     };
     match engage::run(cli) {

@@ -38,6 +38,9 @@ pub fn backup(ctx: &Ctx, args: BackupArgs, err: &mut dyn Write) -> Result<()> {
     if same {
         return Err(Error::input("the backup cannot be the store itself"));
     }
+    if args.file.exists() {
+        std::fs::remove_file(&args.file).map_err(|e| Error::io(format!("cannot replace {}", args.file.display()), e))?;
+    }
     store.backup_to(&args.file)?;
     render::messages::backed_up(err, ctx.ui, store.path(), &args.file)
 }

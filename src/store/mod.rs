@@ -142,7 +142,11 @@ impl Store {
 
     /// Copies the store to `target` through SQLite's online backup, consistent even while another
     /// process writes.
+    /// The copy is created with mode 0600, like the store.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
+        if !target.exists() {
+            create_private(target)?;
+        }
         self.conn
             .backup(rusqlite::MAIN_DB, target, rusqlite::backup::NO_PROGRESS)
             .map_err(|e| Error::Store(format!("cannot copy the store to {}: {e}", target.display())))

@@ -177,6 +177,13 @@ impl Env {
         sh
     }
 
+    /// `engage --db DB`, for another store than this one, run like [`Env::engage`].
+    pub fn engage_db(&self, db: &Path) -> assert_cmd::Command {
+        let mut cmd = command(self.dir.path());
+        cmd.arg("--db").arg(db);
+        assert_cmd::Command::from_std(cmd)
+    }
+
     /// Runs `engage ARGS` without judging it; returns the whole output.
     pub fn run(&self, args: &[&str]) -> std::process::Output {
         self.std_engage().args(args).output().expect("running engage")
