@@ -118,7 +118,8 @@ fn login_name() -> Option<String> {
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx::from_cli(&cli);
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: a locked stdout flushes at every newline, one system call per line.
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut err = io::stderr();
     let result = dispatch(&ctx, cli.command, &mut out, &mut err);
     out.flush().map_err(|e| Error::io("writing output", e))?;
