@@ -47,33 +47,34 @@ pub fn read_plan_file(path: &Path) -> Result<String> {
     })
 }
 
-/// Checks `text` against `stored`; a plan error lists every problem.
-fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<Vec<Change>> {
-    crate::plan::check(file, text, stored, prune).map(|c| c.changes).map_err(|problems| Error::Plan { file: file.to_string(), problems })
+/// Checks `text` against `stored`: the changes and how many items the file names. A plan error
+/// lists every problem.
+fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<(Vec<Change>, usize)> {
+    crate::plan::check(file, text, stored, prune)
+        .map(|c| (c.changes, c.in_file))
+        .map_err(|problems| Error::Plan { file: file.to_string(), problems })
 }
 
 fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let file = args.file.display().to_string();
     let text = read_plan_file(&args.file)?;
-    let in_file = crate::plan::parse::parse(&text).map(|p| p.plan.len() + usize::from(p.plan.campaign.is_some())).unwrap_or(0);
     let db = ctx.db_path()?;
     if !db.exists() {
-        // Refuse a bad file before creating anything.
-        check(&file, &text, &Plan::default(), args.prune)?;
+        // Refuse a bad file before creating anything; a dry run stops here.
+        let (changes, in_file) = check(&file, &text, &Plan::default(), args.prune)?;
         if args.dry_run {
-            let changes = check(&file, &text, &Plan::default(), args.prune)?;
             render::changes(out, &changes)?;
             return render::applied(err, ctx.ui, &file, &changes, in_file, true);
         }
     }
     let mut store = ctx.open(if args.dry_run { Open::Existing } else { Open::Create })?;
-    let changes = if args.dry_run {
+    let (changes, in_file) = if args.dry_run {
         let stored = store.load_plan()?;
-        let changes = check(&file, &text, &stored, args.prune)?;
+        let (changes, in_file) = check(&file, &text, &stored, args.prune)?;
         render::changes(out, &changes)?;
-        changes
+        (changes, in_file)
     } else {
-        store.change_plan(&ctx.actor(), |stored| Ok((check(&file, &text, &stored, args.prune)?, ())))?.0
+        store.change_plan(&ctx.actor(), |stored| check(&file, &text, &stored, args.prune))?
     };
     render::applied(err, ctx.ui, &file, &changes, in_file, args.dry_run)
 }

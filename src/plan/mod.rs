@@ -19,6 +19,8 @@ pub struct Checked {
     pub merged: Plan,
     /// What applying the file changes, in the order to write it.
     pub changes: Vec<Change>,
+    /// How many items the file names (the campaign counted as one).
+    pub in_file: usize,
 }
 
 /// Reads `text` (the plan file `file`) and works out what applying it to `stored` changes.
@@ -34,5 +36,6 @@ pub fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<Check
         return Err(Problems::render(problems, file));
     }
     let changes = merge::diff(stored, &merged);
-    Ok(Checked { merged, changes })
+    let in_file = parsed.plan.len() + usize::from(parsed.plan.campaign.is_some());
+    Ok(Checked { merged, changes, in_file })
 }
