@@ -1,6 +1,8 @@
 //! Parity of the two official languages (DESIGN.md, "Official languages"): a channel or material
 //! and its counterpart in the other language should be done together.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -35,7 +37,8 @@ fn done_on(side: &Side) -> Option<NaiveDate> {
 /// is cancelled or deferred is not a gap; a counterpart that does not exist is ignored here
 /// (`engage check` reports it).
 pub fn gaps(sides: &[Side], as_of: NaiveDate) -> Vec<Gap> {
-    let find = |kind: Kind, key: &str| sides.iter().find(|s| s.kind == kind && s.key == key);
+    let by_key: HashMap<(Kind, &str), &Side> = sides.iter().map(|s| ((s.kind, s.key.as_str()), s)).collect();
+    let find = |kind: Kind, key: &str| by_key.get(&(kind, key)).copied();
     let mut out: Vec<Gap> = Vec::new();
     for side in sides {
         let Some(other_key) = side.counterpart.as_deref() else { continue };
