@@ -124,6 +124,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%
 ROWS=()
 TARGETS=()
 TASK_ROWS=()
+declare -A STATUS_MS=() EXPORT_RSS=()
 # row N COMMAND ENGAGE_MS SQLITE_MS ENGAGE_RSS SQLITE_RSS
 row() {
     local r
@@ -263,6 +264,16 @@ for N in "${SIZES[@]}"; do
     check "$N" "fresh apply ≤ 1× sqlite3 insert script" "$(le "$fresh" "$f_insert")" "$fresh ms vs $f_insert ms ($(ratio "$fresh" "$f_insert")×)"
     check "$N" "re-apply faster than fresh apply" "$(awk -v a="$reapply" -v b="$fresh" 'BEGIN { print (a + 0 < b + 0) ? 1 : 0 }')" "$reapply ms vs $fresh ms"
     check "$N" "--version ≤ 5 ms" "$(le "$version" 5)" "$version ms"
+    # Growth from a tenth of the size, when that size ran too.
+    STATUS_MS[$N]=$status
+    EXPORT_RSS[$N]=$export_rss
+    if [ $((N % 10)) = 0 ] && [ -n "${STATUS_MS[$((N / 10))]:-}" ]; then
+        small=${STATUS_MS[$((N / 10))]}
+        growth=$(ratio "$status" "$small")
+        check "$N" "status grows ≤ 12× from N = $((N / 10))" "$(le "$growth" 12)" "$small ms → $status ms (${growth}×)"
+        check "$N" "export progress peak RSS flat in N (informative: the milestone graph grows)" "" \
+            "${EXPORT_RSS[$((N / 10))]} MiB → $export_rss MiB ($(ratio "$export_rss" "${EXPORT_RSS[$((N / 10))]}")×)"
+    fi
 
     # Taskwarrior, for reference, when it is installed (never installed here).
     if [ -n "$TASK" ] && [ -n "$SQLITE3" ]; then

@@ -24,7 +24,12 @@ pub struct Row {
 impl Row {
     /// The assessed state on `as_of`; `None` for a meeting.
     pub fn state(&self, as_of: NaiveDate) -> Option<State> {
-        self.status.map(|s| assess(s, self.done_on, self.date, as_of))
+        self.head().state(as_of)
+    }
+
+    /// The row without its texts.
+    pub fn head(&self) -> Head {
+        Head { kind: self.kind, date: self.date, status: self.status, done_on: self.done_on }
     }
 
     /// The row as reports put it in JSON (field names are part of the contract).
@@ -43,6 +48,22 @@ impl Row {
             days: self.date.map(|d| (d - as_of).num_days()),
             variance_days: state.and_then(|s| variance_days(s, self.done_on, self.date, as_of)),
         }
+    }
+}
+
+/// What the tally needs of a tracked row: its kind and dates, not its texts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Head {
+    pub kind: Kind,
+    pub date: Option<NaiveDate>,
+    pub status: Option<Status>,
+    pub done_on: Option<NaiveDate>,
+}
+
+impl Head {
+    /// The assessed state on `as_of`; `None` for a meeting.
+    pub fn state(&self, as_of: NaiveDate) -> Option<State> {
+        self.status.map(|s| assess(s, self.done_on, self.date, as_of))
     }
 }
 

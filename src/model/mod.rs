@@ -4,6 +4,7 @@ pub mod item;
 pub mod parity;
 pub mod plan;
 pub mod reach;
+pub mod report;
 pub mod schedule;
 pub mod state;
 pub mod status;

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::item::{ReportRow, Row};
+use super::item::{Head, ReportRow, Row};
 use super::parity::{Gap, Side, gaps};
 use super::reach::{OrderReach, reach};
 use super::schedule::{Node, Schedule, schedule};
@@ -83,19 +83,31 @@ impl Tally {
         Tally { as_of, done: 0, counted: 0, counts, overdue: Vec::new() }
     }
 
-    pub fn add(&mut self, row: &Row) {
-        let (Some(status), Some(state)) = (row.status, row.state(self.as_of)) else { return };
+    /// Counts one row and returns its state (`None` for a meeting, which is not counted). The
+    /// caller hands overdue rows to [`Tally::overdue`], so that only those need their texts.
+    pub fn count(&mut self, head: &Head) -> Option<State> {
+        let (Some(status), Some(state)) = (head.status, head.state(self.as_of)) else { return None };
         if status.counts() {
             self.counted += 1;
             if status == super::types::Status::Done {
                 self.done += 1;
             }
         }
-        if let Some(n) = self.counts.get_mut(row.kind.as_str()).and_then(|k| k.get_mut(state.as_str())) {
+        if let Some(n) = self.counts.get_mut(head.kind.as_str()).and_then(|k| k.get_mut(state.as_str())) {
             *n += 1;
         }
-        if state == State::Overdue {
-            self.overdue.push(row.report(self.as_of));
+        Some(state)
+    }
+
+    /// Lists a row that [`Tally::count`] found overdue.
+    pub fn overdue(&mut self, row: &Row) {
+        self.overdue.push(row.report(self.as_of));
+    }
+
+    /// Counts a whole row, listing it if overdue.
+    pub fn add(&mut self, row: &Row) {
+        if self.count(&row.head()) == Some(State::Overdue) {
+            self.overdue(row);
         }
     }
 }

@@ -225,25 +225,29 @@ impl Store {
 
     /// Everything the status report needs, read in one snapshot.
     pub fn status(&mut self, as_of: chrono::NaiveDate) -> Result<crate::model::status::Status> {
-        use crate::model::status::{CampaignInfo, ReachInput, Tally, build};
+        self.read(|tx| status_in(tx, as_of, &[], |_| {}))
+    }
+
+    /// Everything the one-page report needs, read in one snapshot: the status, the open items
+    /// and meetings from `as_of` to `until`, and every channel, material and milestone.
+    pub fn report(&mut self, as_of: chrono::NaiveDate, until: chrono::NaiveDate) -> Result<crate::model::report::Report> {
+        use crate::model::types::Kind;
         self.read(|tx| {
-            let campaign = plan::load_campaign(tx)?.ok_or_else(no_campaign)?;
-            let mut tally = Tally::new(as_of);
-            reports::for_each_tracked(tx, |row| {
-                tally.add(&row);
-                Ok(())
+            let (mut channels, mut materials, mut milestones) = (Vec::new(), Vec::new(), Vec::new());
+            let listed = [Kind::Channel, Kind::Material, Kind::Milestone];
+            let status = status_in(tx, as_of, &listed, |row| match row.kind {
+                Kind::Channel => channels.push(row.report(as_of)),
+                Kind::Material => materials.push(row.report(as_of)),
+                Kind::Milestone => milestones.push(row.report(as_of)),
+                Kind::AgendaItem | Kind::Meeting => {}
             })?;
-            let nodes = reports::milestone_nodes(tx)?;
-            let reach = reports::reach_data(tx)?;
-            let sides = reports::parity_sides(tx)?;
-            let info = CampaignInfo { name: campaign.name, name_fr: campaign.name_fr, start: campaign.start, end: campaign.end };
-            let input = ReachInput {
-                organizations: &reach.organizations,
-                members: &reach.members,
-                briefed_tables: &reach.briefed_tables,
-                publishing: &reach.publishing,
-            };
-            Ok(build(info, tally, &nodes, input, &sides))
+            let next = reports::upcoming(tx, as_of, until)?
+                .into_iter()
+                .filter(|r| r.date.is_some_and(|d| d >= as_of))
+                .map(|r| r.report(as_of))
+                .collect();
+            let within_days = (until - as_of).num_days();
+            Ok(crate::model::report::Report { status, within_days, next, channels, materials, milestones })
         })
     }
 
@@ -260,6 +264,46 @@ impl Store {
             reports::for_each_tracked(tx, |row| each(&schedule, row))
         })
     }
+}
+
+/// The status report from one snapshot; `also` sees every tracked row of the kinds in `listed`
+/// as it streams by. Rows that are neither listed nor overdue are counted without reading their
+/// texts.
+fn status_in(
+    tx: &rusqlite::Transaction,
+    as_of: chrono::NaiveDate,
+    listed: &[crate::model::types::Kind],
+    mut also: impl FnMut(&crate::model::item::Row),
+) -> Result<crate::model::status::Status> {
+    use crate::model::status::{CampaignInfo, ReachInput, Tally, build};
+    use crate::model::types::State;
+    let campaign = plan::load_campaign(tx)?.ok_or_else(no_campaign)?;
+    let mut tally = Tally::new(as_of);
+    reports::for_each_tracked_lazily(tx, |head, full| {
+        let overdue = tally.count(head) == Some(State::Overdue);
+        let wanted = listed.contains(&head.kind);
+        if overdue || wanted {
+            let row = full()?;
+            if overdue {
+                tally.overdue(&row);
+            }
+            if wanted {
+                also(&row);
+            }
+        }
+        Ok(())
+    })?;
+    let nodes = reports::milestone_nodes(tx)?;
+    let reach = reports::reach_data(tx)?;
+    let sides = reports::parity_sides(tx)?;
+    let info = CampaignInfo { name: campaign.name, name_fr: campaign.name_fr, start: campaign.start, end: campaign.end };
+    let input = ReachInput {
+        organizations: &reach.organizations,
+        members: &reach.members,
+        briefed_tables: &reach.briefed_tables,
+        publishing: &reach.publishing,
+    };
+    Ok(build(info, tally, &nodes, input, &sides))
 }
 
 fn no_campaign() -> Error {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::{Row as SqlRow, Transaction, params};
 
 use crate::error::Result;
-use crate::model::item::Row;
+use crate::model::item::{Head, Row};
 use crate::model::parity::Side;
 use crate::model::schedule::Node;
 use crate::model::types::{Kind, Order};
@@ -67,11 +67,18 @@ pub fn upcoming(tx: &Transaction, from: NaiveDate, until: NaiveDate) -> Result<V
 /// Calls `each` on every tracked row (milestones, agenda items, channels, materials, each by
 /// key), without holding them all in memory.
 pub fn for_each_tracked(tx: &Transaction, mut each: impl FnMut(Row) -> Result<()>) -> Result<()> {
+    for_each_tracked_lazily(tx, |_, full| each(full()?))
+}
+
+/// Like [`for_each_tracked`], but hands `each` the row's dated head and a function that reads
+/// the whole row: texts are read from SQLite only for the rows that need them.
+pub fn for_each_tracked_lazily(tx: &Transaction, mut each: impl FnMut(&Head, &dyn Fn() -> Result<Row>) -> Result<()>) -> Result<()> {
     for sql in TRACKED {
         let mut stmt = tx.prepare_cached(sql)?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            each(row(r)?)?;
+            let head = Head { kind: r.get(0)?, date: r.get(5)?, status: r.get(6)?, done_on: r.get(7)? };
+            each(&head, &|| Ok(row(r)?))?;
         }
     }
     Ok(())
