@@ -96,6 +96,8 @@ pub enum Command {
     Upcoming(UpcomingArgs),
     /// Where the campaign stands: percent complete, overdue items, critical path, projected end, reach.
     Status(StatusArgs),
+    /// A one-page HTML status report to open, print or attach (self-contained: no script, nothing fetched).
+    Report(ReportArgs),
     /// Write the campaign's progress for others (CSV).
     #[command(subcommand)]
     Export(ExportCommand),
@@ -525,6 +527,17 @@ pub struct StatusArgs {
     pub format: ReportFormat,
 }
 
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// How many days ahead of as-of the "next" section looks.
+    #[arg(long, value_name = "DAYS", default_value_t = 14, value_parser = clap::value_parser!(i64).range(0..=36500))]
+    pub within: i64,
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// One CSV row per milestone, agenda item, channel and material, with its state and variance.
@@ -570,6 +583,9 @@ pub struct DemoArgs {
     /// The day to show the campaign as of (default: 2018-09-20, mid-way).
     #[arg(long, value_parser = date_arg, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
+    /// Also write the one-page HTML report of the seed campaign to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 }
 
 #[cfg(test)]

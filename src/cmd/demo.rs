@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::Ctx;
-use crate::cli::{AsOfArgs, DemoArgs, Format, ReportFormat, StatusArgs, UpcomingArgs};
+use crate::cli::{AsOfArgs, DemoArgs, Format, OutputArgs, ReportArgs, ReportFormat, StatusArgs, UpcomingArgs};
 use crate::error::{Error, Result};
 use crate::store::{Open, Store};
 
@@ -56,5 +56,11 @@ pub fn run(ctx: &Ctx, args: DemoArgs, out: &mut dyn Write, err: &mut dyn Write) 
     crate::render::messages::demo_intro(err, ctx.ui, &path, changes.len(), _temp.is_some())?;
     super::status::run(&ctx, StatusArgs { as_of: AsOfArgs { as_of }, format: ReportFormat::Table }, out)?;
     writeln!(out).map_err(|e| Error::io("writing output", e))?;
-    super::upcoming::run(&ctx, UpcomingArgs { within: 14, as_of: AsOfArgs { as_of }, format: Format::Table }, out)
+    super::upcoming::run(&ctx, UpcomingArgs { within: 14, as_of: AsOfArgs { as_of }, format: Format::Table }, out)?;
+    if let Some(file) = args.report {
+        let report = ReportArgs { within: 14, as_of: AsOfArgs { as_of }, output: OutputArgs { output: Some(file.clone()) } };
+        super::report::run(&ctx, report, out)?;
+        crate::render::messages::wrote(err, ctx.ui, &file)?;
+    }
+    Ok(())
 }

@@ -7,6 +7,7 @@ mod history;
 mod items;
 mod maintenance;
 mod plan;
+mod report;
 mod status;
 mod track;
 mod upcoming;
@@ -132,6 +133,7 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Plan(c) => plan::run(ctx, c, out, err),
         Command::Demo(args) => demo::run(ctx, args, out, err),
         Command::Status(args) => status::run(ctx, args, out),
+        Command::Report(args) => report::run(ctx, args, out),
         Command::Upcoming(args) => upcoming::run(ctx, args, out),
         Command::Export(c) => export::run(ctx, c, out),
         Command::History(args) => history::run(ctx, args, out),
@@ -184,7 +186,21 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
 /// Writes `bytes` to `path` (replacing it whole), or to `out` when there is no path.
 pub fn write_output(path: Option<&std::path::Path>, out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
     match path {
-        Some(p) => std::fs::write(p, bytes).map_err(|e| Error::io(format!("cannot write {}", p.display()), e)),
+        Some(p) => write_file(p, bytes),
         None => out.write_all(bytes).map_err(|e| Error::io("writing output", e)),
     }
+}
+
+/// Writes `bytes` to `path` whole or not at all: into a file beside it, then renamed over it, so
+/// that a failed write leaves any earlier file as it was.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let fail = |e| Error::io(format!("cannot write {}", path.display()), e);
+    let mut part = path.as_os_str().to_owned();
+    part.push(format!(".part-{}", std::process::id()));
+    let part = PathBuf::from(part);
+    let written = std::fs::write(&part, bytes).and_then(|()| std::fs::rename(&part, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&part);
+    }
+    written.map_err(fail)
 }

@@ -58,8 +58,7 @@ impl Report {
     /// the planned end and the projected end.
     pub fn timeline(&self) -> Timeline<'_> {
         let s = &self.status;
-        let schedule: HashMap<&str, (NaiveDate, bool)> =
-            s.schedule.iter().map(|r| (r.key.as_str(), (r.forecast, r.critical))).collect();
+        let schedule: HashMap<&str, (NaiveDate, bool)> = s.schedule.iter().map(|r| (r.key.as_str(), (r.forecast, r.critical))).collect();
         let all: Vec<TimelineRow> = self
             .milestones
             .iter()

@@ -246,3 +246,15 @@ pub fn backed_up(out: &mut dyn Write, ui: Ui, store: &Path, target: &Path) -> Re
         },
     )
 }
+
+/// Says that a file was written: `Wrote report.html.`
+pub fn wrote(out: &mut dyn Write, ui: Ui, file: &Path) -> Result<()> {
+    let file = file.display();
+    w(
+        out,
+        match ui {
+            Ui::En => format!("Wrote {file}."),
+            Ui::Fr => format!("Fichier {file} écrit."),
+        },
+    )
+}

@@ -2,11 +2,13 @@
 //! nothing here queries the store.
 
 pub mod csv_out;
+pub mod html;
 pub mod ics;
 pub mod lists;
 pub mod messages;
 pub mod reports;
 pub mod shell;
+pub mod svg;
 pub mod table;
 
 use std::io::Write;

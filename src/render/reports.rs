@@ -15,7 +15,8 @@ fn w(out: &mut dyn Write, text: impl AsRef<str>) -> Result<()> {
     writeln!(out, "{}", text.as_ref()).map_err(|e| Error::io("writing output", e))
 }
 
-fn title_of(ui: Ui, row: &ReportRow) -> String {
+/// The row's title in the interface's language (the English one when there is no French).
+pub(super) fn title_of(ui: Ui, row: &ReportRow) -> String {
     match ui {
         Ui::Fr => row.title_fr.clone().unwrap_or_else(|| row.title.clone()),
         Ui::En => row.title.clone(),
@@ -98,12 +99,7 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
     };
     table::title(out, style, &format!("{name} — {} {}", t::AS_OF.get(ui), i18n::date(ui, s.as_of)))?;
     w(out, format!("  {} {} ({}/{})", i18n::percent(ui, s.percent_complete), t::COMPLETE.get(ui), s.done, s.counted))?;
-    let slip = match s.slip_days {
-        Some(d) if d > 0 => format!("{d} j {}", t::BEHIND.get(ui)).replace(" j ", if ui == Ui::En { " days " } else { " j " }),
-        Some(d) if d < 0 => format!("{} j {}", -d, t::AHEAD.get(ui)).replace(" j ", if ui == Ui::En { " days " } else { " j " }),
-        Some(_) => t::ON_TIME.get(ui).to_string(),
-        None => "—".into(),
-    };
+    let slip = i18n::slip(ui, s.slip_days);
     w(
         out,
         format!(
@@ -128,7 +124,7 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
     let rows: Vec<Vec<Styled>> = s
         .critical_path
         .iter()
-        .filter_map(|k| s.schedule.iter().find(|r| &r.key == k))
+        .filter_map(|k| s.schedule.binary_search_by(|r| r.key.as_str().cmp(k)).ok().map(|i| &s.schedule[i]))
         .map(|r| {
             vec![
                 r.key.as_str().into(),

@@ -1,0 +1,154 @@
+//! The report's two drawings, as inline SVG: the milestone timeline and reach by order of
+//! government. Every text goes through maud, so it is escaped; every mark carries `data-`
+//! attributes with its figures, so that a reader (or a test) can check the drawing.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use maud::{Markup, html};
+
+use super::reports::title_of;
+use crate::i18n::{self, Ui, t};
+use crate::model::report::Timeline;
+use crate::model::status::Status;
+use crate::model::types::{Order, State};
+
+const WIDTH: f64 = 960.0;
+const LABEL_WIDTH: f64 = 330.0;
+const RIGHT_PAD: f64 = 24.0;
+const TOP: f64 = 40.0;
+const ROW: f64 = 20.0;
+
+/// Days from `from` to `to`, as a float for drawing.
+fn span(from: NaiveDate, to: NaiveDate) -> f64 {
+    (to - from).num_days() as f64
+}
+
+/// Where dates go on the x axis.
+struct Axis {
+    from: NaiveDate,
+    days: f64,
+}
+
+impl Axis {
+    fn new(from: NaiveDate, to: NaiveDate) -> Axis {
+        // A few days of margin on each side, so that marks on the first and last day show whole.
+        let from = from - Duration::days(3);
+        let to = to + Duration::days(3);
+        Axis { from, days: span(from, to).max(1.0) }
+    }
+
+    fn x(&self, d: NaiveDate) -> f64 {
+        let x = LABEL_WIDTH + span(self.from, d) / self.days * (WIDTH - LABEL_WIDTH - RIGHT_PAD);
+        (x * 10.0).round() / 10.0
+    }
+
+    /// First days of months within the axis: every month up to about a year and a half, every
+    /// quarter up to four years, else every year.
+    fn ticks(&self) -> Vec<NaiveDate> {
+        let step = match self.days {
+            d if d <= 550.0 => 1,
+            d if d <= 1500.0 => 3,
+            _ => 12,
+        };
+        let to = self.from + Duration::days(self.days as i64);
+        let mut out = Vec::new();
+        let mut month = NaiveDate::from_ymd_opt(self.from.year(), self.from.month(), 1);
+        while let Some(m) = month {
+            if m > to {
+                break;
+            }
+            if m >= self.from && (m.month0() % step) == 0 {
+                out.push(m);
+            }
+            month = m.checked_add_months(chrono::Months::new(1));
+        }
+        out
+    }
+}
+
+/// Cuts `text` to `max` characters, with an ellipsis.
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max { text.to_string() } else { format!("{}…", text.chars().take(max - 1).collect::<String>()) }
+}
+
+fn state_class(state: Option<State>) -> &'static str {
+    match state {
+        Some(State::DoneOnTime | State::DoneLate) => "done",
+        Some(State::Overdue) => "overdue",
+        Some(State::DueSoon) => "due-soon",
+        Some(State::Cancelled | State::Deferred) => "inactive",
+        _ => "open",
+    }
+}
+
+/// The milestone timeline: one row per milestone, a diamond on its planned date, a dot on its
+/// forecast joined by a bar when it slips, the critical path in red, a line for as-of and one
+/// for the planned end.
+pub fn timeline(ui: Ui, status: &Status, timeline: &Timeline) -> Markup {
+    let axis = Axis::new(timeline.from, timeline.to);
+    let height = TOP + ROW * timeline.rows.len() as f64 + 12.0;
+    let bottom = height - 6.0;
+    let as_of = axis.x(status.as_of);
+    let end = axis.x(status.planned_end);
+    html! {
+        svg.timeline xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {WIDTH} {height}")) role="img"
+            aria-label=(t::TIMELINE_LABEL.get(ui)) {
+            title { (t::TIMELINE_LABEL.get(ui)) }
+            @for tick in axis.ticks() {
+                @let x = axis.x(tick);
+                line.tick x1=(x) x2=(x) y1=(TOP - 8.0) y2=(bottom) {}
+                @if x < WIDTH - 60.0 { text.tick-label x=(x + 2.0) y=(TOP - 12.0) { (i18n::month(ui, tick)) } }
+            }
+            line.planned-end x1=(end) x2=(end) y1=(TOP - 26.0) y2=(bottom) data-date=(status.planned_end) {}
+            text.planned-end-label x=(end - 3.0) y=(TOP - 28.0) text-anchor="end" { (t::PLANNED_END.get(ui)) }
+            line.as-of x1=(as_of) x2=(as_of) y1=(TOP - 26.0) y2=(bottom) data-date=(status.as_of) {}
+            text.as-of-label x=(as_of + 3.0) y=(TOP - 28.0) { (t::AS_OF.get(ui)) " " (i18n::date(ui, status.as_of)) }
+            @for (i, r) in timeline.rows.iter().enumerate() {
+                @let y = TOP + ROW * i as f64 + ROW / 2.0;
+                @let due = axis.x(r.due);
+                @let class = format!("milestone {}{}", state_class(r.row.state), if r.critical { " critical" } else { "" });
+                g class=(class) data-key=(r.row.key) data-due=(r.due) data-forecast=[r.forecast] data-critical=(r.critical) {
+                    title {
+                        (r.row.key) " — " (title_of(ui, r.row)) " · " (t::DUE.get(ui)) " " (i18n::date(ui, r.due))
+                        @if let Some(f) = r.forecast { " · " (t::FORECAST.get(ui)) " " (i18n::date(ui, f)) }
+                    }
+                    line.row x1="0" x2=(WIDTH - RIGHT_PAD) y1=(y + ROW / 2.0) y2=(y + ROW / 2.0) {}
+                    text.label x="4" y=(y + 4.0) { (cut(&r.row.key, 18)) " · " (cut(&title_of(ui, r.row), 28)) }
+                    @if let Some(f) = r.forecast {
+                        @if f != r.due { line.slip x1=(due) x2=(axis.x(f)) y1=(y) y2=(y) {} }
+                    }
+                    polygon.planned points=(format!("{},{y} {},{} {},{y} {},{}", due - 5.0, due, y - 5.0, due + 5.0, due, y + 5.0)) {}
+                    @if let Some(f) = r.forecast { circle.forecast cx=(axis.x(f)) cy=(y) r="3.5" {} }
+                }
+            }
+        }
+    }
+}
+
+/// Reach as horizontal bars: one per order of government that has organizations, reached out
+/// of total, with the figures written beside the bar.
+pub fn reach(ui: Ui, status: &Status) -> Markup {
+    const BAR_X: f64 = 170.0;
+    const BAR_W: f64 = 560.0;
+    const BAR_ROW: f64 = 30.0;
+    let rows: Vec<(Order, &crate::model::status::ReachRow)> =
+        Order::ALL.iter().filter_map(|o| status.reach.get(o.as_str()).map(|r| (*o, r))).collect();
+    let height = BAR_ROW * rows.len() as f64 + 8.0;
+    html! {
+        svg.reach xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {WIDTH} {height}")) role="img"
+            aria-label=(t::REACH_LABEL.get(ui)) {
+            title { (t::REACH_LABEL.get(ui)) }
+            @for (i, (order, r)) in rows.iter().enumerate() {
+                @let y = 4.0 + BAR_ROW * i as f64;
+                @let share = if r.total == 0 { 0.0 } else { r.reached as f64 / r.total as f64 };
+                g.order data-order=(order.as_str()) data-reached=(r.reached) data-total=(r.total) {
+                    text.label x="4" y=(y + 17.0) { (i18n::order(ui, *order)) }
+                    rect.total x=(BAR_X) y=(y) width=(BAR_W) height="22" rx="3" {}
+                    rect.reached x=(BAR_X) y=(y) width=((share * BAR_W * 10.0).round() / 10.0) height="22" rx="3" {}
+                    text.figure x=(BAR_X + BAR_W + 10.0) y=(y + 17.0) {
+                        (r.reached) " / " (r.total) " (" (i18n::percent(ui, share * 100.0)) ")"
+                    }
+                }
+            }
+        }
+    }
+}
