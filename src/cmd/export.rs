@@ -7,6 +7,7 @@ use std::io::{BufWriter, Write};
 use super::Ctx;
 use crate::cli::{ExportArgs, ExportCommand};
 use crate::error::{Error, Result};
+use crate::render::progress::{Count, Indicator, step};
 use crate::render::reports::ProgressWriter;
 use crate::store::Open;
 
@@ -33,17 +34,24 @@ fn progress(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
         Some(path) => {
             let file = File::create(path).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
             let mut w = BufWriter::new(file);
-            write_progress(&mut store, as_of, &mut w)?;
+            write_progress(ctx, &mut store, as_of, &mut w)?;
             w.flush().map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
         }
-        None => write_progress(&mut store, as_of, &mut BufWriter::new(out)),
+        None => write_progress(ctx, &mut store, as_of, &mut BufWriter::new(out)),
     }
 }
 
-fn write_progress(store: &mut crate::store::Store, as_of: chrono::NaiveDate, out: &mut dyn Write) -> Result<()> {
+fn write_progress(ctx: &Ctx, store: &mut crate::store::Store, as_of: chrono::NaiveDate, out: &mut dyn Write) -> Result<()> {
+    let indicator = Indicator::start(ctx.ui, ctx.err_terminal);
+    indicator.step(step::EXPORTING, Count::Open);
     let mut csv = ProgressWriter::new(out)?;
     let mut critical: Option<HashSet<String>> = None;
+    let mut rows: u64 = 0;
     store.progress(as_of, |schedule, row| {
+        rows += 1;
+        if rows.is_multiple_of(1024) {
+            indicator.at(rows);
+        }
         let set = critical.get_or_insert_with(|| schedule.critical_path.iter().cloned().collect());
         let on_path = row.kind == crate::model::types::Kind::Milestone && set.contains(&row.key);
         csv.row(&row.report(as_of), on_path)

@@ -41,6 +41,8 @@ pub struct Ctx {
     pub command: String,
     /// Today, in local time.
     pub today: NaiveDate,
+    /// Standard error is a terminal: long commands may show a progress indicator there.
+    pub err_terminal: bool,
 }
 
 impl Ctx {
@@ -71,6 +73,7 @@ impl Ctx {
             actor,
             command,
             today: Local::now().date_naive(),
+            err_terminal: io::stderr().is_terminal(),
         }
     }
 

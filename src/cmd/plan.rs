@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::plan::{Campaign, Plan};
 use crate::plan::merge::{Change, Item};
 use crate::render;
+use crate::render::progress::{Count, Indicator, step};
 use crate::store::Open;
 
 /// The largest plan file engage reads: far above any real campaign, and a guard against a wrong file.
@@ -57,7 +58,10 @@ fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<(Vec<Chan
 
 fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let file = args.file.display().to_string();
+    let indicator = Indicator::start(ctx.ui, ctx.err_terminal);
+    indicator.step(step::READING, Count::None);
     let text = read_plan_file(&args.file)?;
+    indicator.step(step::CHECKING, Count::None);
     let db = ctx.db_path()?;
     if !db.exists() {
         // Refuse a bad file before creating anything; a dry run stops here.
@@ -74,8 +78,14 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
         render::changes(out, &changes)?;
         (changes, in_file)
     } else {
-        store.change_plan(&ctx.actor(), |stored| check(&file, &text, &stored, args.prune))?
+        let decide = |stored: Plan| {
+            let checked = check(&file, &text, &stored, args.prune)?;
+            indicator.step(step::WRITING, Count::Of(checked.0.len() as u64));
+            Ok(checked)
+        };
+        store.change_plan_reporting(&ctx.actor(), decide, &|done, _| indicator.at(done as u64))?
     };
+    indicator.finish();
     render::applied(err, ctx.ui, &file, &changes, in_file, args.dry_run)
 }
 

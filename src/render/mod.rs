@@ -6,6 +6,7 @@ pub mod html;
 pub mod ics;
 pub mod lists;
 pub mod messages;
+pub mod progress;
 pub mod reports;
 pub mod shell;
 pub mod svg;

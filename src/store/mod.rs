@@ -160,10 +160,21 @@ impl Store {
     /// In one write transaction: reads the campaign, asks `decide` what to change, writes and
     /// journals those changes. Returns what `decide` returned. Nothing is written on error.
     pub fn change_plan<T>(&mut self, actor: &Actor, decide: impl FnOnce(Plan) -> Result<(Vec<Change>, T)>) -> Result<(Vec<Change>, T)> {
+        self.change_plan_reporting(actor, decide, &|_, _| {})
+    }
+
+    /// [`Store::change_plan`], telling `written(done, total)` how far the writing has gone (every
+    /// few hundred changes, and at the end).
+    pub fn change_plan_reporting<T>(
+        &mut self,
+        actor: &Actor,
+        decide: impl FnOnce(Plan) -> Result<(Vec<Change>, T)>,
+        written: &dyn Fn(usize, usize),
+    ) -> Result<(Vec<Change>, T)> {
         self.write(|tx| {
             let stored = plan::load(tx)?;
             let (changes, value) = decide(stored)?;
-            plan::apply(tx, &changes, actor)?;
+            plan::apply(tx, &changes, actor, written)?;
             Ok((changes, value))
         })
     }
@@ -333,7 +344,7 @@ impl Store {
                 return Ok(None);
             }
             let change = Change { before: Some(before), after: Some(after) };
-            plan::apply(tx, std::slice::from_ref(&change), actor)?;
+            plan::apply(tx, std::slice::from_ref(&change), actor, &|_, _| {})?;
             Ok(Some(change))
         })
     }

@@ -208,9 +208,12 @@ pub fn load_campaign(tx: &Transaction) -> Result<Option<Campaign>> {
 }
 
 /// Writes `changes` (in their order) and journals each one, inside the caller's transaction.
-pub fn apply(tx: &Transaction, changes: &[Change], actor: &Actor) -> Result<()> {
+pub fn apply(tx: &Transaction, changes: &[Change], actor: &Actor, written: &dyn Fn(usize, usize)) -> Result<()> {
     let mut dependencies: Vec<&Milestone> = Vec::new();
-    for change in changes {
+    for (i, change) in changes.iter().enumerate() {
+        if i % 512 == 0 {
+            written(i, changes.len());
+        }
         match &change.after {
             Some(item) => {
                 upsert(tx, item)?;
@@ -234,6 +237,7 @@ pub fn apply(tx: &Transaction, changes: &[Change], actor: &Actor) -> Result<()> 
             insert.execute(params![m.key, dep])?;
         }
     }
+    written(changes.len(), changes.len());
     Ok(())
 }
 
