@@ -59,9 +59,15 @@ pub enum ReportFormat {
     Json,
 }
 
-/// A date argument: YYYY-MM-DD.
+/// The whole command line, its help in `ui`'s language.
+pub fn command(ui: crate::i18n::Ui) -> clap::Command {
+    crate::i18n::help::localize(<Cli as clap::CommandFactory>::command(), ui)
+}
+
+/// A date argument: YYYY-MM-DD. The message is in the language resolved at start-up (clap's
+/// value parsers have no other context).
 pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
-    parse_date(text)
+    parse_date(text).map_err(|m| m.get(crate::i18n::process_ui()).to_string())
 }
 
 #[derive(Debug, Subcommand)]
@@ -124,11 +130,9 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The campaign's name.
-    /// Its name (in English, or the language of the item).
     #[arg(long)]
     pub name: String,
     /// The campaign's name in French.
-    /// Its name in French.
     #[arg(long)]
     pub name_fr: Option<String>,
     /// First day of the campaign (default: today).
@@ -186,7 +190,6 @@ pub struct TrackedListArgs {
     #[arg(long)]
     pub status: Option<Status>,
     /// Only items of this owner.
-    /// Who is responsible (free text).
     #[arg(long)]
     pub owner: Option<String>,
 }

@@ -3,24 +3,28 @@
 
 use std::io;
 
-/// Everything that can go wrong in a command.
+use crate::i18n::{Msg, Ui};
+use crate::msg;
+
+/// Everything that can go wrong in a command. Messages are in both languages ([`Msg`]); the
+/// `Display` form is English, [`Error::message`] speaks the interface's language.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Bad input: a wrong argument, value, key or date. Exit 2.
     #[error("{0}")]
-    Input(String),
+    Input(Msg),
     /// A plan file with problems, every one listed as `FILE:LINE:COL: message`. Exit 2.
     #[error("{file}: {} problem{} found; nothing was changed", problems.len(), if problems.len() == 1 { "" } else { "s" })]
-    Plan { file: String, problems: Vec<String> },
+    Plan { file: String, problems: Vec<Msg> },
     /// A store that cannot be used as it is (missing, newer, damaged, not a store). Exit 1.
     #[error("{0}")]
-    Store(String),
+    Store(Msg),
     /// SQLite failed underneath a command. Exit 1.
     #[error("the store failed: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// Reading or writing a file failed. Exit 1.
     #[error("{context}: {source}")]
-    Io { context: String, source: io::Error },
+    Io { context: Msg, source: io::Error },
     /// The output was closed early (`engage upcoming | head`): not a failure.
     #[error("broken pipe")]
     BrokenPipe,
@@ -30,17 +34,22 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// A bad-input error from anything printable.
-    pub fn input(message: impl Into<String>) -> Self {
-        Error::Input(message.into())
+    /// A bad-input error.
+    pub fn input(message: Msg) -> Self {
+        Error::Input(message)
     }
 
     /// An I/O error with what was being done.
-    pub fn io(context: impl Into<String>, source: io::Error) -> Self {
+    pub fn io(context: Msg, source: io::Error) -> Self {
         if source.kind() == io::ErrorKind::BrokenPipe {
             return Error::BrokenPipe;
         }
-        Error::Io { context: context.into(), source }
+        Error::Io { context, source }
+    }
+
+    /// An error writing standard output (a closed pipe is not one).
+    pub fn output(source: io::Error) -> Self {
+        Error::io(msg!("writing output", "écriture de la sortie"), source)
     }
 
     /// The process exit code for this error.
@@ -51,19 +60,39 @@ impl Error {
             Error::Store(_) | Error::Sqlite(_) | Error::Io { .. } => 1,
         }
     }
+
+    /// The one-line message in `ui`'s language. What comes from SQLite or the operating system
+    /// (after the colon) stays as they say it.
+    pub fn message(&self, ui: Ui) -> String {
+        match (self, ui) {
+            (_, Ui::En) => self.to_string(),
+            (Error::Input(m) | Error::Store(m), Ui::Fr) => m.fr.clone(),
+            (Error::Plan { file, problems }, Ui::Fr) => {
+                let n = problems.len();
+                format!("{file} : {n} problème{} trouvé{}; rien n'a été changé", plural(n), plural(n))
+            }
+            (Error::Sqlite(e), Ui::Fr) => format!("la base a échoué : {e}"),
+            (Error::Io { context, source }, Ui::Fr) => format!("{} : {source}", context.fr),
+            (Error::BrokenPipe, Ui::Fr) => "tube fermé".into(),
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 impl From<io::Error> for Error {
     fn from(e: io::Error) -> Self {
-        Error::io("writing output", e)
+        Error::output(e)
     }
 }
 
 impl From<csv::Error> for Error {
     fn from(e: csv::Error) -> Self {
         match e.into_kind() {
-            csv::ErrorKind::Io(io) => Error::io("writing CSV", io),
-            other => Error::Io { context: "writing CSV".into(), source: io::Error::other(format!("{other:?}")) },
+            csv::ErrorKind::Io(io) => Error::io(msg!("writing CSV", "écriture du CSV"), io),
+            other => Error::Io { context: msg!("writing CSV", "écriture du CSV"), source: io::Error::other(format!("{other:?}")) },
         }
     }
 }
@@ -71,8 +100,8 @@ impl From<csv::Error> for Error {
 impl From<serde_json::Error> for Error {
     fn from(e: serde_json::Error) -> Self {
         match e.io_error_kind() {
-            Some(kind) => Error::io("writing JSON", io::Error::from(kind)),
-            None => Error::Io { context: "writing JSON".into(), source: io::Error::other(e) },
+            Some(kind) => Error::io(msg!("writing JSON", "écriture du JSON"), io::Error::from(kind)),
+            None => Error::Io { context: msg!("writing JSON", "écriture du JSON"), source: io::Error::other(e) },
         }
     }
 }
@@ -83,11 +112,20 @@ mod tests {
 
     #[test]
     fn exit_codes() {
-        assert_eq!(Error::input("x").exit_code(), 2);
-        assert_eq!(Error::Plan { file: "f".into(), problems: vec!["a".into()] }.exit_code(), 2);
-        assert_eq!(Error::Store("x".into()).exit_code(), 1);
-        assert_eq!(Error::io("x", io::Error::other("y")).exit_code(), 1);
-        assert_eq!(Error::io("x", io::Error::from(io::ErrorKind::BrokenPipe)).exit_code(), 0);
+        assert_eq!(Error::input(Msg::same("x")).exit_code(), 2);
+        assert_eq!(Error::Plan { file: "f".into(), problems: vec![Msg::same("a")] }.exit_code(), 2);
+        assert_eq!(Error::Store(Msg::same("x")).exit_code(), 1);
+        assert_eq!(Error::io(Msg::same("x"), io::Error::other("y")).exit_code(), 1);
+        assert_eq!(Error::io(Msg::same("x"), io::Error::from(io::ErrorKind::BrokenPipe)).exit_code(), 0);
         assert_eq!(Error::Sqlite(rusqlite::Error::InvalidQuery).exit_code(), 1);
+    }
+
+    #[test]
+    fn messages_speak_both_languages() {
+        let e = Error::input(msg!("unknown milestone '{}'", "jalon inconnu « {} »", "b"));
+        assert_eq!((e.message(Ui::En), e.message(Ui::Fr)), ("unknown milestone 'b'".into(), "jalon inconnu « b »".into()));
+        let p = Error::Plan { file: "p.toml".into(), problems: vec![Msg::same("a"), Msg::same("b")] };
+        assert_eq!(p.message(Ui::Fr), "p.toml : 2 problèmes trouvés; rien n'a été changé");
+        assert_eq!(p.message(Ui::En), "p.toml: 2 problems found; nothing was changed");
     }
 }

@@ -2,10 +2,15 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
+use engage::i18n::{self, Ui};
 
 fn main() -> ExitCode {
-    let cli = match engage::cli::Cli::try_parse() {
+    // The language first: help and usage errors speak it too.
+    let ui = Ui::resolve(Ui::flag_in(std::env::args_os().skip(1)), |k| std::env::var(k).ok());
+    i18n::set_process_ui(ui);
+    let parsed = engage::cli::command(ui).try_get_matches().and_then(|m| engage::cli::Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout with 0; a usage error is one line on stderr with 2.
@@ -13,9 +18,10 @@ fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            let text = e.render().to_string();
-            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid usage");
-            eprintln!("engage: {}", first.strip_prefix("error: ").unwrap_or(first));
+            match ui {
+                Ui::En => eprintln!("engage: {}", i18n::usage::message(&e, ui)),
+                Ui::Fr => eprintln!("engage : {}", i18n::usage::message(&e, ui)),
+            }
             return ExitCode::from(2);
         }
     };
@@ -24,7 +30,7 @@ fn main() -> ExitCode {
         Err(err) => {
             let code = err.exit_code();
             if code != 0 {
-                engage::render::error(&err);
+                engage::render::error(&err, ui);
             }
             ExitCode::from(u8::try_from(code).unwrap_or(1))
         }

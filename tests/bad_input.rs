@@ -215,7 +215,7 @@ fn bad_input_to_channel_and_material_add() {
         case(&["channel", "add", "letter", "--name", "n"], "exists already", Line),
         case(&["channel", "add", "x", "--name", "n", "--kind", "carrier-pigeon"], "carrier-pigeon", Usage),
         case(&["material", "add", "x", "--title", "t", "--url", "javascript:alert(1)"], "javascript:alert(1)", Line),
-        case(&["material", "add", "x", "--title", "t", "--lang", "fr", "--counterpart", "nope"], "nope", Line),
+        case(&["material", "add", "x", "--title", "t", "--language", "fr", "--counterpart", "nope"], "nope", Line),
         case(&["material", "add", "x", "--title", ""], "--title cannot be empty", Line),
     ];
     for case in &cases {

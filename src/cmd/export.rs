@@ -7,6 +7,7 @@ use std::io::{BufWriter, Write};
 use super::Ctx;
 use crate::cli::{ExportArgs, ExportCommand};
 use crate::error::{Error, Result};
+use crate::msg;
 use crate::render::progress::{Count, Indicator, step};
 use crate::render::reports::ProgressWriter;
 use crate::store::Open;
@@ -32,10 +33,12 @@ fn progress(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::Existing)?;
     match &args.output.output {
         Some(path) => {
-            let file = File::create(path).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+            let shown = path.display();
+            let fail = |e| Error::io(msg!("cannot write {shown}", "impossible d'écrire {shown}"), e);
+            let file = File::create(path).map_err(fail)?;
             let mut w = BufWriter::new(file);
             write_progress(ctx, &mut store, as_of, &mut w)?;
-            w.flush().map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+            w.flush().map_err(fail)
         }
         None => write_progress(ctx, &mut store, as_of, &mut BufWriter::new(out)),
     }

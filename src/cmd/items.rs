@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::model::plan::{AgendaItem, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
 use crate::model::state::assess;
 use crate::model::types::Status;
+use crate::msg;
 use crate::plan::merge::{Change, Item};
 use crate::render;
 use crate::store::{HistoryFilter, Open};
@@ -32,7 +33,7 @@ fn text(value: Option<String>) -> Option<String> {
 }
 
 fn required(value: String, flag: &str) -> Result<String> {
-    if value.trim().is_empty() { Err(Error::input(format!("{flag} cannot be empty"))) } else { Ok(value) }
+    if value.trim().is_empty() { Err(Error::input(msg!("{flag} cannot be empty", "{flag} ne peut pas être vide"))) } else { Ok(value) }
 }
 
 pub fn org_item(a: OrgAdd) -> Result<Item> {
@@ -65,8 +66,10 @@ pub fn meeting_item(a: MeetingAdd) -> Result<Item> {
 }
 
 pub fn agenda_item(a: AgendaAdd) -> Result<Item> {
-    let (meeting, key) =
-        a.reference.split_once('/').ok_or_else(|| Error::input(format!("'{}': an agenda item is named MEETING/ITEM", a.reference)))?;
+    let (meeting, key) = a.reference.split_once('/').ok_or_else(|| {
+        let r = &a.reference;
+        Error::input(msg!("'{r}': an agenda item is named MEETING/ITEM", "« {r} » : un point à l'ordre du jour se nomme RÉUNION/POINT"))
+    })?;
     Ok(Item::AgendaItem(AgendaItem {
         meeting: meeting.to_string(),
         key: key.to_string(),

@@ -5,6 +5,7 @@ use std::io::Write;
 use super::Ctx;
 use crate::cli::BackupArgs;
 use crate::error::{Error, Result};
+use crate::msg;
 use crate::render;
 use crate::store::Open;
 
@@ -19,7 +20,9 @@ pub fn check(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::Store(format!("{} problem{} in {}", problems.len(), if problems.len() == 1 { "" } else { "s" }, store.path().display())))
+        let (n, path) = (problems.len(), store.path().display());
+        let s = if n == 1 { "" } else { "s" };
+        Err(Error::Store(msg!("{n} problem{s} in {path}", "{n} problème{s} dans {path}")))
     }
 }
 
@@ -28,19 +31,35 @@ pub fn backup(ctx: &Ctx, args: BackupArgs, err: &mut dyn Write) -> Result<()> {
     let store = ctx.open(Open::Existing)?;
     if args.file.exists() {
         if !args.force {
-            return Err(Error::input(format!("{} exists already: pass --force to overwrite it", args.file.display())));
+            let file = args.file.display();
+            return Err(Error::input(msg!(
+                "{file} exists already: pass --force to overwrite it",
+                "{file} existe déjà : ajoutez --force pour le remplacer"
+            )));
         }
         if args.file.is_dir() {
-            return Err(Error::input(format!("{} is a directory", args.file.display())));
+            let file = args.file.display();
+            return Err(Error::input(msg!("{file} is a directory", "{file} est un répertoire")));
         }
     }
     let same = std::fs::canonicalize(&args.file).ok() == std::fs::canonicalize(store.path()).ok();
     if same {
-        return Err(Error::input("the backup cannot be the store itself"));
+        return Err(Error::input(msg!("the backup cannot be the store itself", "la copie ne peut pas être la base elle-même")));
     }
-    if args.file.exists() {
-        std::fs::remove_file(&args.file).map_err(|e| Error::io(format!("cannot replace {}", args.file.display()), e))?;
+    // Into a file beside the target, renamed over it at the end: a failed backup leaves any
+    // earlier one as it was.
+    let mut part = args.file.as_os_str().to_owned();
+    part.push(format!(".part-{}", std::process::id()));
+    let part = std::path::PathBuf::from(part);
+    let copied = store.backup_to(&part).and_then(|()| {
+        std::fs::rename(&part, &args.file).map_err(|e| {
+            let file = args.file.display();
+            Error::io(msg!("cannot write {file}", "impossible d'écrire {file}"), e)
+        })
+    });
+    if copied.is_err() {
+        let _ = std::fs::remove_file(&part);
     }
-    store.backup_to(&args.file)?;
+    copied?;
     render::messages::backed_up(err, ctx.ui, store.path(), &args.file)
 }

@@ -24,6 +24,7 @@ use crate::cli::{
 use crate::error::{Error, Result};
 use crate::i18n::Ui;
 use crate::model::types::Kind;
+use crate::msg;
 use crate::render::{self, Style};
 use crate::store::{Actor, Open, Store};
 use items::Listing;
@@ -83,9 +84,15 @@ impl Ctx {
             return Ok(p.clone());
         }
         let dir = dirs::data_dir()
-            .ok_or_else(|| Error::Store("no data directory is known for this user: pass --db PATH or set ENGAGE_DB".into()))?
+            .ok_or_else(|| {
+                Error::Store(msg!(
+                    "no data directory is known for this user: pass --db PATH or set ENGAGE_DB",
+                    "aucun répertoire de données n'est connu pour cet utilisateur : passez --db CHEMIN ou définissez ENGAGE_DB"
+                ))
+            })?
             .join("engage");
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+        let shown = dir.display();
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(msg!("cannot create {shown}", "impossible de créer {shown}"), e))?;
         Ok(dir.join("engage.db"))
     }
 
@@ -126,7 +133,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut err = io::stderr();
     let result = dispatch(&ctx, cli.command, &mut out, &mut err);
-    out.flush().map_err(|e| Error::io("writing output", e))?;
+    out.flush().map_err(Error::output)?;
     result
 }
 
@@ -180,8 +187,8 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
             MilestoneCommand::Track(t) => track::run(ctx, Kind::Milestone, t, err),
         },
         Command::Check => maintenance::check(ctx, out),
-        Command::Completions(args) => render::shell::completions(args.shell, out),
-        Command::Man => render::shell::man(out),
+        Command::Completions(args) => render::shell::completions(args.shell, ctx.ui, out),
+        Command::Man => render::shell::man(ctx.ui, out),
         Command::Backup(args) => maintenance::backup(ctx, args, err),
     }
 }
@@ -190,14 +197,15 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
 pub fn write_output(path: Option<&std::path::Path>, out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
     match path {
         Some(p) => write_file(p, bytes),
-        None => out.write_all(bytes).map_err(|e| Error::io("writing output", e)),
+        None => out.write_all(bytes).map_err(Error::output),
     }
 }
 
 /// Writes `bytes` to `path` whole or not at all: into a file beside it, then renamed over it, so
 /// that a failed write leaves any earlier file as it was.
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let fail = |e| Error::io(format!("cannot write {}", path.display()), e);
+    let shown = path.display();
+    let fail = |e| Error::io(msg!("cannot write {shown}", "impossible d'écrire {shown}"), e);
     let mut part = path.as_os_str().to_owned();
     part.push(format!(".part-{}", std::process::id()));
     let part = PathBuf::from(part);

@@ -9,6 +9,7 @@ use super::Ctx;
 use crate::cli::{ApplyArgs, InitArgs, OutputArgs, PlanCommand};
 use crate::error::{Error, Result};
 use crate::model::plan::{Campaign, Plan};
+use crate::msg;
 use crate::plan::merge::{Change, Item};
 use crate::render;
 use crate::render::progress::{Count, Indicator, step};
@@ -27,24 +28,31 @@ pub fn run(ctx: &Ctx, command: PlanCommand, out: &mut dyn Write, err: &mut dyn W
 /// Reads a plan file as UTF-8 text, refusing what cannot be one.
 pub fn read_plan_file(path: &Path) -> Result<String> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| Error::input(format!("{shown}: cannot read the plan file: {e}")))?;
+    let unreadable = |e: std::io::Error| {
+        Error::input(msg!("{shown}: cannot read the plan file: {e}", "{shown} : impossible de lire le fichier de plan : {e}"))
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(Error::input(format!("{shown}: is a directory, not a plan file")));
+        return Err(Error::input(msg!("{shown}: is a directory, not a plan file", "{shown} : est un répertoire, pas un fichier de plan")));
     }
     if meta.len() > MAX_PLAN_BYTES {
-        return Err(Error::input(format!(
-            "{shown}: {} MiB is more than the {} MiB a plan file may hold; is it the right file?",
-            meta.len() / (1024 * 1024),
-            MAX_PLAN_BYTES / (1024 * 1024)
+        let (size, max) = (meta.len() / (1024 * 1024), MAX_PLAN_BYTES / (1024 * 1024));
+        return Err(Error::input(msg!(
+            "{shown}: {size} MiB is more than the {max} MiB a plan file may hold; is it the right file?",
+            "{shown} : {size} Mio, c'est plus que les {max} Mio permis pour un fichier de plan; est-ce le bon fichier?"
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::input(format!("{shown}: cannot read the plan file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..at]);
         let line = text.matches('\n').count() + 1;
         let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Error::Plan { file: shown.clone(), problems: vec![format!("{shown}:{line}:{col}: not UTF-8 text (a plan file is TOML, in UTF-8)")] }
+        let problem = msg!(
+            "{shown}:{line}:{col}: not UTF-8 text (a plan file is TOML, in UTF-8)",
+            "{shown}:{line}:{col}: texte qui n'est pas en UTF-8 (un fichier de plan est du TOML, en UTF-8)"
+        );
+        Error::Plan { file: shown.clone(), problems: vec![problem] }
     })
 }
 
@@ -98,24 +106,28 @@ fn export(ctx: &Ctx, args: OutputArgs, out: &mut dyn Write) -> Result<()> {
 /// `engage init`: a new store (or an empty one) with a campaign.
 pub fn init(ctx: &Ctx, args: InitArgs, err: &mut dyn Write) -> Result<()> {
     if args.name.trim().is_empty() {
-        return Err(Error::input("--name cannot be empty"));
+        return Err(Error::input(msg!("--name cannot be empty", "--name ne peut pas être vide")));
     }
     let start = args.start.unwrap_or(ctx.today);
     let end = match args.end {
         Some(end) => end,
-        None => start.checked_add_months(Months::new(12)).ok_or_else(|| Error::input("--start is too far in the future"))?,
+        None => start
+            .checked_add_months(Months::new(12))
+            .ok_or_else(|| Error::input(msg!("--start is too far in the future", "--start est trop loin dans l'avenir")))?,
     };
     if end < start {
-        return Err(Error::input(format!("--end {end} is before --start {start}")));
+        return Err(Error::input(msg!("--end {end} is before --start {start}", "--end {end} précède --start {start}")));
     }
     let campaign = Campaign { name: args.name, name_fr: args.name_fr, start: Some(start), end, leads: args.leads };
     let mut store = ctx.open(Open::Create)?;
     store.change_plan(&ctx.actor(), |stored| match stored.campaign {
-        Some(existing) => Err(Error::input(format!(
-            "{} already holds the campaign '{}': use another --db, or `engage plan apply` to change it",
-            ctx.db_path().map(|p| p.display().to_string()).unwrap_or_default(),
-            existing.name
-        ))),
+        Some(existing) => {
+            let (db, name) = (ctx.db_path().map(|p| p.display().to_string()).unwrap_or_default(), existing.name);
+            Err(Error::input(msg!(
+                "{db} already holds the campaign '{name}': use another --db, or `engage plan apply` to change it",
+                "{db} contient déjà la campagne « {name} » : utilisez une autre --db, ou `engage plan apply` pour la modifier"
+            )))
+        }
         None => Ok((vec![Change { before: None, after: Some(Item::Campaign(campaign.clone())) }], ())),
     })?;
     render::messages::initialized(err, ctx.ui, &campaign, store.path())

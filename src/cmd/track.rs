@@ -10,6 +10,7 @@ use crate::cli::TrackCommand;
 use crate::error::{Error, Result};
 use crate::model::plan::Progress;
 use crate::model::types::{Kind, Status, check_url};
+use crate::msg;
 use crate::plan::merge::Item;
 use crate::render;
 use crate::store::Open;
@@ -48,7 +49,12 @@ fn updated(item: &Item, wanted: &Wanted) -> Result<Item> {
             i.progress = set(&i.progress);
             i.url = wanted.url.clone().or_else(|| i.url.clone());
         }
-        _ => return Err(Error::input("only agenda items, channels, materials and milestones carry a status")),
+        _ => {
+            return Err(Error::input(msg!(
+                "only agenda items, channels, materials and milestones carry a status",
+                "seuls les points à l'ordre du jour, canaux, documents et jalons ont un statut"
+            )));
+        }
     }
     Ok(next)
 }
@@ -58,9 +64,12 @@ pub fn run(ctx: &Ctx, kind: Kind, command: TrackCommand, err: &mut dyn Write) ->
         TrackCommand::Done(a) => {
             if let Some(url) = &a.url {
                 if !matches!(kind, Kind::Channel | Kind::Material) {
-                    return Err(Error::input("--url is for channels and materials only"));
+                    return Err(Error::input(msg!(
+                        "--url is for channels and materials only",
+                        "--url ne s'applique qu'aux canaux et aux documents"
+                    )));
                 }
-                check_url(url).map_err(|e| Error::input(format!("--url: {e}")))?;
+                check_url(url).map_err(|e| Error::input(e.labelled("--url")))?;
             }
             (a.reference, Wanted { status: Status::Done, done_on: Some(a.on.unwrap_or(ctx.today)), note: a.note, url: a.url })
         }

@@ -3,6 +3,8 @@
 //! Each closed set is a Rust enum with one canonical English spelling (the spelling used in plan
 //! files, JSON, CSV and the store), so that no string of the domain is typed twice.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::fmt;
 
 /// Declares an enum of a closed set of values, each with its one canonical spelling.
@@ -170,28 +172,34 @@ spelled_enum!(
 );
 
 /// Checks a key: lowercase ASCII letters, digits, `-`, `_`, `.`; not empty, at most 64 bytes.
-pub fn check_key(key: &str) -> Result<(), String> {
+pub fn check_key(key: &str) -> Result<(), Msg> {
     if key.is_empty() {
-        return Err("a key cannot be empty".into());
+        return Err(msg!("a key cannot be empty", "une clé ne peut pas être vide"));
     }
     if key.len() > 64 {
-        return Err(format!("key '{}…' is longer than 64 characters", &key[..key.floor_char_boundary(20)]));
+        let start = &key[..key.floor_char_boundary(20)];
+        return Err(msg!("key '{start}…' is longer than 64 characters", "la clé « {start}… » dépasse 64 caractères"));
     }
     match key.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))) {
-        Some(bad) => Err(format!("key '{key}' has '{bad}': use lowercase letters, digits, '-', '_' and '.'")),
+        Some(bad) => Err(msg!(
+            "key '{key}' has '{bad}': use lowercase letters, digits, '-', '_' and '.'",
+            "la clé « {key} » contient « {bad} » : utilisez des minuscules sans accent, des chiffres, « - », « _ » et « . »"
+        )),
         None => Ok(()),
     }
 }
 
 /// Checks a URL: absolute, `http` or `https`, with a host and no spaces.
-pub fn check_url(url: &str) -> Result<(), String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("url '{url}' must be absolute and start with http:// or https://"))?;
+pub fn check_url(url: &str) -> Result<(), Msg> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).ok_or_else(|| {
+        msg!(
+            "url '{url}' must be absolute and start with http:// or https://",
+            "l'adresse « {url} » doit être absolue et commencer par http:// ou https://"
+        )
+    })?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!("url '{url}' is not a valid web address"));
+        return Err(msg!("url '{url}' is not a valid web address", "l'adresse « {url} » n'est pas une adresse web valide"));
     }
     Ok(())
 }

@@ -6,24 +6,31 @@ use serde_spanned::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::source::{Pos, Problems};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The fields of one table, each consumed once; what is left over is an unknown field.
 pub struct Fields<'t, 'i> {
-    /// What the table is, for messages: `organization 'fed'`, `[campaign]`.
-    pub what: String,
+    /// What the table is, for messages: `organization 'fed'` / `organisation « fed »`, `[campaign]`.
+    pub what: Msg,
     pub pos: Pos,
     entries: Vec<(&'t str, &'t Spanned<DeValue<'i>>, bool)>,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
-    pub fn new(what: impl Into<String>, pos: Pos, table: &'t DeTable<'i>) -> Self {
+    pub fn new(what: Msg, pos: Pos, table: &'t DeTable<'i>) -> Self {
         let entries = table.iter().map(|(k, v)| (k.get_ref().as_ref(), v, false)).collect();
-        Fields { what: what.into(), pos, entries }
+        Fields { what, pos, entries }
     }
 
     /// Names the table once its key is known.
-    pub fn rename(&mut self, what: String) {
+    pub fn rename(&mut self, what: Msg) {
         self.what = what;
+    }
+
+    /// A problem of this table: `what: message`.
+    pub fn problem(&self, message: Msg) -> Msg {
+        self.what.join(": ", " : ", &message)
     }
 
     fn take(&mut self, name: &str) -> Option<&'t Spanned<DeValue<'i>>> {
@@ -44,7 +51,11 @@ impl<'t, 'i> Fields<'t, 'i> {
         match value.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             other => {
-                p.add(p.pos(value.span()), format!("{}: '{name}' must be a string, not {}", self.what, type_name(other)));
+                let (t, tf) = type_name(other);
+                p.add(
+                    p.pos(value.span()),
+                    self.problem(msg!("'{name}' must be a string, not {t}", "« {name} » doit être une chaîne, pas {tf}")),
+                );
                 None
             }
         }
@@ -54,7 +65,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn required_string(&mut self, p: &mut Problems, name: &str) -> Option<String> {
         let found = self.string(p, name);
         if found.is_none() && !self.has(name) {
-            p.add(self.pos, format!("{}: '{name}' is required", self.what));
+            p.add(self.pos, self.problem(required(name)));
         }
         found
     }
@@ -64,7 +75,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         let pos = self.pos_of(p, name);
         let value = self.string(p, name)?;
         if value.trim().is_empty() {
-            p.add(pos, format!("{}: '{name}' cannot be empty", self.what));
+            p.add(pos, self.problem(msg!("'{name}' cannot be empty", "« {name} » ne peut pas être vide")));
             return None;
         }
         Some(value)
@@ -81,13 +92,16 @@ impl<'t, 'i> Fields<'t, 'i> {
         let parsed = match value.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                    .ok_or_else(|| format!("{d} is not a real date")),
-                _ => Err(format!("'{dt}' must be a date without a time (YYYY-MM-DD)")),
+                    .ok_or_else(|| msg!("{d} is not a real date", "{d} n'est pas une date réelle")),
+                _ => Err(msg!("'{dt}' must be a date without a time (YYYY-MM-DD)", "« {dt} » doit être une date sans heure (AAAA-MM-JJ)")),
             },
             DeValue::String(s) => parse_date(s),
-            other => Err(format!("must be a date (YYYY-MM-DD), not {}", type_name(other))),
+            other => {
+                let (t, tf) = type_name(other);
+                Err(msg!("must be a date (YYYY-MM-DD), not {t}", "doit être une date (AAAA-MM-JJ), pas {tf}"))
+            }
         };
-        parsed.map_err(|e| p.add(pos, format!("{}: '{name}' {e}", self.what))).ok()
+        parsed.map_err(|e| p.add(pos, self.problem(Msg { en: format!("'{name}' {}", e.en), fr: format!("« {name} » : {}", e.fr) }))).ok()
     }
 
     /// A date field that must be present.
@@ -95,7 +109,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         let present = self.has(name);
         let found = self.date(p, name);
         if !present {
-            p.add(self.pos, format!("{}: '{name}' is required", self.what));
+            p.add(self.pos, self.problem(required(name)));
         }
         found
     }
@@ -108,12 +122,22 @@ impl<'t, 'i> Fields<'t, 'i> {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(n) if (0..=36_500).contains(&n) => Some(n),
                 _ => {
-                    p.add(pos, format!("{}: '{name}' must be a whole number of days from 0 to 36500", self.what));
+                    p.add(
+                        pos,
+                        self.problem(msg!(
+                            "'{name}' must be a whole number of days from 0 to 36500",
+                            "« {name} » doit être un nombre entier de jours de 0 à 36500"
+                        )),
+                    );
                     None
                 }
             },
             other => {
-                p.add(pos, format!("{}: '{name}' must be a whole number, not {}", self.what, type_name(other)));
+                let (t, tf) = type_name(other);
+                p.add(
+                    pos,
+                    self.problem(msg!("'{name}' must be a whole number, not {t}", "« {name} » doit être un nombre entier, pas {tf}")),
+                );
                 None
             }
         }
@@ -123,14 +147,23 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn strings(&mut self, p: &mut Problems, name: &str) -> Vec<(String, Pos)> {
         let Some(value) = self.take(name) else { return Vec::new() };
         let DeValue::Array(items) = value.get_ref() else {
-            p.add(p.pos(value.span()), format!("{}: '{name}' must be an array of strings", self.what));
+            p.add(
+                p.pos(value.span()),
+                self.problem(msg!("'{name}' must be an array of strings", "« {name} » doit être un tableau de chaînes")),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::String(s) => out.push((s.to_string(), p.pos(item.span()))),
-                other => p.add(p.pos(item.span()), format!("{}: '{name}' must hold strings, not {}", self.what, type_name(other))),
+                other => {
+                    let (t, tf) = type_name(other);
+                    p.add(
+                        p.pos(item.span()),
+                        self.problem(msg!("'{name}' must hold strings, not {t}", "« {name} » doit contenir des chaînes, pas {tf}")),
+                    )
+                }
             }
         }
         out
@@ -142,7 +175,14 @@ impl<'t, 'i> Fields<'t, 'i> {
         let text = self.string(p, name)?;
         let found = parse(&text);
         if found.is_none() {
-            p.add(pos, format!("{}: '{name}' is '{text}', expected one of: {}", self.what, choices()));
+            let choices = choices();
+            p.add(
+                pos,
+                self.problem(msg!(
+                    "'{name}' is '{text}', expected one of: {choices}",
+                    "« {name} » vaut « {text} », valeurs permises : {choices}"
+                )),
+            );
         }
         found
     }
@@ -155,9 +195,10 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// Reports every field that was never consumed as unknown.
     pub fn finish(self, p: &mut Problems) {
+        let what = self.what;
         for (name, value, used) in self.entries {
             if !used {
-                p.add(p.pos(value.span()), format!("{}: unknown field '{name}'", self.what));
+                p.add(p.pos(value.span()), what.join(": ", " : ", &msg!("unknown field '{name}'", "champ inconnu « {name} »")));
             }
         }
     }
@@ -166,37 +207,49 @@ impl<'t, 'i> Fields<'t, 'i> {
 /// The tables of an array of tables (`[[name]]`), each with its position.
 pub fn array_of_tables<'t, 'i>(p: &mut Problems, name: &str, value: &'t Spanned<DeValue<'i>>) -> Vec<(&'t DeTable<'i>, Pos)> {
     let DeValue::Array(items) = value.get_ref() else {
-        p.add(p.pos(value.span()), format!("'{name}' must be an array of tables: write [[{name}]]"));
+        p.add(
+            p.pos(value.span()),
+            msg!("'{name}' must be an array of tables: write [[{name}]]", "« {name} » doit être un tableau de tables : écrivez [[{name}]]"),
+        );
         return Vec::new();
     };
     let mut out = Vec::new();
     for item in items.iter() {
         match item.get_ref() {
             DeValue::Table(t) => out.push((t, p.pos(item.span()))),
-            other => p.add(p.pos(item.span()), format!("'{name}' must hold tables, not {}", type_name(other))),
+            other => {
+                let (t, tf) = type_name(other);
+                p.add(p.pos(item.span()), msg!("'{name}' must hold tables, not {t}", "« {name} » doit contenir des tables, pas {tf}"))
+            }
         }
     }
     out
 }
 
 /// Parses a `YYYY-MM-DD` date, refusing anything else (times, impossible days, other layouts).
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, Msg> {
     let shaped = text.len() == 10 && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     if !shaped {
-        return Err(format!("'{text}' is not a date: write YYYY-MM-DD"));
+        return Err(msg!("'{text}' is not a date: write YYYY-MM-DD", "« {text} » n'est pas une date : écrivez AAAA-MM-JJ"));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("'{text}' is not a real date"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| msg!("'{text}' is not a real date", "« {text} » n'est pas une date réelle"))
 }
 
-fn type_name(value: &DeValue<'_>) -> &'static str {
+/// `'name' is required`.
+fn required(name: &str) -> Msg {
+    msg!("'{name}' is required", "« {name} » est requis")
+}
+
+/// What a TOML value is, in words: English and French.
+fn type_name(value: &DeValue<'_>) -> (&'static str, &'static str) {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a number",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => ("a string", "une chaîne"),
+        DeValue::Integer(_) => ("an integer", "un entier"),
+        DeValue::Float(_) => ("a number", "un nombre"),
+        DeValue::Boolean(_) => ("a boolean", "un booléen"),
+        DeValue::Datetime(_) => ("a date", "une date"),
+        DeValue::Array(_) => ("an array", "un tableau"),
+        DeValue::Table(_) => ("a table", "une table"),
     }
 }
 

@@ -25,7 +25,7 @@ pub struct Checked {
 
 /// Reads `text` (the plan file `file`) and works out what applying it to `stored` changes.
 /// On failure: every problem, each as `FILE:LINE:COL: message`, in file order.
-pub fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<Checked, Vec<String>> {
+pub fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<Checked, Vec<crate::i18n::Msg>> {
     let (parsed, mut problems) = parse::parse_partial(text);
     let merged = merge::merge(stored, &parsed.plan, prune);
     let items_had_errors = !problems.is_empty();

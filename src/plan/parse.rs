@@ -10,8 +10,21 @@ use toml::de::{DeTable, DeValue};
 
 use super::fields::{Fields, array_of_tables};
 use super::source::{Pos, Problem, Problems};
+use crate::i18n::{self, Msg};
 use crate::model::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
 use crate::model::types::{ChannelKind, Lang, MaterialKind, Order, Status, TableKind, check_key, check_url};
+use crate::msg;
+
+/// An item not yet named by its key, for messages: `milestone` / `jalon`.
+fn section_noun(section: &str) -> Msg {
+    let n = i18n::noun(section);
+    Msg { en: n.en.to_string(), fr: n.fr.to_string() }
+}
+
+/// `'name' is required`.
+fn required(name: &str) -> Msg {
+    msg!("'{name}' is required", "« {name} » est requis")
+}
 
 /// What a reference points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +60,7 @@ pub struct Reference {
     pub key: String,
     pub pos: Pos,
     /// Who refers, for messages: `table 'council': member`.
-    pub from: String,
+    pub from: Msg,
     /// For a counterpart: the language of the item that names it.
     pub counterpart_of: Option<Lang>,
 }
@@ -81,7 +94,7 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
         for e in syntax {
             let pos = e.span().map_or(Pos { line: 1, col: 1 }, |s| p.pos(s));
             let message = e.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
-            p.add(pos, format!("invalid TOML: {message}"));
+            p.add(pos, msg!("invalid TOML: {message}", "TOML invalide : {message}"));
         }
         return (ParsedPlan::empty(), p.list);
     }
@@ -93,7 +106,10 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
         match name {
             "campaign" => match value.get_ref() {
                 DeValue::Table(t) => reader.campaign(t, pos),
-                _ => reader.p.add(pos, "'campaign' must be a table: write [campaign]".into()),
+                _ => reader.p.add(
+                    pos,
+                    msg!("'campaign' must be a table: write [campaign]", "« campaign » doit être une table : écrivez [campaign]"),
+                ),
             },
             _ if SECTIONS.contains(&name) => {
                 for (table, pos) in array_of_tables(&mut reader.p, name, value) {
@@ -107,7 +123,13 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
                     }
                 }
             }
-            _ => reader.p.add(pos, format!("unknown section '{name}' (expected one of: {})", SECTIONS.join(", "))),
+            _ => {
+                let sections = SECTIONS.join(", ");
+                reader.p.add(
+                    pos,
+                    msg!("unknown section '{name}' (expected one of: {sections})", "section inconnue « {name} » (permises : {sections})"),
+                )
+            }
         }
     }
     reader.out.declared = reader.seen.into_keys().collect();
@@ -133,13 +155,22 @@ impl Reader<'_> {
         let pos = f.pos_of(&self.p, "key");
         let key = f.required_string(&mut self.p, "key")?;
         if let Err(e) = check_key(&key) {
-            self.p.add(pos, format!("{}: {e}", f.what));
+            self.p.add(pos, f.problem(e));
             return None;
         }
-        f.rename(format!("{section} '{scope}{key}'"));
-        match self.seen.entry((section, format!("{scope}{key}"))) {
+        let full = format!("{scope}{key}");
+        f.rename(i18n::noun(section).named(&full));
+        match self.seen.entry((section, full.clone())) {
             Entry::Occupied(first) => {
-                self.p.add(pos, format!("duplicate {section} key '{scope}{key}' (first at line {})", first.get().line));
+                let (line, n) = (first.get().line, i18n::noun(section));
+                let (en, fr) = (n.en, n.fr);
+                self.p.add(
+                    pos,
+                    msg!(
+                        "duplicate {en} key '{full}' (first at line {line})",
+                        "clé de {fr} « {full} » en double (première à la ligne {line})"
+                    ),
+                );
                 None
             }
             Entry::Vacant(slot) => {
@@ -149,7 +180,7 @@ impl Reader<'_> {
         }
     }
 
-    fn reference(&mut self, target: Target, key: String, pos: Pos, from: String) {
+    fn reference(&mut self, target: Target, key: String, pos: Pos, from: Msg) {
         self.out.references.push(Reference { target, key, pos, from, counterpart_of: None });
     }
 
@@ -162,10 +193,19 @@ impl Reader<'_> {
         let note = f.string(&mut self.p, "note");
         match (status, done_on) {
             (Status::Done, None) if done_pos == f.pos => {
-                self.p.add(status_pos, format!("{}: status 'done' needs a 'done_on' date", f.what));
+                self.p.add(
+                    status_pos,
+                    f.problem(msg!("status 'done' needs a 'done_on' date", "le statut « done » demande une date « done_on »")),
+                );
             }
             (s, Some(_)) if s != Status::Done => {
-                self.p.add(done_pos, format!("{}: 'done_on' is set but status is '{s}', not 'done'", f.what));
+                self.p.add(
+                    done_pos,
+                    f.problem(msg!(
+                        "'done_on' is set but status is '{s}', not 'done'",
+                        "« done_on » est donné mais le statut est « {s} », pas « done »"
+                    )),
+                );
             }
             _ => {}
         }
@@ -178,13 +218,21 @@ impl Reader<'_> {
         let counterpart = f.string(&mut self.p, "counterpart");
         if let Some(c) = &counterpart {
             if lang == Lang::Bilingual {
-                self.p.add(pos, format!("{}: a bilingual {} has no counterpart: set 'lang' to en or fr", f.what, target.noun()));
+                let n = i18n::noun(target.noun());
+                let (en, fr) = (n.en, n.fr);
+                self.p.add(
+                    pos,
+                    f.problem(msg!(
+                        "a bilingual {en} has no counterpart: set 'lang' to en or fr",
+                        "un {fr} bilingue n'a pas de pendant : mettez « lang » à en ou fr"
+                    )),
+                );
             } else {
                 self.out.references.push(Reference {
                     target,
                     key: c.clone(),
                     pos,
-                    from: format!("{}: counterpart", f.what),
+                    from: f.problem(msg!("counterpart", "pendant")),
                     counterpart_of: Some(lang),
                 });
             }
@@ -196,17 +244,17 @@ impl Reader<'_> {
         let pos = f.pos_of(&self.p, "url");
         let url = f.string(&mut self.p, "url")?;
         if let Err(e) = check_url(&url) {
-            self.p.add(pos, format!("{}: {e}", f.what));
+            self.p.add(pos, f.problem(e));
         }
         Some(url)
     }
 
     fn campaign(&mut self, table: &DeTable, pos: Pos) {
         let p = &mut self.p;
-        let mut f = Fields::new("[campaign]", pos, table);
+        let mut f = Fields::new(Msg::same("[campaign]"), pos, table);
         let name = f.text(p, "name");
         if name.is_none() && f.pos_of(p, "name") == pos {
-            p.add(pos, "[campaign]: 'name' is required".into());
+            p.add(pos, msg!("[campaign]: 'name' is required", "[campaign] : « name » est requis"));
         }
         let name_fr = f.string(p, "name_fr");
         let start = f.date(p, "start");
@@ -217,7 +265,10 @@ impl Reader<'_> {
         if let (Some(start), Some(end)) = (start, end)
             && end < start
         {
-            p.add(end_pos, format!("[campaign]: 'end' {end} is before 'start' {start}"));
+            p.add(
+                end_pos,
+                msg!("[campaign]: 'end' {end} is before 'start' {start}", "[campaign] : « end » {end} précède « start » {start}"),
+            );
         }
         if let (Some(name), Some(end)) = (name, end) {
             self.out.plan.campaign = Some(Campaign { name, name_fr, start, end, leads });
@@ -225,19 +276,19 @@ impl Reader<'_> {
     }
 
     fn organization(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new("organization", pos, table);
+        let mut f = Fields::new(section_noun("organization"), pos, table);
         let key = self.key(&mut f, "organization", "");
         let p = &mut self.p;
         let name = f.text(p, "name");
         let name_fr = f.string(p, "name_fr");
         let order = f.choice(p, "order", Order::parse, Order::choices);
         if f.pos_of(p, "order") == pos {
-            p.add(pos, format!("{}: 'order' is required", f.what));
+            p.add(pos, f.problem(required("order")));
         }
         let jurisdiction = f.string(p, "jurisdiction");
         let contact = f.string(p, "contact");
         if name.is_none() && f.pos_of(p, "name") == pos {
-            p.add(pos, format!("{}: 'name' is required", f.what));
+            p.add(pos, f.problem(required("name")));
         }
         f.finish(p);
         if let (Some(key), Some(name), Some(order)) = (key, name, order) {
@@ -246,12 +297,12 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new("table", pos, table);
+        let mut f = Fields::new(section_noun("table"), pos, table);
         let key = self.key(&mut f, "table", "");
         let p = &mut self.p;
         let name = f.text(p, "name");
         if name.is_none() && f.pos_of(p, "name") == pos {
-            p.add(pos, format!("{}: 'name' is required", f.what));
+            p.add(pos, f.problem(required("name")));
         }
         let name_fr = f.string(p, "name_fr");
         let kind = f.choice(p, "kind", TableKind::parse, TableKind::choices).unwrap_or(TableKind::Table);
@@ -262,11 +313,14 @@ impl Reader<'_> {
         let mut keys: Vec<String> = Vec::new();
         for (member, pos) in members {
             if keys.contains(&member) {
-                self.p.add(pos, format!("{what}: member '{member}' is listed twice"));
+                self.p.add(
+                    pos,
+                    what.join(": ", " : ", &msg!("member '{member}' is listed twice", "le membre « {member} » figure deux fois")),
+                );
                 continue;
             }
             keys.push(member.clone());
-            self.reference(Target::Organization, member, pos, format!("{what}: member"));
+            self.reference(Target::Organization, member, pos, what.join(": ", " : ", &msg!("member", "membre")));
         }
         keys.sort();
         if let (Some(key), Some(name)) = (key, name) {
@@ -275,7 +329,7 @@ impl Reader<'_> {
     }
 
     fn meeting(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new("meeting", pos, table);
+        let mut f = Fields::new(section_noun("meeting"), pos, table);
         let key = self.key(&mut f, "meeting", "");
         let table_pos = f.pos_of(&self.p, "table");
         let table_key = f.required_string(&mut self.p, "table");
@@ -287,10 +341,10 @@ impl Reader<'_> {
         if let (Some(date), Some(end)) = (date, end_date)
             && end < date
         {
-            self.p.add(end_pos, format!("{}: 'end_date' {end} is before 'date' {date}", f.what));
+            self.p.add(end_pos, f.problem(msg!("'end_date' {end} is before 'date' {date}", "« end_date » {end} précède « date » {date}")));
         }
         if let Some(t) = &table_key {
-            self.reference(Target::Table, t.clone(), table_pos, format!("{}: table", f.what));
+            self.reference(Target::Table, t.clone(), table_pos, f.problem(msg!("table", "table")));
         }
         let what = f.what.clone();
         f.finish(&mut self.p);
@@ -302,13 +356,13 @@ impl Reader<'_> {
         }
     }
 
-    fn agenda_item(&mut self, table: &DeTable, pos: Pos, meeting: Option<&str>, meeting_what: &str) {
-        let mut f = Fields::new(format!("{meeting_what}: agenda item"), pos, table);
+    fn agenda_item(&mut self, table: &DeTable, pos: Pos, meeting: Option<&str>, meeting_what: &Msg) {
+        let mut f = Fields::new(meeting_what.join(": ", " : ", &section_noun("agenda item")), pos, table);
         let scope = meeting.map(|m| format!("{m}/")).unwrap_or_default();
         let key = self.key(&mut f, "agenda item", &scope);
         let topic = f.text(&mut self.p, "topic");
         if topic.is_none() && f.pos_of(&self.p, "topic") == pos {
-            self.p.add(pos, format!("{}: 'topic' is required", f.what));
+            self.p.add(pos, f.problem(required("topic")));
         }
         let topic_fr = f.string(&mut self.p, "topic_fr");
         let owner = f.string(&mut self.p, "owner");
@@ -321,18 +375,18 @@ impl Reader<'_> {
     }
 
     fn channel(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new("channel", pos, table);
+        let mut f = Fields::new(section_noun("channel"), pos, table);
         let key = self.key(&mut f, "channel", "");
         let name = f.text(&mut self.p, "name");
         if name.is_none() && f.pos_of(&self.p, "name") == pos {
-            self.p.add(pos, format!("{}: 'name' is required", f.what));
+            self.p.add(pos, f.problem(required("name")));
         }
         let name_fr = f.string(&mut self.p, "name_fr");
         let kind = f.choice(&mut self.p, "kind", ChannelKind::parse, ChannelKind::choices).unwrap_or(ChannelKind::Other);
         let org_pos = f.pos_of(&self.p, "organization");
         let organization = f.string(&mut self.p, "organization");
         if let Some(o) = &organization {
-            self.reference(Target::Organization, o.clone(), org_pos, format!("{}: organization", f.what));
+            self.reference(Target::Organization, o.clone(), org_pos, f.problem(msg!("organization", "organisation")));
         }
         let owner = f.string(&mut self.p, "owner");
         let due = f.date(&mut self.p, "due");
@@ -349,11 +403,11 @@ impl Reader<'_> {
     }
 
     fn material(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new("material", pos, table);
+        let mut f = Fields::new(section_noun("material"), pos, table);
         let key = self.key(&mut f, "material", "");
         let title = f.text(&mut self.p, "title");
         if title.is_none() && f.pos_of(&self.p, "title") == pos {
-            self.p.add(pos, format!("{}: 'title' is required", f.what));
+            self.p.add(pos, f.problem(required("title")));
         }
         let title_fr = f.string(&mut self.p, "title_fr");
         let kind = f.choice(&mut self.p, "kind", MaterialKind::parse, MaterialKind::choices).unwrap_or(MaterialKind::Other);
@@ -372,11 +426,11 @@ impl Reader<'_> {
     }
 
     fn milestone(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new("milestone", pos, table);
+        let mut f = Fields::new(section_noun("milestone"), pos, table);
         let key = self.key(&mut f, "milestone", "");
         let title = f.text(&mut self.p, "title");
         if title.is_none() && f.pos_of(&self.p, "title") == pos {
-            self.p.add(pos, format!("{}: 'title' is required", f.what));
+            self.p.add(pos, f.problem(required("title")));
         }
         let title_fr = f.string(&mut self.p, "title_fr");
         let owner = f.string(&mut self.p, "owner");
@@ -389,12 +443,15 @@ impl Reader<'_> {
         let mut depends_on: Vec<String> = Vec::new();
         for (dep, pos) in deps {
             if key.as_deref() == Some(dep.as_str()) {
-                self.p.add(pos, format!("{what}: depends on itself (a cycle)"));
+                self.p.add(pos, what.join(": ", " : ", &msg!("depends on itself (a cycle)", "dépend de lui-même (un cycle)")));
             } else if depends_on.contains(&dep) {
-                self.p.add(pos, format!("{what}: dependency '{dep}' is listed twice"));
+                self.p.add(
+                    pos,
+                    what.join(": ", " : ", &msg!("dependency '{dep}' is listed twice", "la dépendance « {dep} » figure deux fois")),
+                );
             } else {
                 depends_on.push(dep.clone());
-                self.reference(Target::Milestone, dep, pos, format!("{what}: depends_on"));
+                self.reference(Target::Milestone, dep, pos, what.join(": ", " : ", &Msg::same("depends_on")));
             }
         }
         depends_on.sort();

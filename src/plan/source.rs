@@ -3,6 +3,8 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::i18n::Msg;
+
 /// A 1-based line and column (in characters) in a plan file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Pos {
@@ -14,7 +16,7 @@ pub struct Pos {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Problem {
     pub pos: Pos,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// Every problem of one plan file, and what is needed to turn byte offsets into positions.
@@ -39,7 +41,7 @@ impl<'s> Problems<'s> {
         Pos { line, col }
     }
 
-    pub fn add(&mut self, pos: Pos, message: String) {
+    pub fn add(&mut self, pos: Pos, message: Msg) {
         self.list.push(Problem { pos, message });
     }
 
@@ -48,10 +50,10 @@ impl<'s> Problems<'s> {
     }
 
     /// The problems in file order, each as `FILE:LINE:COL: message`.
-    pub fn render(mut list: Vec<Problem>, file: &str) -> Vec<String> {
+    pub fn render(mut list: Vec<Problem>, file: &str) -> Vec<Msg> {
         list.sort();
         list.dedup();
-        list.into_iter().map(|p| format!("{file}:{}:{}: {}", p.pos.line, p.pos.col, p.message)).collect()
+        list.into_iter().map(|p| p.message.prefixed(&format!("{file}:{}:{}: ", p.pos.line, p.pos.col))).collect()
     }
 }
 

@@ -5,9 +5,11 @@
 
 use super::parse::{ParsedPlan, Target};
 use super::source::{Pos, Problem};
+use crate::i18n::{self, Msg};
 use crate::model::plan::Plan;
 use crate::model::schedule::find_cycle;
 use crate::model::types::Lang;
+use crate::msg;
 
 /// Every problem of `parsed` once merged into `merged`; empty when it may be applied.
 pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
@@ -15,7 +17,10 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
     if merged.campaign.is_none() {
         problems.push(Problem {
             pos: Pos { line: 1, col: 1 },
-            message: "the store has no campaign yet: the plan needs a [campaign] section with 'name' and 'end'".into(),
+            message: msg!(
+                "the store has no campaign yet: the plan needs a [campaign] section with 'name' and 'end'",
+                "la base n'a pas encore de campagne : le plan doit avoir une section [campaign] avec « name » et « end »"
+            ),
         });
     }
     for r in &parsed.references {
@@ -29,16 +34,18 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
         let declared = parsed.declared.contains(&(r.target.section(), r.key.clone()));
         match (found_lang, r.counterpart_of) {
             (None, _) if declared => {}
-            (None, _) => problems.push(Problem { pos: r.pos, message: format!("{}: unknown {} '{}'", r.from, r.target.noun(), r.key) }),
-            (Some(Some(other)), Some(mine)) if other == mine || other == Lang::Bilingual => problems.push(Problem {
-                pos: r.pos,
-                message: format!(
-                    "{}: {} '{}' is in '{other}', not in the other official language of '{mine}'",
-                    r.from,
-                    r.target.noun(),
-                    r.key
-                ),
-            }),
+            (None, _) => {
+                problems.push(Problem { pos: r.pos, message: r.from.join(": ", " : ", &i18n::noun(r.target.noun()).unknown(&r.key)) })
+            }
+            (Some(Some(other)), Some(mine)) if other == mine || other == Lang::Bilingual => {
+                let named = i18n::noun(r.target.noun()).named(&r.key);
+                let (en, fr) = (&named.en, &named.fr);
+                let wrong = msg!(
+                    "{en} is in '{other}', not in the other official language of '{mine}'",
+                    "{fr} est en « {other} », pas dans l'autre langue officielle que « {mine} »"
+                );
+                problems.push(Problem { pos: r.pos, message: r.from.join(": ", " : ", &wrong) });
+            }
             _ => {}
         }
     }
@@ -46,7 +53,8 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
         let pos = cycle.iter().filter_map(|k| parsed.milestone_pos.get(k)).min().copied().unwrap_or(Pos { line: 1, col: 1 });
         let mut path = cycle.clone();
         path.push(cycle[0].clone());
-        problems.push(Problem { pos, message: format!("milestones form a cycle: {}", path.join(" → ")) });
+        let path = path.join(" → ");
+        problems.push(Problem { pos, message: msg!("milestones form a cycle: {path}", "les jalons forment un cycle : {path}") });
     }
     problems
 }
@@ -57,9 +65,10 @@ use crate::model::types::{check_key, check_url};
 /// Checks one new item against the campaign, as `add` commands need: a valid key not taken yet,
 /// every reference known, counterparts in the other language, no dependency cycle. The first
 /// problem is returned as a sentence.
-pub fn check_new(stored: &Plan, item: &Item) -> Result<(), String> {
+pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
     let key = item.key();
-    let kind = item.kind().replace('_', " ");
+    let named = i18n::noun(item.kind()).named(&key);
+    let about = |m: Msg| named.join(": ", " : ", &m);
     for part in key.split('/') {
         check_key(part)?;
     }
@@ -74,16 +83,23 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), String> {
         Item::Milestone(_) => stored.milestones.contains_key(&key),
     };
     if taken {
-        return Err(format!("{kind} '{key}' exists already: change it with `engage plan apply`"));
+        let (en, fr) = (&named.en, &named.fr);
+        return Err(msg!(
+            "{en} exists already: change it with `engage plan apply`",
+            "{fr} existe déjà : modifiez-le avec `engage plan apply`"
+        ));
     }
-    let need =
-        |found: bool, what: &str, target: &str| if found { Ok(()) } else { Err(format!("{kind} '{key}': unknown {what} '{target}'")) };
+    let need = |found: bool, what: &str, target: &str| if found { Ok(()) } else { Err(about(i18n::noun(what).unknown(target))) };
     let counterpart = |lang: Lang, other: Option<Lang>, target: &str| match other {
-        None => Err(format!("{kind} '{key}': unknown counterpart '{target}'")),
-        Some(_) if lang == Lang::Bilingual => Err(format!("{kind} '{key}': a bilingual item has no counterpart: give --lang en or fr")),
-        Some(o) if o == lang || o == Lang::Bilingual => {
-            Err(format!("{kind} '{key}': counterpart '{target}' is in '{o}', not the other official language"))
-        }
+        None => Err(about(msg!("unknown counterpart '{target}'", "pendant inconnu « {target} »"))),
+        Some(_) if lang == Lang::Bilingual => Err(about(msg!(
+            "a bilingual item has no counterpart: give --language en or fr",
+            "un élément bilingue n'a pas de pendant : donnez --language en ou fr"
+        ))),
+        Some(o) if o == lang || o == Lang::Bilingual => Err(about(msg!(
+            "counterpart '{target}' is in '{o}', not the other official language",
+            "le pendant « {target} » est en « {o} », pas dans l'autre langue officielle"
+        ))),
         Some(_) => Ok(()),
     };
     match item {
@@ -91,7 +107,8 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), String> {
         Item::Meeting(m) => {
             need(stored.tables.contains_key(&m.table), "table", &m.table)?;
             if let Some(end) = m.end_date.filter(|e| *e < m.date) {
-                return Err(format!("{kind} '{key}': end date {end} is before {}", m.date));
+                let date = m.date;
+                return Err(about(msg!("end date {end} is before {date}", "la date de fin {end} précède {date}")));
             }
         }
         Item::AgendaItem(a) => need(stored.meetings.contains_key(&a.meeting), "meeting", &a.meeting)?,
@@ -100,7 +117,7 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), String> {
                 need(stored.organizations.contains_key(o), "organization", o)?;
             }
             if let Some(u) = &c.url {
-                check_url(u)?;
+                check_url(u).map_err(about)?;
             }
             if let Some(cp) = &c.counterpart {
                 counterpart(c.lang, stored.channels.get(cp).map(|x| x.lang), cp)?;
@@ -108,7 +125,7 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), String> {
         }
         Item::Material(m) => {
             if let Some(u) = &m.url {
-                check_url(u)?;
+                check_url(u).map_err(about)?;
             }
             if let Some(cp) = &m.counterpart {
                 counterpart(m.lang, stored.materials.get(cp).map(|x| x.lang), cp)?;
@@ -117,7 +134,7 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), String> {
         Item::Milestone(m) => {
             for d in &m.depends_on {
                 if d == &m.key {
-                    return Err(format!("{kind} '{key}' cannot depend on itself"));
+                    return Err(about(msg!("cannot depend on itself", "ne peut pas dépendre de lui-même")));
                 }
                 need(stored.milestones.contains_key(d), "milestone", d)?;
             }
@@ -126,7 +143,8 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), String> {
             let mut all = stored.milestones.clone();
             all.insert(m.key.clone(), m.clone());
             if let Some(cycle) = find_cycle(all.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
-                return Err(format!("milestones would form a cycle: {}", cycle.join(" → ")));
+                let path = cycle.join(" → ");
+                return Err(msg!("milestones would form a cycle: {path}", "les jalons formeraient un cycle : {path}"));
             }
         }
         Item::Campaign(_) | Item::Organization(_) => {}
@@ -136,39 +154,52 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), String> {
 
 /// The campaign's own rules over a whole stored plan, for `engage check`: every reference
 /// resolves, `done` goes with `done_on`, counterparts are in the other language, no cycle.
-pub fn check_stored(plan: &Plan) -> Vec<String> {
+pub fn check_stored(plan: &Plan) -> Vec<Msg> {
     let mut problems = Vec::new();
     if plan.campaign.is_none() {
-        problems.push("the store has no campaign".to_string());
+        problems.push(msg!("the store has no campaign", "la base n'a pas de campagne"));
     }
-    let mut progress = |what: String, p: &crate::model::plan::Progress| {
+    let mut progress = |what: Msg, p: &crate::model::plan::Progress| {
         if (p.status == crate::model::types::Status::Done) != p.done_on.is_some() {
-            problems.push(format!("{what}: status '{}' and done_on {:?} disagree", p.status, p.done_on.map(|d| d.to_string())));
+            let (status, done_on) = (p.status, p.done_on.map_or_else(|| "—".to_string(), |d| d.to_string()));
+            problems.push(what.join(
+                ": ",
+                " : ",
+                &msg!("status '{status}' and done_on {done_on} disagree", "le statut « {status} » et done_on {done_on} se contredisent"),
+            ));
         }
     };
     for a in plan.agenda.values() {
-        progress(format!("agenda item '{}'", a.reference()), &a.progress);
+        progress(i18n::noun("agenda_item").named(&a.reference()), &a.progress);
     }
     for c in plan.channels.values() {
-        progress(format!("channel '{}'", c.key), &c.progress);
+        progress(i18n::noun("channel").named(&c.key), &c.progress);
     }
     for m in plan.materials.values() {
-        progress(format!("material '{}'", m.key), &m.progress);
+        progress(i18n::noun("material").named(&m.key), &m.progress);
     }
     for m in plan.milestones.values() {
-        progress(format!("milestone '{}'", m.key), &m.progress);
+        progress(i18n::noun("milestone").named(&m.key), &m.progress);
     }
     for a in plan.agenda.values() {
         if !plan.meetings.contains_key(&a.meeting) {
-            problems.push(format!("agenda item '{}': its meeting does not exist", a.reference()));
+            let named = i18n::noun("agenda_item").named(&a.reference());
+            problems.push(named.join(": ", " : ", &msg!("its meeting does not exist", "sa réunion n'existe pas")));
         }
     }
-    let lang_pair = |what: &str, key: &str, lang: Lang, other: Option<Option<Lang>>, cp: &str| match other {
-        None => Some(format!("{what} '{key}': counterpart '{cp}' does not exist")),
-        Some(Some(o)) if o == lang || o == Lang::Bilingual || lang == Lang::Bilingual => {
-            Some(format!("{what} '{key}' ({lang}) and its counterpart '{cp}' ({o}) are not one English and one French"))
+    let lang_pair = |what: &str, key: &str, lang: Lang, other: Option<Option<Lang>>, cp: &str| {
+        let named = i18n::noun(what).named(key);
+        match other {
+            None => Some(named.join(": ", " : ", &msg!("counterpart '{cp}' does not exist", "le pendant « {cp} » n'existe pas"))),
+            Some(Some(o)) if o == lang || o == Lang::Bilingual || lang == Lang::Bilingual => {
+                let (en, fr) = (&named.en, &named.fr);
+                Some(msg!(
+                    "{en} ({lang}) and its counterpart '{cp}' ({o}) are not one English and one French",
+                    "{fr} ({lang}) et son pendant « {cp} » ({o}) ne sont pas l'un en anglais et l'autre en français"
+                ))
+            }
+            _ => None,
         }
-        _ => None,
     };
     for c in plan.channels.values() {
         if let Some(cp) = &c.counterpart {
@@ -181,7 +212,8 @@ pub fn check_stored(plan: &Plan) -> Vec<String> {
         }
     }
     if let Some(cycle) = find_cycle(plan.milestones.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
-        problems.push(format!("milestones form a cycle: {}", cycle.join(" → ")));
+        let path = cycle.join(" → ");
+        problems.push(msg!("milestones form a cycle: {path}", "les jalons forment un cycle : {path}"));
     }
     problems
 }

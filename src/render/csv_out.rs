@@ -51,7 +51,7 @@ impl<W: Write> Guarded<W> {
     }
 
     pub fn flush(&mut self) -> Result<()> {
-        self.inner.flush().map_err(|e| crate::error::Error::io("writing CSV", e))
+        self.inner.flush().map_err(|e| crate::error::Error::io(crate::msg!("writing CSV", "écriture du CSV"), e))
     }
 }
 

@@ -236,5 +236,5 @@ pub fn page(ui: Ui, report: &Report) -> Markup {
 
 /// Writes the page to `out`.
 pub fn report(out: &mut dyn Write, ui: Ui, report: &Report) -> Result<()> {
-    out.write_all(page(ui, report).into_string().as_bytes()).map_err(|e| Error::io("writing output", e))
+    out.write_all(page(ui, report).into_string().as_bytes()).map_err(Error::output)
 }

@@ -13,6 +13,7 @@ use crate::i18n::{self, Ui, t};
 use crate::model::plan::Plan;
 use crate::model::state::assess;
 use crate::model::types::Kind;
+use crate::msg;
 
 fn uid(kind: Kind, key: &str) -> String {
     format!("{}-{key}@engage", kind.as_str())
@@ -79,5 +80,5 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
     for m in plan.materials.values() {
         deadline(Kind::Material, &m.key, pick(ui, &m.title, &m.title_fr), &m.owner, m.due, &m.progress);
     }
-    write!(out, "{}", cal.done()).map_err(|e| Error::io("writing the calendar", e))
+    write!(out, "{}", cal.done()).map_err(|e| Error::io(msg!("writing the calendar", "écriture du calendrier"), e))
 }

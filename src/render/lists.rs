@@ -78,7 +78,7 @@ fn localized(ui: Ui, field: &str, row: &Value) -> Styled {
 pub fn table(out: &mut dyn Write, style: Style, rows: &[Value]) -> Result<()> {
     let ui = style.ui;
     let Some(first) = rows.first() else {
-        return writeln!(out, "({})", t::NONE.get(ui)).map_err(|e| Error::io("writing output", e));
+        return writeln!(out, "({})", t::NONE.get(ui)).map_err(Error::output);
     };
     let cols: Vec<&(&str, i18n::Text, bool)> = COLUMNS.iter().filter(|(f, _, _)| first.get(*f).is_some()).collect();
     let headers: Vec<&str> = cols.iter().map(|(_, h, _)| h.get(ui)).collect();
@@ -93,11 +93,11 @@ pub fn show(out: &mut dyn Write, style: Style, item: &Value, journal: &[Entry]) 
         let width = map.keys().map(|k| k.chars().count()).max().unwrap_or(0);
         for (k, v) in map {
             if !v.is_null() {
-                writeln!(out, "{k:>width$}: {}", flat(v)).map_err(|e| Error::io("writing output", e))?;
+                writeln!(out, "{k:>width$}: {}", flat(v)).map_err(Error::output)?;
             }
         }
     }
-    writeln!(out).map_err(|e| Error::io("writing output", e))?;
+    writeln!(out).map_err(Error::output)?;
     table::title(out, style, t::JOURNAL.get(style.ui))?;
     history(out, style, journal)
 }
@@ -106,7 +106,7 @@ pub fn show(out: &mut dyn Write, style: Style, item: &Value, journal: &[Entry]) 
 pub fn history(out: &mut dyn Write, style: Style, entries: &[Entry]) -> Result<()> {
     let ui = style.ui;
     if entries.is_empty() {
-        return writeln!(out, "({})", t::NONE.get(ui)).map_err(|e| Error::io("writing output", e));
+        return writeln!(out, "({})", t::NONE.get(ui)).map_err(Error::output);
     }
     let rows = entries
         .iter()

@@ -5,22 +5,26 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::i18n::Ui;
+use crate::msg;
 use crate::plan::merge::Change;
 use crate::store::Upgrade;
 
 /// Prints an error as `engage: message`; a plan file's problems come first, one per line.
-pub fn error(err: &Error) {
+pub fn error(err: &Error, ui: Ui) {
     let mut stderr = std::io::stderr().lock();
     if let Error::Plan { problems, .. } = err {
         for line in problems {
-            let _ = writeln!(stderr, "{line}");
+            let _ = writeln!(stderr, "{}", line.get(ui));
         }
     }
-    let _ = writeln!(stderr, "engage: {err}");
+    let _ = match ui {
+        Ui::En => writeln!(stderr, "engage: {}", err.message(ui)),
+        Ui::Fr => writeln!(stderr, "engage : {}", err.message(ui)),
+    };
 }
 
 fn w(out: &mut dyn Write, text: String) -> Result<()> {
-    writeln!(out, "{text}").map_err(|e| Error::io("writing a message", e))
+    writeln!(out, "{text}").map_err(|e| Error::io(msg!("writing a message", "écriture d'un message"), e))
 }
 
 /// Says that opening upgraded an older store.
@@ -123,7 +127,7 @@ pub fn changes(out: &mut dyn Write, changes: &[Change]) -> Result<()> {
         } else {
             String::new()
         };
-        writeln!(out, "{} {} {}{detail}", c.action(), item.kind(), item.key()).map_err(|e| Error::io("writing output", e))?;
+        writeln!(out, "{} {} {}{detail}", c.action(), item.kind(), item.key()).map_err(Error::output)?;
     }
     Ok(())
 }
@@ -220,7 +224,7 @@ pub fn added(out: &mut dyn Write, ui: Ui, change: &Change) -> Result<()> {
 }
 
 /// Reports the result of `engage check`.
-pub fn checked(out: &mut dyn Write, ui: Ui, store: &Path, problems: &[String]) -> Result<()> {
+pub fn checked(out: &mut dyn Write, ui: Ui, store: &Path, problems: &[crate::i18n::Msg]) -> Result<()> {
     if problems.is_empty() {
         return w(
             out,
@@ -231,7 +235,7 @@ pub fn checked(out: &mut dyn Write, ui: Ui, store: &Path, problems: &[String]) -
         );
     }
     for p in problems {
-        w(out, p.clone())?;
+        w(out, p.get(ui).to_string())?;
     }
     Ok(())
 }

@@ -32,5 +32,5 @@ pub struct Style {
 /// Writes `value` as pretty JSON followed by a newline.
 pub fn json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out).map_err(|e| Error::io("writing output", e))
+    writeln!(out).map_err(Error::output)
 }

@@ -12,7 +12,7 @@ use crate::model::status::Status;
 use crate::model::types::{Kind, Order, State};
 
 fn w(out: &mut dyn Write, text: impl AsRef<str>) -> Result<()> {
-    writeln!(out, "{}", text.as_ref()).map_err(|e| Error::io("writing output", e))
+    writeln!(out, "{}", text.as_ref()).map_err(Error::output)
 }
 
 /// The row's title in the interface's language (the English one when there is no French).

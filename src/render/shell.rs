@@ -3,22 +3,24 @@
 
 use std::io::Write;
 
-use clap::CommandFactory;
-
-use crate::cli::Cli;
 use crate::error::{Error, Result};
+use crate::i18n::Ui;
+use crate::msg;
 
-/// Writes the completion script for `shell`.
-pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<()> {
+/// Writes the completion script for `shell` (descriptions in `ui`'s language, for the shells that
+/// show them).
+pub fn completions(shell: clap_complete::Shell, ui: Ui, out: &mut dyn Write) -> Result<()> {
     // Generated into memory first: the generator panics on a closed pipe, `write_all` does not.
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "engage", &mut script);
-    out.write_all(&script).map_err(|e| Error::io("writing the completion script", e))
+    clap_complete::generate(shell, &mut crate::cli::command(ui), "engage", &mut script);
+    out.write_all(&script).map_err(|e| Error::io(msg!("writing the completion script", "écriture du script de complétion"), e))
 }
 
-/// Writes the manual page as roff.
-pub fn man(out: &mut dyn Write) -> Result<()> {
+/// Writes the manual page as roff, in `ui`'s language.
+pub fn man(ui: Ui, out: &mut dyn Write) -> Result<()> {
     let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut page).map_err(|e| Error::io("writing the manual page", e))?;
-    out.write_all(&page).map_err(|e| Error::io("writing the manual page", e))
+    clap_mangen::Man::new(crate::cli::command(ui))
+        .render(&mut page)
+        .map_err(|e| Error::io(msg!("writing the manual page", "écriture de la page de manuel"), e))?;
+    out.write_all(&page).map_err(|e| Error::io(msg!("writing the manual page", "écriture de la page de manuel"), e))
 }

@@ -84,11 +84,11 @@ pub fn write(out: &mut dyn Write, style: Style, headers: &[&str], wrap: &[usize]
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
-    writeln!(out, "{table}").map_err(|e| Error::io("writing output", e))
+    writeln!(out, "{table}").map_err(Error::output)
 }
 
 /// Writes a section title.
 pub fn title(out: &mut dyn Write, style: Style, text: &str) -> Result<()> {
     let line = if style.color { format!("\x1b[1m{text}\x1b[0m") } else { text.to_string() };
-    writeln!(out, "{line}").map_err(|e| Error::io("writing output", e))
+    writeln!(out, "{line}").map_err(Error::output)
 }

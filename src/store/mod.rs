@@ -22,7 +22,9 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
+use crate::i18n::Msg;
 use crate::model::plan::Plan;
+use crate::msg;
 use crate::plan::merge::{Change, Item};
 
 /// How long a command waits for another process's write to finish before giving up.
@@ -64,21 +66,26 @@ impl Store {
         let shown = path.display();
         let exists = path.exists();
         if !exists && mode == Open::Existing {
-            return Err(Error::Store(format!(
-                "no store at {shown}: create one with `engage init --name NAME --end DATE` or `engage plan apply FILE`"
+            return Err(Error::Store(msg!(
+                "no store at {shown}: create one with `engage init --name NAME --end DATE` or `engage plan apply FILE`",
+                "aucune base à {shown} : créez-en une avec `engage init --name NOM --end DATE` ou `engage plan apply FICHIER`"
             )));
         }
         if exists {
             if path.is_dir() {
-                return Err(Error::input(format!("{shown} is a directory, not a store file")));
+                return Err(Error::input(msg!(
+                    "{shown} is a directory, not a store file",
+                    "{shown} est un répertoire, pas un fichier de base"
+                )));
             }
             let mut head = Vec::with_capacity(16);
             std::fs::File::open(path)
                 .and_then(|f| f.take(16).read_to_end(&mut head))
-                .map_err(|e| Error::io(format!("cannot read {shown}"), e))?;
+                .map_err(|e| Error::io(msg!("cannot read {shown}", "impossible de lire {shown}"), e))?;
             if !head.is_empty() && head.as_slice() != SQLITE_MAGIC {
-                return Err(Error::Store(format!(
-                    "{shown} is not an engage store (not a SQLite database); nothing was changed: check --db or $ENGAGE_DB"
+                return Err(Error::Store(msg!(
+                    "{shown} is not an engage store (not a SQLite database); nothing was changed: check --db or $ENGAGE_DB",
+                    "{shown} n'est pas une base engage (ce n'est pas une base SQLite); rien n'a été changé : vérifiez --db ou $ENGAGE_DB"
                 )));
             }
         } else {
@@ -147,9 +154,10 @@ impl Store {
         if !target.exists() {
             create_private(target)?;
         }
-        self.conn
-            .backup(rusqlite::MAIN_DB, target, rusqlite::backup::NO_PROGRESS)
-            .map_err(|e| Error::Store(format!("cannot copy the store to {}: {e}", target.display())))
+        self.conn.backup(rusqlite::MAIN_DB, target, rusqlite::backup::NO_PROGRESS).map_err(|e| {
+            let target = target.display();
+            Error::Store(msg!("cannot copy the store to {target}: {e}", "impossible de copier la base vers {target} : {e}"))
+        })
     }
 
     /// The whole campaign as plain data.
@@ -205,11 +213,15 @@ fn create_private(path: &Path) -> Result<()> {
     }
     options.open(path).map(|_| ()).map_err(|e| {
         let hint = match e.kind() {
-            std::io::ErrorKind::NotFound => ": its directory does not exist",
-            std::io::ErrorKind::PermissionDenied => ": permission denied",
-            _ => "",
+            std::io::ErrorKind::NotFound => msg!(": its directory does not exist", " : son répertoire n'existe pas"),
+            std::io::ErrorKind::PermissionDenied => msg!(": permission denied", " : permission refusée"),
+            _ => Msg::default(),
         };
-        Error::Store(format!("cannot create the store {}{hint} ({e})", path.display()))
+        let shown = path.display();
+        Error::Store(Msg {
+            en: format!("cannot create the store {shown}{} ({e})", hint.en),
+            fr: format!("impossible de créer la base {shown}{} ({e})", hint.fr),
+        })
     })
 }
 
@@ -217,13 +229,15 @@ fn create_private(path: &Path) -> Result<()> {
 fn damaged(path: &Path, e: rusqlite::Error) -> Error {
     let shown = path.display();
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
-            Error::Store(format!("{shown} is damaged or not an engage store ({e}); nothing was changed: restore it from a backup"))
-        }
-        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-            Error::Store(format!("cannot open {shown} for writing ({e}): check the permissions of the file and its directory"))
-        }
-        _ => Error::Store(format!("cannot open {shown}: {e}")),
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Store(msg!(
+            "{shown} is damaged or not an engage store ({e}); nothing was changed: restore it from a backup",
+            "{shown} est endommagée ou n'est pas une base engage ({e}); rien n'a été changé : restaurez-la à partir d'une copie"
+        )),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => Error::Store(msg!(
+            "cannot open {shown} for writing ({e}): check the permissions of the file and its directory",
+            "impossible d'ouvrir {shown} en écriture ({e}) : vérifiez les droits du fichier et de son répertoire"
+        )),
+        _ => Error::Store(msg!("cannot open {shown}: {e}", "impossible d'ouvrir {shown} : {e}")),
     }
 }
 
@@ -318,7 +332,10 @@ fn status_in(
 }
 
 fn no_campaign() -> Error {
-    Error::Store("the store has no campaign yet: run `engage init --name NAME` or `engage plan apply FILE`".into())
+    Error::Store(msg!(
+        "the store has no campaign yet: run `engage init --name NAME` or `engage plan apply FILE`",
+        "la base n'a pas encore de campagne : lancez `engage init --name NOM` ou `engage plan apply FICHIER`"
+    ))
 }
 
 /// Single items: read one, change one.
@@ -353,28 +370,46 @@ impl Store {
 /// The error for a key that names nothing.
 pub fn unknown(kind: &str, key: &str) -> Error {
     let noun = kind.replace('_', " ");
-    let hint = if kind == "agenda_item" && !key.contains('/') { ": an agenda item is named MEETING/ITEM" } else { "" };
-    Error::input(format!("unknown {noun} '{key}'{hint}"))
+    let unknown_fr = match kind {
+        "organization" => "organisation inconnue",
+        "table" => "table inconnue",
+        "meeting" => "réunion inconnue",
+        "agenda_item" => "point à l'ordre du jour inconnu",
+        "channel" => "canal inconnu",
+        "material" => "document inconnu",
+        "milestone" => "jalon inconnu",
+        _ => "élément inconnu",
+    };
+    let mut message = msg!("unknown {noun} '{key}'", "{unknown_fr} « {key} »");
+    if kind == "agenda_item" && !key.contains('/') {
+        message =
+            message.join(": ", " : ", &msg!("an agenda item is named MEETING/ITEM", "un point à l'ordre du jour se nomme RÉUNION/POINT"));
+    }
+    Error::input(message)
 }
 
 /// What `engage check` asks of SQLite.
 impl Store {
     /// SQLite's own checks: `PRAGMA integrity_check` and `PRAGMA foreign_key_check`. Each problem
     /// is one sentence; an empty list means the file is sound.
-    pub fn sqlite_problems(&mut self) -> Result<Vec<String>> {
+    pub fn sqlite_problems(&mut self) -> Result<Vec<Msg>> {
         self.read(|tx| {
             let mut problems = Vec::new();
             let mut stmt = tx.prepare("PRAGMA integrity_check")?;
             for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
                 let line = line?;
                 if line != "ok" {
-                    problems.push(format!("integrity: {line}"));
+                    problems.push(msg!("integrity: {line}", "intégrité : {line}"));
                 }
             }
             let mut stmt = tx.prepare("PRAGMA foreign_key_check")?;
             for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
                 let (table, rowid, parent) = row?;
-                problems.push(format!("foreign key: row {} of {table} points to a missing {parent}", rowid.unwrap_or_default()));
+                let rowid = rowid.unwrap_or_default();
+                problems.push(msg!(
+                    "foreign key: row {rowid} of {table} points to a missing {parent}",
+                    "clé étrangère : la ligne {rowid} de {table} renvoie à un {parent} absent"
+                ));
             }
             Ok(problems)
         })

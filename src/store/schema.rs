@@ -8,6 +8,7 @@ use rusqlite::TransactionBehavior;
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::msg;
 
 /// The schema of a new store.
 const SCHEMA: &str = include_str!("../../schema.sql");
@@ -39,13 +40,15 @@ pub(super) fn migrate(store: &mut Store) -> Result<Option<Upgrade>> {
         return Ok(None);
     }
     if tables > 0 && app != APPLICATION_ID {
-        return Err(Error::Store(format!(
-            "{shown} is a SQLite database but not an engage store; nothing was changed: check --db or $ENGAGE_DB"
+        return Err(Error::Store(msg!(
+            "{shown} is a SQLite database but not an engage store; nothing was changed: check --db or $ENGAGE_DB",
+            "{shown} est une base SQLite mais pas une base engage; rien n'a été changé : vérifiez --db ou $ENGAGE_DB"
         )));
     }
     if version > CURRENT_VERSION {
-        return Err(Error::Store(format!(
-            "{shown} was written by a newer engage (schema version {version}; this engage knows up to {CURRENT_VERSION}): upgrade engage to use it"
+        return Err(Error::Store(msg!(
+            "{shown} was written by a newer engage (schema version {version}; this engage knows up to {CURRENT_VERSION}): upgrade engage to use it",
+            "{shown} a été écrite par un engage plus récent (version {version} du schéma; cet engage connaît jusqu'à la version {CURRENT_VERSION}) : mettez engage à jour pour l'utiliser"
         )));
     }
     let upgrade = if tables > 0 { Some(Upgrade { from: version, kept_as: copy_aside(store, version)? }) } else { None };
@@ -55,7 +58,13 @@ pub(super) fn migrate(store: &mut Store) -> Result<Option<Upgrade>> {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     } else {
         for (i, step) in MIGRATIONS.iter().enumerate().skip((version - 1).max(0) as usize) {
-            tx.execute_batch(step).map_err(|e| Error::Store(format!("upgrading {shown} to schema version {} failed: {e}", i + 2)))?;
+            let to = i + 2;
+            tx.execute_batch(step).map_err(|e| {
+                Error::Store(msg!(
+                    "upgrading {shown} to schema version {to} failed: {e}",
+                    "la mise à niveau de {shown} à la version {to} du schéma a échoué : {e}"
+                ))
+            })?;
         }
     }
     tx.pragma_update(None, "user_version", CURRENT_VERSION)?;
@@ -69,7 +78,11 @@ fn copy_aside(store: &Store, version: i64) -> Result<PathBuf> {
     name.push(format!(".v{version}.bak"));
     let aside = PathBuf::from(name);
     if aside.exists() {
-        return Err(Error::Store(format!("{} exists already: move it away before upgrading the store", aside.display())));
+        let aside = aside.display();
+        return Err(Error::Store(msg!(
+            "{aside} exists already: move it away before upgrading the store",
+            "{aside} existe déjà : déplacez-le avant de mettre la base à niveau"
+        )));
     }
     store.backup_to(&aside)?;
     Ok(aside)

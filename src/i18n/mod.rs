@@ -3,6 +3,12 @@
 //! language only (the compiler refuses it). Machine formats (JSON, CSV, ISO dates) never pass
 //! through here.
 
+pub mod help;
+mod msg;
+pub mod usage;
+
+pub use msg::Msg;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::types::{Kind, Order, State, Status};
@@ -29,6 +35,39 @@ impl Ui {
         }
         Ui::En
     }
+
+    /// The `--lang` of a command line not parsed yet (help and usage errors need the language
+    /// before clap has run): the value of the last `--lang X` or `--lang=X` before `--`.
+    pub fn flag_in(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<Ui> {
+        let mut found = None;
+        let mut args = args.into_iter().map(|a| a.to_string_lossy().into_owned());
+        while let Some(arg) = args.next() {
+            let value = match arg.as_str() {
+                "--" => break,
+                "--lang" => args.next(),
+                other => other.strip_prefix("--lang=").map(str::to_string),
+            };
+            match value.as_deref() {
+                Some("fr") => found = Some(Ui::Fr),
+                Some("en") => found = Some(Ui::En),
+                _ => {}
+            }
+        }
+        found
+    }
+}
+
+static PROCESS_UI: std::sync::OnceLock<Ui> = std::sync::OnceLock::new();
+
+/// Records the interface's language once, at start-up, for the few places that run without a
+/// context (clap's value parsers). Later calls change nothing.
+pub fn set_process_ui(ui: Ui) {
+    let _ = PROCESS_UI.set(ui);
+}
+
+/// The language recorded by [`set_process_ui`]; English before it is set.
+pub fn process_ui() -> Ui {
+    PROCESS_UI.get().copied().unwrap_or_default()
 }
 
 /// One text in both languages.
@@ -167,6 +206,44 @@ pub fn kind(ui: Ui, k: Kind) -> &'static str {
         Kind::Milestone => Text { en: "milestone", fr: "jalon" },
     };
     text.get(ui)
+}
+
+/// A kind of item named by its spelling (`milestone`, `agenda_item` or `agenda item`,
+/// `organization`…), for messages: its noun in each language and the French gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Noun {
+    pub en: &'static str,
+    pub fr: &'static str,
+    pub feminine: bool,
+}
+
+impl Noun {
+    /// `milestone 'b'` / `jalon « b »`.
+    pub fn named(self, key: &str) -> Msg {
+        Msg { en: format!("{} '{key}'", self.en), fr: format!("{} « {key} »", self.fr) }
+    }
+
+    /// `unknown milestone 'b'` / `jalon inconnu « b »`.
+    pub fn unknown(self, key: &str) -> Msg {
+        let e = if self.feminine { "e" } else { "" };
+        Msg { en: format!("unknown {} '{key}'", self.en), fr: format!("{} inconnu{e} « {key} »", self.fr) }
+    }
+}
+
+/// The noun of a kind of item, from its spelling; unknown spellings read as "item".
+pub fn noun(kind: &str) -> Noun {
+    let (en, fr, feminine) = match kind {
+        "campaign" => ("campaign", "campagne", true),
+        "organization" => ("organization", "organisation", true),
+        "table" => ("table", "table", true),
+        "meeting" => ("meeting", "réunion", true),
+        "agenda_item" | "agenda item" => ("agenda item", "point à l'ordre du jour", false),
+        "channel" => ("channel", "canal", false),
+        "material" => ("material", "document", false),
+        "milestone" => ("milestone", "jalon", false),
+        _ => ("item", "élément", false),
+    };
+    Noun { en, fr, feminine }
 }
 
 /// An order of government, in words.

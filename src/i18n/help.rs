@@ -1,0 +1,320 @@
+//! French help text. clap takes its help from the doc comments of `cli.rs` (English); in French
+//! each about and help line is swapped for its translation here, keyed by the English text. A
+//! test walks the whole command and fails on any English text without a French one here, or on
+//! a French one no command uses any more: help cannot exist in one language only.
+
+use clap::Command;
+
+use super::Ui;
+
+/// English help text → French, sorted by the English.
+const FRENCH: &[(&str, &str)] = &[
+    ("A contact person or address", "Une personne ou une adresse à contacter"),
+    ("A lead of the campaign (repeat for several)", "Un responsable de la campagne (à répéter pour plusieurs)"),
+    ("A member organization's key (repeat for several)", "La clé d'une organisation membre (à répéter pour plusieurs)"),
+    ("A milestone that must be finished first (repeat for several)", "Un jalon à terminer d'abord (à répéter pour plusieurs)"),
+    ("A note for the record", "Une note pour le dossier"),
+    (
+        "A one-page HTML status report to open, print or attach (self-contained: no script, nothing fetched)",
+        "Un rapport d'étape HTML d'une page à ouvrir, imprimer ou joindre (autonome : aucun script, rien à télécharger)",
+    ),
+    ("Absolute http(s) address", "Adresse http(s) absolue"),
+    ("Add a channel", "Ajouter un canal"),
+    ("Add a material", "Ajouter un document"),
+    ("Add a meeting of a table", "Ajouter une réunion d'une table"),
+    ("Add a milestone", "Ajouter un jalon"),
+    ("Add a table", "Ajouter une table"),
+    ("Add an agenda item to a meeting: MEETING/ITEM", "Ajouter un point à l'ordre du jour d'une réunion : RÉUNION/POINT"),
+    ("Add an organization", "Ajouter une organisation"),
+    (
+        "Agenda items of meetings (MEETING/ITEM): add, list, and log progress",
+        "Points à l'ordre du jour des réunions (RÉUNION/POINT) : ajouter, lister, noter l'avancement",
+    ),
+    ("Also delete what the file leaves out", "Supprimer aussi ce que le fichier omet"),
+    (
+        "Also write the one-page HTML report of the seed campaign to FILE",
+        "Écrire aussi le rapport HTML d'une page de la campagne de démonstration dans FICHIER",
+    ),
+    (
+        "An iCalendar feed (Outlook, Thunderbird, Google Calendar): meetings and open deadlines",
+        "Un calendrier iCalendar (Outlook, Thunderbird, Google Agenda) : réunions et échéances ouvertes",
+    ),
+    (
+        "Apply a plan file to the store, or export the store as a plan file",
+        "Appliquer un fichier de plan à la base, ou exporter la base en fichier de plan",
+    ),
+    (
+        "Apply a plan file: create or update every item it names (by key). Creates the store if needed",
+        "Appliquer un fichier de plan : créer ou mettre à jour chaque élément qu'il nomme (par clé). Crée la base au besoin",
+    ),
+    ("At most N entries", "Au plus N entrées"),
+    ("Back to planned, clearing the done date", "Revenir à « prévu », en effaçant la date de réalisation"),
+    (
+        "Check the store: SQLite integrity and the campaign's own rules",
+        "Vérifier la base : intégrité SQLite et règles propres à la campagne",
+    ),
+    (
+        "Copy the store to FILE safely, even while others write to it",
+        "Copier la base dans FICHIER en toute sécurité, même pendant que d'autres y écrivent",
+    ),
+    ("Create the store with a new campaign", "Créer la base avec une nouvelle campagne"),
+    (
+        "Critical-path milestones with due dates, owners and dependencies",
+        "Jalons du chemin critique, avec échéances, responsables et dépendances",
+    ),
+    ("Days of work needed after the last dependency is finished", "Jours de travail nécessaires après la fin de la dernière dépendance"),
+    (
+        "Engagement materials: emails, key messages, decks, talking points",
+        "Documents de mobilisation : courriels, messages clés, présentations, notes d'allocution",
+    ),
+    ("First day of the campaign (default: today)", "Premier jour de la campagne (par défaut : aujourd'hui)"),
+    ("First day of the meeting", "Premier jour de la réunion"),
+    (
+        "How many days ahead of as-of the \"next\" section looks",
+        "Combien de jours après la date du rapport couvre la section « prochains jours »",
+    ),
+    ("How many days ahead of as-of to look", "Combien de jours après la date d'évaluation examiner"),
+    ("Its jurisdiction, e.g. Ontario", "Son territoire de compétence, p. ex. Ontario"),
+    ("Its name (in English, or the language of the item)", "Son nom (en anglais, ou dans la langue de l'élément)"),
+    ("Its name in French", "Son nom en français"),
+    ("Its title", "Son titre"),
+    ("Its title in French", "Son titre en français"),
+    (
+        "Language of messages and tables: en or fr. Default: $ENGAGE_LANG, else the locale",
+        "Langue des messages et des tableaux : en ou fr. Par défaut : $ENGAGE_LANG, sinon les paramètres régionaux",
+    ),
+    ("Last day of the campaign (default: a year after the start)", "Dernier jour de la campagne (par défaut : un an après le début)"),
+    ("Last day, for a meeting over several days", "Dernier jour, pour une réunion de plusieurs jours"),
+    ("List agenda items", "Lister les points à l'ordre du jour"),
+    ("List channels", "Lister les canaux"),
+    ("List materials", "Lister les documents"),
+    ("List meetings", "Lister les réunions"),
+    ("List milestones", "Lister les jalons"),
+    ("List organizations", "Lister les organisations"),
+    ("List tables", "Lister les tables"),
+    (
+        "Load the 2018 Service Partnerships Guide campaign and show its status and upcoming deadlines",
+        "Charger la campagne 2018 du Guide des partenariats de service et en montrer l'état et les prochaines échéances",
+    ),
+    ("MEETING/ITEM", "RÉUNION/POINT"),
+    ("Mark blocked", "Marquer comme bloqué"),
+    ("Mark cancelled", "Marquer comme annulé"),
+    ("Mark deferred (leaves the plan's figures until reopened)", "Marquer comme reporté (sort des calculs du plan jusqu'à sa réouverture)"),
+    ("Mark done (on --on, default today)", "Marquer comme fait (le --on, par défaut aujourd'hui)"),
+    ("Mark in progress", "Marquer comme en cours"),
+    ("Meetings of a table", "Réunions d'une table"),
+    (
+        "One CSV row per milestone, agenda item, channel and material, with its state and variance",
+        "Une ligne CSV par jalon, point à l'ordre du jour, canal et document, avec son état et son écart",
+    ),
+    ("Only entries from this day on (UTC)", "Seulement les entrées à partir de ce jour (UTC)"),
+    ("Only items at meetings of this table", "Seulement les points des réunions de cette table"),
+    ("Only items of this meeting", "Seulement les points de cette réunion"),
+    ("Only items of this owner", "Seulement les éléments de ce responsable"),
+    ("Only items with this status", "Seulement les éléments ayant ce statut"),
+    ("Only meetings of this table", "Seulement les réunions de cette table"),
+    ("Only this item (KEY, or MEETING/ITEM)", "Seulement cet élément (CLÉ, ou RÉUNION/POINT)"),
+    ("Organizations and their order of government", "Organisations et leur ordre de gouvernement"),
+    ("Output format", "Format de sortie"),
+    ("Overwrite FILE if it exists", "Remplacer FICHIER s'il existe"),
+    (
+        "Print a shell completion script: bash, zsh, fish or powershell",
+        "Afficher un script de complétion pour l'interpréteur : bash, zsh, fish ou powershell",
+    ),
+    ("Print help", "Afficher l'aide"),
+    ("Print the manual page (roff), e.g. `engage man > engage.1`", "Afficher la page de manuel (roff), p. ex. `engage man > engage.1`"),
+    ("Print this message or the help of the given subcommand(s)", "Afficher ce message ou l'aide des sous-commandes données"),
+    ("Print version", "Afficher la version"),
+    ("Show one agenda item (MEETING/ITEM) and its journal", "Montrer un point à l'ordre du jour (RÉUNION/POINT) et son journal"),
+    ("Show one channel and its journal", "Montrer un canal et son journal"),
+    ("Show one material and its journal", "Montrer un document et son journal"),
+    ("Show one meeting, its agenda and journal", "Montrer une réunion, son ordre du jour et son journal"),
+    ("Show one milestone, its schedule and journal", "Montrer un jalon, son calendrier et son journal"),
+    ("Show one organization, its tables, channels and journal", "Montrer une organisation, ses tables, ses canaux et son journal"),
+    ("Show one table, its members, meetings and journal", "Montrer une table, ses membres, ses réunions et son journal"),
+    ("Show what would change, and change nothing", "Montrer ce qui changerait, sans rien changer"),
+    (
+        "Standing tables, committees and other forums, with their members",
+        "Tables permanentes, comités et autres forums, avec leurs membres",
+    ),
+    ("The campaign's name", "Le nom de la campagne"),
+    ("The campaign's name in French", "Le nom de la campagne en français"),
+    (
+        "The campaign's store (a SQLite file). Default: $ENGAGE_DB, else the user data directory",
+        "La base de la campagne (un fichier SQLite). Par défaut : $ENGAGE_DB, sinon le répertoire de données de l'utilisateur",
+    ),
+    ("The day it was done (default: today)", "Le jour où c'a été fait (par défaut : aujourd'hui)"),
+    ("The day to assess against (default: today)", "Le jour d'évaluation (par défaut : aujourd'hui)"),
+    (
+        "The day to show the campaign as of (default: 2018-09-20, mid-way)",
+        "Le jour auquel montrer la campagne (par défaut : 2018-09-20, à mi-parcours)",
+    ),
+    ("The item's key", "La clé de l'élément"),
+    ("The item's key (MEETING/ITEM for an agenda item)", "La clé de l'élément (RÉUNION/POINT pour un point à l'ordre du jour)"),
+    ("The journal of changes, newest first", "Le journal des changements, du plus récent au plus ancien"),
+    (
+        "The language it is in: en, fr or bilingual (`--lang` is the interface's language)",
+        "Sa langue : en, fr ou bilingual (`--lang` est la langue de l'interface)",
+    ),
+    (
+        "The new item's key: lowercase letters, digits, '-', '_' and '.'",
+        "La clé du nouvel élément : minuscules sans accent, chiffres, « - », « _ » et « . »",
+    ),
+    ("The organization that runs the channel", "L'organisation qui gère le canal"),
+    ("The plan file (TOML)", "Le fichier de plan (TOML)"),
+    ("The same channel in the other official language", "Le même canal dans l'autre langue officielle"),
+    ("The same material in the other official language", "Le même document dans l'autre langue officielle"),
+    ("The shell to complete for", "L'interpréteur pour lequel compléter"),
+    ("The table that meets", "La table qui se réunit"),
+    ("The topic in French", "Le sujet en français"),
+    (
+        "Track a public-sector engagement campaign against its plan: the tables to brief, their meetings and agenda items, the channels, the materials and the critical path",
+        "Suivre une campagne de mobilisation du secteur public par rapport à son plan : les tables à informer, leurs réunions et points à l'ordre du jour, les canaux, les documents et le chemin critique",
+    ),
+    (
+        "Websites, newsletters and other channels that should carry a reference and link",
+        "Sites web, bulletins et autres canaux qui doivent publier une mention et un lien",
+    ),
+    (
+        "What is due next: open items dated up to a window ahead (overdue ones included), and meetings",
+        "Ce qui vient à échéance : éléments ouverts datés jusqu'à la fin de la fenêtre (en retard compris) et réunions",
+    ),
+    ("What the item is about", "Le sujet du point"),
+    ("When it is due", "Son échéance"),
+    (
+        "When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never",
+        "Quand utiliser la couleur : auto (dans un terminal, sauf si NO_COLOR est défini), always ou never",
+    ),
+    ("Where it takes place", "Où elle a lieu"),
+    (
+        "Where it was published (channels and materials): absolute http(s) address",
+        "Où c'a été publié (canaux et documents) : adresse http(s) absolue",
+    ),
+    (
+        "Where the campaign stands: percent complete, overdue items, critical path, projected end, reach",
+        "Où en est la campagne : pourcentage d'achèvement, retards, chemin critique, fin prévue, portée",
+    ),
+    ("Where to write the copy", "Où écrire la copie"),
+    ("Who chairs it (free text)", "Qui la préside (texte libre)"),
+    ("Who is responsible (free text)", "Qui en est responsable (texte libre)"),
+    ("Write the campaign's progress for others (CSV)", "Écrire l'avancement de la campagne pour d'autres (CSV)"),
+    ("Write the store as a plan file that applies to the same state", "Écrire la base en fichier de plan qui redonne le même état"),
+    ("Write to FILE instead of standard output", "Écrire dans FICHIER plutôt que sur la sortie standard"),
+    (
+        "email, key_messages, presentation, talking_points, plan or other",
+        "email, key_messages, presentation, talking_points, plan ou other",
+    ),
+    (
+        "federal, provincial, territorial, indigenous, municipal or other",
+        "federal, provincial, territorial, indigenous, municipal ou other",
+    ),
+    ("table, committee, council, symposium, network or other", "table, committee, council, symposium, network ou other"),
+    ("website, newsletter, magazine, email, social, event or other", "website, newsletter, magazine, email, social, event ou other"),
+];
+
+/// The French of an English help text, if the catalogue has it.
+pub fn french(english: &str) -> Option<&'static str> {
+    FRENCH.binary_search_by(|(en, _)| (*en).cmp(english)).ok().map(|i| FRENCH[i].1)
+}
+
+/// The command line in `ui`'s language: in French, every about and help text translated, and
+/// clap's own headings ("Usage", "Commands") too. Arguments, values and names stay as they are.
+pub fn localize(cmd: Command, ui: Ui) -> Command {
+    match ui {
+        Ui::En => cmd,
+        Ui::Fr => {
+            let mut cmd = cmd;
+            cmd.build();
+            french_command(cmd)
+        }
+    }
+}
+
+fn french_command(cmd: Command) -> Command {
+    let about = cmd.get_about().map(|a| a.to_string());
+    let mut cmd = cmd
+        .help_template("{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}")
+        // clap writes a colon right after a heading; French wants a space before it.
+        .subcommand_help_heading("Commandes ")
+        .subcommand_value_name("COMMANDE")
+        .mut_args(french_arg)
+        .mut_subcommands(french_command);
+    if let Some(fr) = about.as_deref().and_then(french) {
+        cmd = cmd.about(fr);
+    }
+    cmd
+}
+
+/// One argument in French: its help, its heading, and the notes clap would add in English
+/// (possible values, default) written in French instead.
+fn french_arg(arg: clap::Arg) -> clap::Arg {
+    let heading = if arg.is_positional() { "Arguments " } else { "Options " };
+    let mut arg = if arg.get_help_heading().is_some() { arg } else { arg.help_heading(heading) };
+    let mut help = arg.get_help().map(|h| h.to_string()).and_then(|h| french(&h)).map(str::to_string).unwrap_or_default();
+    if arg.get_action().takes_values() {
+        let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+        if !defaults.is_empty() {
+            help.push_str(&format!(" [par défaut : {}]", defaults.join(", ")));
+            arg = arg.hide_default_value(true);
+        }
+        let values: Vec<String> = arg.get_possible_values().iter().filter(|v| !v.is_hide_set()).map(|v| v.get_name().to_string()).collect();
+        if !values.is_empty() {
+            help.push_str(&format!(" [valeurs possibles : {}]", values.join(", ")));
+            arg = arg.hide_possible_values(true);
+        }
+    }
+    if help.is_empty() { arg } else { arg.help(help) }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use clap::CommandFactory;
+
+    use super::*;
+
+    /// Every about and help text of the built command, English.
+    fn texts(cmd: &Command, out: &mut BTreeSet<String>) {
+        out.extend(cmd.get_about().map(|a| a.to_string()));
+        out.extend(cmd.get_long_about().map(|a| a.to_string()));
+        for arg in cmd.get_arguments() {
+            out.extend(arg.get_help().map(|h| h.to_string()));
+            out.extend(arg.get_long_help().map(|h| h.to_string()));
+        }
+        for sub in cmd.get_subcommands() {
+            texts(sub, out);
+        }
+    }
+
+    #[test]
+    fn every_help_text_has_its_french_and_no_french_is_stale() {
+        let mut cmd = crate::cli::Cli::command();
+        cmd.build();
+        let mut english = BTreeSet::new();
+        texts(&cmd, &mut english);
+        let missing: Vec<&String> = english.iter().filter(|t| french(t).is_none()).collect();
+        assert!(missing.is_empty(), "help without French: {missing:#?}");
+        let stale: Vec<&str> = FRENCH.iter().map(|(en, _)| *en).filter(|en| !english.contains(*en)).collect();
+        assert!(stale.is_empty(), "French help no command uses: {stale:#?}");
+        assert!(FRENCH.windows(2).all(|w| w[0].0 < w[1].0), "FRENCH must stay sorted by the English");
+    }
+
+    #[test]
+    fn the_french_command_speaks_french() {
+        let mut cmd = localize(crate::cli::Cli::command(), Ui::Fr);
+        let help = cmd.render_help().to_string();
+        assert!(help.contains("Utilisation : engage"), "{help}");
+        assert!(help.contains("Commandes :"), "{help}");
+        assert!(help.contains("Options :"), "{help}");
+        assert!(help.contains("[par défaut : auto] [valeurs possibles : auto, always, never]"), "{help}");
+        assert!(!help.contains("possible values") && !help.contains("default:"), "{help}");
+        assert!(help.contains("Afficher l'aide"), "{help}");
+        assert!(help.contains("Où en est la campagne"), "{help}");
+        let plan = cmd.find_subcommand_mut("plan").and_then(|p| p.find_subcommand_mut("apply")).map(|a| a.render_help().to_string());
+        let plan = plan.unwrap_or_default();
+        assert!(plan.contains("Supprimer aussi ce que le fichier omet"), "{plan}");
+        assert!(!plan.contains("Also delete"), "{plan}");
+        assert!(plan.contains("Arguments :"), "{plan}");
+    }
+}
