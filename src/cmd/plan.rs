@@ -75,7 +75,7 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
         // Refuse a bad file before creating anything; a dry run stops here.
         let (changes, in_file) = check(&file, &text, &Plan::default(), args.prune)?;
         if args.dry_run {
-            render::changes(out, &changes)?;
+            render::changes(out, ctx.ui, &changes)?;
             return render::applied(err, ctx.ui, &file, &changes, in_file, true);
         }
     }
@@ -83,7 +83,7 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let (changes, in_file) = if args.dry_run {
         let stored = store.load_plan()?;
         let (changes, in_file) = check(&file, &text, &stored, args.prune)?;
-        render::changes(out, &changes)?;
+        render::changes(out, ctx.ui, &changes)?;
         (changes, in_file)
     } else {
         let decide = |stored: Plan| {

@@ -259,6 +259,86 @@ pub fn order(ui: Ui, o: Order) -> &'static str {
     text.get(ui)
 }
 
+/// A field of an item, as `show` labels it; `None` for a field it does not know.
+pub fn field(ui: Ui, name: &str) -> Option<&'static str> {
+    let text = match name {
+        "key" => t::KEY,
+        "name" => t::NAME,
+        "name_fr" => Text { en: "name in French", fr: "nom en français" },
+        "title" => t::TITLE,
+        "title_fr" => Text { en: "title in French", fr: "titre en français" },
+        "topic" => Text { en: "topic", fr: "sujet" },
+        "topic_fr" => Text { en: "topic in French", fr: "sujet en français" },
+        "order" => t::ORDER,
+        "jurisdiction" => Text { en: "jurisdiction", fr: "compétence" },
+        "contact" => Text { en: "contact", fr: "contact" },
+        "kind" => t::KIND,
+        "members" => t::MEMBERS,
+        "chair" => Text { en: "chair", fr: "présidence" },
+        "table" => t::TABLE,
+        "meeting" => t::MEETING,
+        "date" => t::DATE,
+        "end_date" => Text { en: "end date", fr: "date de fin" },
+        "location" => t::LOCATION,
+        "owner" => t::OWNER,
+        "organization" => Text { en: "organization", fr: "organisation" },
+        "due" => t::DUE,
+        "duration_days" => Text { en: "duration (days)", fr: "durée (jours)" },
+        "depends_on" => t::DEPENDS_ON,
+        "status" => t::STATUS,
+        "done_on" => t::DONE_ON,
+        "note" => t::NOTE,
+        "state" => t::STATE,
+        "url" => t::URL,
+        "lang" => t::LANGUAGE,
+        "counterpart" => t::COUNTERPART,
+        "start" => Text { en: "start", fr: "début" },
+        "end" => Text { en: "end", fr: "fin" },
+        "leads" => Text { en: "leads", fr: "responsables" },
+        _ => return None,
+    };
+    Some(text.get(ui))
+}
+
+/// A value of a closed set that is not a state, status, kind of item or order (table, channel
+/// and material kinds; languages), in words; `None` for a value it does not know.
+pub fn value(ui: Ui, raw: &str) -> Option<&'static str> {
+    let text = match raw {
+        "table" => Text { en: "table", fr: "table" },
+        "committee" => Text { en: "committee", fr: "comité" },
+        "council" => Text { en: "council", fr: "conseil" },
+        "symposium" => Text { en: "symposium", fr: "symposium" },
+        "network" => Text { en: "network", fr: "réseau" },
+        "website" => Text { en: "website", fr: "site Web" },
+        "newsletter" => Text { en: "newsletter", fr: "bulletin" },
+        "magazine" => Text { en: "magazine", fr: "magazine" },
+        "email" => Text { en: "email", fr: "courriel" },
+        "social" => Text { en: "social media", fr: "médias sociaux" },
+        "event" => Text { en: "event", fr: "événement" },
+        "key_messages" => Text { en: "key messages", fr: "messages clés" },
+        "presentation" => Text { en: "presentation", fr: "présentation" },
+        "talking_points" => Text { en: "talking points", fr: "notes d'allocution" },
+        "plan" => Text { en: "plan", fr: "plan" },
+        "other" => Text { en: "other", fr: "autre" },
+        "en" => Text { en: "English", fr: "anglais" },
+        "fr" => Text { en: "French", fr: "français" },
+        "bilingual" => Text { en: "bilingual", fr: "bilingue" },
+        _ => return None,
+    };
+    Some(text.get(ui))
+}
+
+/// A journal action (`create`, `update`, `delete`), in words.
+pub fn action(ui: Ui, action: &str) -> String {
+    let text = match action {
+        "create" => Text { en: "created", fr: "créé" },
+        "update" => Text { en: "updated", fr: "modifié" },
+        "delete" => Text { en: "deleted", fr: "supprimé" },
+        other => return other.to_string(),
+    };
+    text.get(ui).to_string()
+}
+
 const MONTHS_FR: [&str; 12] =
     ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 

@@ -45,7 +45,8 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
     for m in plan.meetings.values() {
         let table = plan.tables.get(&m.table);
         let table_name = table.map_or(m.table.as_str(), |t| pick(ui, &t.name, &t.name_fr));
-        let mut lines = vec![format!("{}: {table_name}", t::TABLE.get(ui))];
+        let colon = if ui == Ui::Fr { " :" } else { ":" };
+        let mut lines = vec![format!("{}{colon} {table_name}", t::TABLE.get(ui))];
         let start = (m.key.clone(), String::new());
         for a in plan.agenda.range(start..).map(|(_, a)| a).take_while(|a| a.meeting == m.key) {
             lines.push(format!("- {} ({})", pick(ui, &a.topic, &a.topic_fr), i18n::status(ui, a.progress.status)));
@@ -60,8 +61,9 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
         |kind: Kind, key: &str, title: &str, owner: &Option<String>, date: Option<NaiveDate>, p: &crate::model::plan::Progress| {
             let Some(date) = date.filter(|_| p.status.is_open()) else { return };
             let state = assess(p.status, p.done_on, Some(date), as_of);
+            let colon = if ui == Ui::Fr { " :" } else { ":" };
             let description = format!(
-                "{}: {}\n{}: {}\n{}: {}",
+                "{}{colon} {}\n{}{colon} {}\n{}{colon} {}",
                 t::KIND.get(ui),
                 i18n::kind(ui, kind),
                 t::OWNER.get(ui),

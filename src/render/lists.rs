@@ -70,7 +70,19 @@ fn localized(ui: Ui, field: &str, row: &Value) -> Styled {
         "order" => flat(v).parse().map(|o| Styled::from(i18n::order(ui, o))).unwrap_or_default(),
         "name" | "title" | "topic" => flat(text_fr(field)).into(),
         "members" => v.as_array().map_or(0, Vec::len).to_string().into(),
-        _ => flat(v).into(),
+        _ => value_text(ui, field, v).into(),
+    }
+}
+
+/// A field's value for people: dates the interface's way, closed-set values in words.
+fn value_text(ui: Ui, field: &str, v: &Value) -> String {
+    let raw = flat(v);
+    match field {
+        "date" | "end_date" | "due" | "done_on" | "start" | "end" => {
+            raw.parse::<chrono::NaiveDate>().map(|d| i18n::date(ui, d)).unwrap_or(raw)
+        }
+        "kind" | "lang" => i18n::value(ui, &raw).map(str::to_string).unwrap_or(raw),
+        _ => raw,
     }
 }
 
@@ -91,10 +103,22 @@ pub fn table(out: &mut dyn Write, style: Style, rows: &[Value]) -> Result<()> {
 pub fn show(out: &mut dyn Write, style: Style, item: &Value, journal: &[Entry]) -> Result<()> {
     if let Value::Object(map) = item {
         let width = map.keys().map(|k| k.chars().count()).max().unwrap_or(0);
-        for (k, v) in map {
-            if !v.is_null() {
-                writeln!(out, "{k:>width$}: {}", flat(v)).map_err(Error::output)?;
-            }
+        let labels: Vec<(String, String)> = map
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| {
+                let value = match k.as_str() {
+                    "status" | "state" | "order" => localized(style.ui, k, item).text,
+                    _ => value_text(style.ui, k, v),
+                };
+                (i18n::field(style.ui, k).unwrap_or(k).to_string(), value)
+            })
+            .collect();
+        let width = labels.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(width);
+        let colon = if style.ui == Ui::Fr { " :" } else { ":" };
+        for (k, v) in labels {
+            let pad = width - k.chars().count();
+            writeln!(out, "{:pad$}{k}{colon} {v}", "").map_err(Error::output)?;
         }
     }
     writeln!(out).map_err(Error::output)?;
@@ -112,14 +136,15 @@ pub fn history(out: &mut dyn Write, style: Style, entries: &[Entry]) -> Result<(
         .iter()
         .map(|e| {
             let change = match e.action.as_str() {
-                "update" => super::messages::describe(e.before.as_ref(), e.after.as_ref()),
-                other => other.to_string(),
+                "update" => super::messages::describe(ui, e.before.as_ref(), e.after.as_ref()),
+                other => i18n::action(ui, other),
             };
+            let kind = e.kind.parse::<crate::model::types::Kind>().map_or(e.kind.as_str(), |k| i18n::kind(ui, k));
             vec![
                 Styled::from(e.at.get(..16).unwrap_or(&e.at).replace('T', " ")),
                 e.actor.as_str().into(),
                 e.command.as_str().into(),
-                format!("{} {}", e.kind, e.key).into(),
+                format!("{kind} {}", e.key).into(),
                 change.into(),
             ]
         })

@@ -94,20 +94,27 @@ pub fn applied(out: &mut dyn Write, ui: Ui, file: &str, changes: &[Change], in_f
     w(out, text)
 }
 
-/// What changed between two JSON forms of an item, field by field: `status: planned → done`.
-pub fn describe(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>) -> String {
-    let show = |v: Option<&serde_json::Value>| match v {
+/// What changed between two JSON forms of an item, field by field, in `ui`'s words:
+/// `status: planned → done` / `statut : prévu → fait`.
+pub fn describe(ui: Ui, before: Option<&serde_json::Value>, after: Option<&serde_json::Value>) -> String {
+    let show = |field: &str, v: Option<&serde_json::Value>| match v {
         None | Some(serde_json::Value::Null) => "—".to_string(),
-        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::String(s)) => match field {
+            "status" => s.parse().map_or_else(|_| s.clone(), |st| crate::i18n::status(ui, st).to_string()),
+            "due" | "done_on" | "date" | "end_date" | "start" | "end" => s.parse().map_or_else(|_| s.clone(), |d| crate::i18n::date(ui, d)),
+            _ => s.clone(),
+        },
         Some(other) => other.to_string(),
     };
+    let colon = if ui == Ui::Fr { " :" } else { ":" };
     match (before, after) {
         (Some(serde_json::Value::Object(b)), Some(serde_json::Value::Object(a))) => {
             let mut parts = Vec::new();
             for (field, new) in a {
                 let old = b.get(field);
                 if old != Some(new) {
-                    parts.push(format!("{field}: {} → {}", show(old), show(Some(new))));
+                    let label = crate::i18n::field(ui, field).unwrap_or(field);
+                    parts.push(format!("{label}{colon} {} → {}", show(field, old), show(field, Some(new))));
                 }
             }
             parts.join("; ")
@@ -116,18 +123,24 @@ pub fn describe(before: Option<&serde_json::Value>, after: Option<&serde_json::V
     }
 }
 
-/// Lists changes one per line: `create milestone b`, `update agenda_item m/x: status: planned → done`.
-pub fn changes(out: &mut dyn Write, changes: &[Change]) -> Result<()> {
+/// Lists changes one per line: `create milestone b`, `update agenda_item m/x: status: planned →
+/// done` (in French: `créé jalon b`, `modifié point à l'ordre du jour m/x : statut : prévu → fait`).
+pub fn changes(out: &mut dyn Write, ui: Ui, changes: &[Change]) -> Result<()> {
     for c in changes {
         let item = c.item();
         let detail = if c.action() == "update" {
             let before = c.before.as_ref().and_then(|i| serde_json::to_value(i).ok());
             let after = c.after.as_ref().and_then(|i| serde_json::to_value(i).ok());
-            format!(": {}", describe(before.as_ref(), after.as_ref()))
+            let colon = if ui == Ui::Fr { " :" } else { ":" };
+            format!("{colon} {}", describe(ui, before.as_ref(), after.as_ref()))
         } else {
             String::new()
         };
-        writeln!(out, "{} {} {}{detail}", c.action(), item.kind(), item.key()).map_err(Error::output)?;
+        let line = match ui {
+            Ui::En => format!("{} {} {}{detail}", c.action(), item.kind(), item.key()),
+            Ui::Fr => format!("{} {} {}{detail}", crate::i18n::action(ui, c.action()), crate::i18n::noun(item.kind()).fr, item.key()),
+        };
+        writeln!(out, "{line}").map_err(Error::output)?;
     }
     Ok(())
 }

@@ -66,7 +66,7 @@ impl Indicator {
         let colon = match (count, self.ui) {
             (Count::None, _) => "",
             (_, Ui::En) => ":",
-            (_, Ui::Fr) => "\u{a0}:",
+            (_, Ui::Fr) => " :",
         };
         self.bar.set_message(format!("{}{colon}", text.get(self.ui)));
         self.bar.set_position(0);

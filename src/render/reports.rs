@@ -100,10 +100,11 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
     table::title(out, style, &format!("{name} — {} {}", t::AS_OF.get(ui), i18n::date(ui, s.as_of)))?;
     w(out, format!("  {} {} ({}/{})", i18n::percent(ui, s.percent_complete), t::COMPLETE.get(ui), s.done, s.counted))?;
     let slip = i18n::slip(ui, s.slip_days);
+    let colon = if ui == Ui::Fr { " :" } else { ":" };
     w(
         out,
         format!(
-            "  {}: {}   {}: {}   ({slip})",
+            "  {}{colon} {}   {}{colon} {}   ({slip})",
             t::PROJECTED_END.get(ui),
             s.projected_end.map(|d| i18n::date(ui, d)).unwrap_or_else(|| "—".into()),
             t::PLANNED_END.get(ui),
