@@ -251,3 +251,40 @@ fn a_backup_while_another_process_writes_is_consistent() {
     assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
     assert!(seen.iter().any(|&d| d > 0 && d < WRITES as i64), "no backup landed mid-way: {seen:?}");
 }
+
+#[test]
+fn an_output_file_is_replaced_whole_and_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = worked();
+    let out = env.path("report.html");
+    fs::write(&out, "old\n").unwrap();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap();
+    env.engage().args(["report", "--as-of", "2030-04-10", "-o"]).arg(&out).assert().success();
+    assert!(fs::read_to_string(&out).unwrap().starts_with("<!DOCTYPE html>"));
+    assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o640);
+    let left: Vec<String> = fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".part-"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    // A device is written in place, not replaced.
+    let to_null = env.engage().args(["export", "progress", "-o", "/dev/null"]).assert().success();
+    assert!(to_null.get_output().stdout.is_empty());
+    assert!(std::os::unix::fs::FileTypeExt::is_char_device(&fs::metadata("/dev/null").unwrap().file_type()));
+}
+
+#[test]
+fn a_failed_export_leaves_the_earlier_file_as_it_was() {
+    let env = worked();
+    let out = env.path("progress.csv");
+    env.engage().args(["export", "progress", "--as-of", "2030-04-10", "-o"]).arg(&out).assert().success();
+    let before = fs::read(&out).unwrap();
+    // A store that lost its campaign fails in the middle of the export.
+    env.conn().execute("DELETE FROM campaign", []).unwrap();
+    env.engage().args(["export", "progress", "--as-of", "2030-04-10", "-o"]).arg(&out).assert().code(1);
+    assert_eq!(fs::read(&out).unwrap(), before, "the earlier export was damaged");
+    let left =
+        fs::read_dir(env.dir.path()).unwrap().filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().contains(".part-")).count();
+    assert_eq!(left, 0, "a part file was left behind");
+}

@@ -1,13 +1,11 @@
 //! `engage export progress`: the progress CSV of DESIGN.md, streamed row by row.
 
 use std::collections::HashSet;
-use std::fs::File;
 use std::io::{BufWriter, Write};
 
 use super::Ctx;
 use crate::cli::{ExportArgs, ExportCommand};
-use crate::error::{Error, Result};
-use crate::msg;
+use crate::error::Result;
 use crate::render::progress::{Count, Indicator, step};
 use crate::render::reports::ProgressWriter;
 use crate::store::Open;
@@ -32,20 +30,15 @@ fn progress(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let as_of = args.as_of.as_of.unwrap_or(ctx.today);
     let mut store = ctx.open(Open::Existing)?;
     match &args.output.output {
-        Some(path) => {
-            let shown = path.display();
-            let fail = |e| Error::io(msg!("cannot write {shown}", "impossible d'écrire {shown}"), e);
-            let file = File::create(path).map_err(fail)?;
-            let mut w = BufWriter::new(file);
-            write_progress(ctx, &mut store, as_of, &mut w)?;
-            w.flush().map_err(fail)
-        }
-        None => write_progress(ctx, &mut store, as_of, &mut BufWriter::new(out)),
+        Some(path) => super::output::replace_file(path, |w| write_progress(ctx, &mut store, as_of, true, w)),
+        None => write_progress(ctx, &mut store, as_of, !ctx.out_terminal, &mut BufWriter::new(out)),
     }
 }
 
-fn write_progress(ctx: &Ctx, store: &mut crate::store::Store, as_of: chrono::NaiveDate, out: &mut dyn Write) -> Result<()> {
-    let indicator = Indicator::start(ctx.ui, ctx.err_terminal);
+/// Streams the CSV to `out`; `indicate`: a progress indicator may show on stderr (not when the
+/// rows go to the same terminal).
+fn write_progress(ctx: &Ctx, store: &mut crate::store::Store, as_of: chrono::NaiveDate, indicate: bool, out: &mut dyn Write) -> Result<()> {
+    let indicator = Indicator::start(ctx.ui, ctx.err_terminal && indicate);
     indicator.step(step::EXPORTING, Count::Open);
     let mut csv = ProgressWriter::new(out)?;
     let mut critical: Option<HashSet<String>> = None;
@@ -59,5 +52,6 @@ fn write_progress(ctx: &Ctx, store: &mut crate::store::Store, as_of: chrono::Nai
         let on_path = row.kind == crate::model::types::Kind::Milestone && set.contains(&row.key);
         csv.row(&row.report(as_of), on_path)
     })?;
+    indicator.finish();
     csv.finish()
 }

@@ -48,17 +48,23 @@ pub fn backup(ctx: &Ctx, args: BackupArgs, err: &mut dyn Write) -> Result<()> {
     }
     // Into a file beside the target, renamed over it at the end: a failed backup leaves any
     // earlier one as it was.
-    let mut part = args.file.as_os_str().to_owned();
-    part.push(format!(".part-{}", std::process::id()));
-    let part = std::path::PathBuf::from(part);
-    let copied = store.backup_to(&part).and_then(|()| {
-        std::fs::rename(&part, &args.file).map_err(|e| {
-            let file = args.file.display();
-            Error::io(msg!("cannot write {file}", "impossible d'écrire {file}"), e)
+    let part = super::output::part_of(&args.file);
+    let file = args.file.display();
+    let copied = store
+        .backup_to(&part)
+        .map_err(|e| {
+            let (en, fr) = (e.message(crate::i18n::Ui::En), e.message(crate::i18n::Ui::Fr));
+            Error::Store(msg!("cannot copy the store to {file} ({en})", "impossible de copier la base vers {file} ({fr})"))
         })
-    });
+        .and_then(|()| {
+            std::fs::rename(&part, &args.file).map_err(|e| Error::io(msg!("cannot write {file}", "impossible d'écrire {file}"), e))
+        });
     if copied.is_err() {
-        let _ = std::fs::remove_file(&part);
+        for leftover in ["", "-journal", "-wal", "-shm"] {
+            let mut p = part.clone().into_os_string();
+            p.push(leftover);
+            let _ = std::fs::remove_file(p);
+        }
     }
     copied?;
     render::messages::backed_up(err, ctx.ui, store.path(), &args.file)

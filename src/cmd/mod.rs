@@ -6,6 +6,7 @@ mod export;
 mod history;
 mod items;
 mod maintenance;
+mod output;
 mod plan;
 mod report;
 mod status;
@@ -28,6 +29,7 @@ use crate::msg;
 use crate::render::{self, Style};
 use crate::store::{Actor, Open, Store};
 use items::Listing;
+pub use output::write_output;
 
 /// What every command needs besides its own arguments, resolved once at start-up.
 #[derive(Clone)]
@@ -44,6 +46,8 @@ pub struct Ctx {
     pub today: NaiveDate,
     /// Standard error is a terminal: long commands may show a progress indicator there.
     pub err_terminal: bool,
+    /// Standard output is a terminal (an indicator would mix with the data written there).
+    pub out_terminal: bool,
 }
 
 impl Ctx {
@@ -75,6 +79,7 @@ impl Ctx {
             command,
             today: Local::now().date_naive(),
             err_terminal: io::stderr().is_terminal(),
+            out_terminal: io::stdout().is_terminal(),
         }
     }
 
@@ -191,27 +196,4 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Man => render::shell::man(ctx.ui, out),
         Command::Backup(args) => maintenance::backup(ctx, args, err),
     }
-}
-
-/// Writes `bytes` to `path` (replacing it whole), or to `out` when there is no path.
-pub fn write_output(path: Option<&std::path::Path>, out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
-    match path {
-        Some(p) => write_file(p, bytes),
-        None => out.write_all(bytes).map_err(Error::output),
-    }
-}
-
-/// Writes `bytes` to `path` whole or not at all: into a file beside it, then renamed over it, so
-/// that a failed write leaves any earlier file as it was.
-pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let shown = path.display();
-    let fail = |e| Error::io(msg!("cannot write {shown}", "impossible d'écrire {shown}"), e);
-    let mut part = path.as_os_str().to_owned();
-    part.push(format!(".part-{}", std::process::id()));
-    let part = PathBuf::from(part);
-    let written = std::fs::write(&part, bytes).and_then(|()| std::fs::rename(&part, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&part);
-    }
-    written.map_err(fail)
 }

@@ -75,16 +75,19 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
         // Refuse a bad file before creating anything; a dry run stops here.
         let (changes, in_file) = check(&file, &text, &Plan::default(), args.prune)?;
         if args.dry_run {
+            indicator.finish();
             render::changes(out, ctx.ui, &changes)?;
             return render::applied(err, ctx.ui, &file, &changes, in_file, true);
         }
     }
-    let mut store = ctx.open(if args.dry_run { Open::Existing } else { Open::Create })?;
+    // Opening may say on stderr that it upgraded the store: not over the indicator.
+    let mut store = indicator.suspend(|| ctx.open(if args.dry_run { Open::Existing } else { Open::Create }))?;
     let (changes, in_file) = if args.dry_run {
         let stored = store.load_plan()?;
         let (changes, in_file) = check(&file, &text, &stored, args.prune)?;
+        indicator.finish();
         render::changes(out, ctx.ui, &changes)?;
-        (changes, in_file)
+        return render::applied(err, ctx.ui, &file, &changes, in_file, true);
     } else {
         let decide = |stored: Plan| {
             let checked = check(&file, &text, &stored, args.prune)?;

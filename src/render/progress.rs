@@ -62,7 +62,7 @@ impl Indicator {
     /// Names the step under way and how it counts: not at all, up to an unknown end, or up to
     /// `total`. The count starts again.
     pub fn step(&self, text: Text, count: Count) {
-        // French puts a no-break space before the colon; plain counts read the same in both.
+        // French puts a space before the colon; plain counts read the same in both languages.
         let colon = match (count, self.ui) {
             (Count::None, _) => "",
             (_, Ui::En) => ":",
@@ -82,6 +82,11 @@ impl Indicator {
         if let Ok(style) = ProgressStyle::with_template(template) {
             self.bar.set_style(style);
         }
+    }
+
+    /// Runs `f` with the indicator hidden, for anything that writes to stderr meanwhile.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
     }
 
     /// How far the step has gone.
