@@ -64,6 +64,25 @@ pub fn command(ui: crate::i18n::Ui) -> clap::Command {
     crate::i18n::help::localize(<Cli as clap::CommandFactory>::command(), ui)
 }
 
+/// A number of days, from 0 to 36500 (a hundred years). Messages as for [`date_arg`].
+pub fn days_arg(text: &str) -> Result<i64, String> {
+    let ui = crate::i18n::process_ui();
+    match text.parse::<i64>() {
+        Ok(n) if (0..=36_500).contains(&n) => Ok(n),
+        Ok(_) => Err(crate::msg!("{text} is not from 0 to 36500 days", "{text} n'est pas entre 0 et 36500 jours").get(ui).to_string()),
+        Err(_) => {
+            Err(crate::msg!("'{text}' is not a whole number of days", "« {text} » n'est pas un nombre entier de jours").get(ui).to_string())
+        }
+    }
+}
+
+/// A whole number, 0 or more. Messages as for [`date_arg`].
+pub fn count_arg(text: &str) -> Result<u64, String> {
+    let ui = crate::i18n::process_ui();
+    text.parse::<u64>()
+        .map_err(|_| crate::msg!("'{text}' is not a whole number", "« {text} » n'est pas un nombre entier").get(ui).to_string())
+}
+
 /// A date argument: YYYY-MM-DD. The message is in the language resolved at start-up (clap's
 /// value parsers have no other context).
 pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
@@ -104,7 +123,7 @@ pub enum Command {
     Status(StatusArgs),
     /// A one-page HTML status report to open, print or attach (self-contained: no script, nothing fetched).
     Report(ReportArgs),
-    /// Write the campaign's progress for others (CSV).
+    /// Export the campaign for others: progress (CSV) and calendar (iCalendar).
     #[command(subcommand)]
     Export(ExportCommand),
     /// The journal of changes, newest first.
@@ -457,7 +476,7 @@ pub struct MilestoneAdd {
     #[arg(long = "depends-on", value_name = "KEY")]
     pub depends_on: Vec<String>,
     /// Days of work needed after the last dependency is finished.
-    #[arg(long = "duration", value_name = "DAYS", default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..=36500))]
+    #[arg(long = "duration", value_name = "DAYS", default_value_t = 0, value_parser = days_arg)]
     pub duration_days: i64,
 }
 
@@ -512,7 +531,7 @@ pub struct AsOfArgs {
 #[derive(Debug, Args)]
 pub struct UpcomingArgs {
     /// How many days ahead of as-of to look.
-    #[arg(long, value_name = "DAYS", default_value_t = 14, value_parser = clap::value_parser!(i64).range(0..=36500))]
+    #[arg(long, value_name = "DAYS", default_value_t = 14, value_parser = days_arg)]
     pub within: i64,
     #[command(flatten)]
     pub as_of: AsOfArgs,
@@ -533,7 +552,7 @@ pub struct StatusArgs {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// How many days ahead of as-of the "next" section looks.
-    #[arg(long, value_name = "DAYS", default_value_t = 14, value_parser = clap::value_parser!(i64).range(0..=36500))]
+    #[arg(long, value_name = "DAYS", default_value_t = 14, value_parser = days_arg)]
     pub within: i64,
     #[command(flatten)]
     pub as_of: AsOfArgs,
@@ -562,7 +581,7 @@ pub struct HistoryArgs {
     /// Only this item (KEY, or MEETING/ITEM).
     pub reference: Option<String>,
     /// At most N entries.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = count_arg)]
     pub limit: Option<u64>,
     /// Only entries from this day on (UTC).
     #[arg(long, value_parser = date_arg, value_name = "DATE")]

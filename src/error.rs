@@ -71,7 +71,7 @@ impl Error {
                 let n = problems.len();
                 format!("{file} : {n} problème{} trouvé{}; rien n'a été changé", plural(n), plural(n))
             }
-            (Error::Sqlite(e), Ui::Fr) => format!("la base a échoué : {e}"),
+            (Error::Sqlite(e), Ui::Fr) => format!("erreur de la base de données : {e}"),
             (Error::Io { context, source }, Ui::Fr) => format!("{} : {source}", context.fr),
             (Error::BrokenPipe, Ui::Fr) => "tube fermé".into(),
         }

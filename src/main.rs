@@ -18,10 +18,7 @@ fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            match ui {
-                Ui::En => eprintln!("engage: {}", i18n::usage::message(&e, ui)),
-                Ui::Fr => eprintln!("engage : {}", i18n::usage::message(&e, ui)),
-            }
+            engage::render::messages::usage_error(&i18n::usage::message(&e, ui), ui);
             return ExitCode::from(2);
         }
     };

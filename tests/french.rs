@@ -35,7 +35,7 @@ fn status_in_french() {
     for expected in [
         "Guide des partenariats de service — Stratégie de mobilisation 2018 — au 20 septembre 2018",
         "50,0\u{a0}% terminé (21/42)",
-        "fin prévue : 15 décembre 2018",
+        "fin projetée : 15 décembre 2018",
         "fin planifiée : 31 décembre 2018",
         "(16 jours d'avance)",
         "En retard",

@@ -55,7 +55,7 @@ pub fn run(ctx: &Ctx, args: DemoArgs, out: &mut dyn Write, err: &mut dyn Write) 
     drop(store);
     crate::render::messages::demo_intro(err, ctx.ui, &path, changes.len(), _temp.is_some())?;
     super::status::run(&ctx, StatusArgs { as_of: AsOfArgs { as_of }, format: ReportFormat::Table }, out)?;
-    writeln!(out).map_err(Error::output)?;
+    crate::render::messages::blank_line(out)?;
     super::upcoming::run(&ctx, UpcomingArgs { within: 14, as_of: AsOfArgs { as_of }, format: Format::Table }, out)?;
     if let Some(file) = args.report {
         let report = ReportArgs { within: 14, as_of: AsOfArgs { as_of }, output: OutputArgs { output: Some(file.clone()) } };

@@ -67,13 +67,17 @@ const FRENCH: &[(&str, &str)] = &[
         "Engagement materials: emails, key messages, decks, talking points",
         "Documents de mobilisation : courriels, messages clés, présentations, notes d'allocution",
     ),
+    (
+        "Export the campaign for others: progress (CSV) and calendar (iCalendar)",
+        "Exporter la campagne pour d'autres : avancement (CSV) et calendrier (iCalendar)",
+    ),
     ("First day of the campaign (default: today)", "Premier jour de la campagne (par défaut : aujourd'hui)"),
     ("First day of the meeting", "Premier jour de la réunion"),
     (
         "How many days ahead of as-of the \"next\" section looks",
-        "Combien de jours après la date du rapport couvre la section « prochains jours »",
+        "Nombre de jours après la date du rapport que couvre la section « prochains jours »",
     ),
-    ("How many days ahead of as-of to look", "Combien de jours après la date d'évaluation examiner"),
+    ("How many days ahead of as-of to look", "Nombre de jours à examiner après la date d'évaluation"),
     ("Its jurisdiction, e.g. Ontario", "Son territoire de compétence, p. ex. Ontario"),
     ("Its name (in English, or the language of the item)", "Son nom (en anglais, ou dans la langue de l'élément)"),
     ("Its name in French", "Son nom en français"),
@@ -100,7 +104,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("Mark blocked", "Marquer comme bloqué"),
     ("Mark cancelled", "Marquer comme annulé"),
     ("Mark deferred (leaves the plan's figures until reopened)", "Marquer comme reporté (sort des calculs du plan jusqu'à sa réouverture)"),
-    ("Mark done (on --on, default today)", "Marquer comme fait (le --on, par défaut aujourd'hui)"),
+    ("Mark done (on --on, default today)", "Marquer comme fait (à la date --on, par défaut aujourd'hui)"),
     ("Mark in progress", "Marquer comme en cours"),
     ("Meetings of a table", "Réunions d'une table"),
     (
@@ -143,7 +147,7 @@ const FRENCH: &[(&str, &str)] = &[
         "The campaign's store (a SQLite file). Default: $ENGAGE_DB, else the user data directory",
         "La base de la campagne (un fichier SQLite). Par défaut : $ENGAGE_DB, sinon le répertoire de données de l'utilisateur",
     ),
-    ("The day it was done (default: today)", "Le jour où c'a été fait (par défaut : aujourd'hui)"),
+    ("The day it was done (default: today)", "Date de réalisation (par défaut : aujourd'hui)"),
     ("The day to assess against (default: today)", "Le jour d'évaluation (par défaut : aujourd'hui)"),
     (
         "The day to show the campaign as of (default: 2018-09-20, mid-way)",
@@ -173,7 +177,7 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         "Websites, newsletters and other channels that should carry a reference and link",
-        "Sites web, bulletins et autres canaux qui doivent publier une mention et un lien",
+        "Sites Web, bulletins et autres canaux qui doivent publier une mention et un lien",
     ),
     (
         "What is due next: open items dated up to a window ahead (overdue ones included), and meetings",
@@ -188,7 +192,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("Where it takes place", "Où elle a lieu"),
     (
         "Where it was published (channels and materials): absolute http(s) address",
-        "Où c'a été publié (canaux et documents) : adresse http(s) absolue",
+        "Adresse de publication (canaux et documents) : adresse http(s) absolue",
     ),
     (
         "Where the campaign stands: percent complete, overdue items, critical path, projected end, reach",
@@ -197,7 +201,6 @@ const FRENCH: &[(&str, &str)] = &[
     ("Where to write the copy", "Où écrire la copie"),
     ("Who chairs it (free text)", "Qui la préside (texte libre)"),
     ("Who is responsible (free text)", "Qui en est responsable (texte libre)"),
-    ("Write the campaign's progress for others (CSV)", "Écrire l'avancement de la campagne pour d'autres (CSV)"),
     ("Write the store as a plan file that applies to the same state", "Écrire la base en fichier de plan qui redonne le même état"),
     ("Write to FILE instead of standard output", "Écrire dans FICHIER plutôt que sur la sortie standard"),
     (
@@ -217,28 +220,58 @@ pub fn french(english: &str) -> Option<&'static str> {
     FRENCH.binary_search_by(|(en, _)| (*en).cmp(english)).ok().map(|i| FRENCH[i].1)
 }
 
-/// The command line in `ui`'s language: in French, every about and help text translated, and
-/// clap's own headings ("Usage", "Commands") too. Arguments, values and names stay as they are.
+/// The command line in `ui`'s language, for `--help`: in French, every about and help text
+/// translated, and clap's own headings ("Usage", "Commands") too. Arguments, values and names
+/// stay as they are.
 pub fn localize(cmd: Command, ui: Ui) -> Command {
+    localized(cmd, ui, Headings::Terminal)
+}
+
+/// The same, for a manual page: section names without the space French puts before a colon
+/// (the page has no colons).
+pub fn localize_for_page(cmd: Command, ui: Ui) -> Command {
+    localized(cmd, ui, Headings::Page)
+}
+
+/// Where headings go: after them, clap writes a colon in `--help`, nothing on a manual page.
+#[derive(Clone, Copy)]
+enum Headings {
+    Terminal,
+    Page,
+}
+
+impl Headings {
+    /// A heading (`Commandes`, `Options`, `Arguments`): French wants a space before the colon
+    /// clap adds in `--help`.
+    fn name(self, name: &'static str) -> &'static str {
+        match (self, name) {
+            (Headings::Page, _) => name,
+            (Headings::Terminal, "Commandes") => "Commandes ",
+            (Headings::Terminal, "Arguments") => "Arguments ",
+            (Headings::Terminal, _) => "Options ",
+        }
+    }
+}
+
+fn localized(cmd: Command, ui: Ui, headings: Headings) -> Command {
     match ui {
         Ui::En => cmd,
         Ui::Fr => {
             let mut cmd = cmd;
             cmd.build();
-            french_command(cmd)
+            french_command(cmd, headings)
         }
     }
 }
 
-fn french_command(cmd: Command) -> Command {
+fn french_command(cmd: Command, headings: Headings) -> Command {
     let about = cmd.get_about().map(|a| a.to_string());
     let mut cmd = cmd
         .help_template("{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}")
-        // clap writes a colon right after a heading; French wants a space before it.
-        .subcommand_help_heading("Commandes ")
+        .subcommand_help_heading(headings.name("Commandes"))
         .subcommand_value_name("COMMANDE")
-        .mut_args(french_arg)
-        .mut_subcommands(french_command);
+        .mut_args(move |a| french_arg(a, headings))
+        .mut_subcommands(move |c| french_command(c, headings));
     if let Some(fr) = about.as_deref().and_then(french) {
         cmd = cmd.about(fr);
     }
@@ -247,8 +280,8 @@ fn french_command(cmd: Command) -> Command {
 
 /// One argument in French: its help, its heading, and the notes clap would add in English
 /// (possible values, default) written in French instead.
-fn french_arg(arg: clap::Arg) -> clap::Arg {
-    let heading = if arg.is_positional() { "Arguments " } else { "Options " };
+fn french_arg(arg: clap::Arg, headings: Headings) -> clap::Arg {
+    let heading = headings.name(if arg.is_positional() { "Arguments" } else { "Options" });
     let mut arg = if arg.get_help_heading().is_some() { arg } else { arg.help_heading(heading) };
     let mut help = arg.get_help().map(|h| h.to_string()).and_then(|h| french(&h)).map(str::to_string).unwrap_or_default();
     if arg.get_action().takes_values() {

@@ -51,7 +51,7 @@ fn french(e: &clap::Error) -> Option<String> {
         }
         ErrorKind::MissingRequiredArgument => format!("argument requis manquant : {}", arg()),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "une sous-commande est requise; voyez `engage --help`".to_string()
+            "une sous-commande est requise; consultez `engage --help`".to_string()
         }
         ErrorKind::ArgumentConflict => {
             let prior = text(e, ContextKind::PriorArg).unwrap_or_default();

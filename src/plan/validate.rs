@@ -84,9 +84,10 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
     };
     if taken {
         let (en, fr) = (&named.en, &named.fr);
+        let it = if i18n::noun(item.kind()).feminine { "la" } else { "le" };
         return Err(msg!(
             "{en} exists already: change it with `engage plan apply`",
-            "{fr} existe déjà : modifiez-le avec `engage plan apply`"
+            "{fr} existe déjà : modifiez-{it} avec `engage plan apply`"
         ));
     }
     let need = |found: bool, what: &str, target: &str| if found { Ok(()) } else { Err(about(i18n::noun(what).unknown(target))) };

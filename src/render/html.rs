@@ -206,7 +206,7 @@ pub fn page(ui: Ui, report: &Report) -> Markup {
                             span.key-planned { "◆ " (t::PLANNED_DATE.get(ui)) }
                             span.key-forecast { "● " (t::FORECAST.get(ui)) }
                             span.key-critical { "▬ " (t::CRITICAL.get(ui)) }
-                            span.key-as-of { "┆ " (t::AS_OF.get(ui)) }
+                            span.key-as-of { "┆ " (t::AS_OF_LINE.get(ui).trim_end_matches(" :")) }
                         }
                         @if timeline.rows.len() < timeline.total {
                             p.more { (i18n::timeline_subset(ui, timeline.rows.len(), timeline.total)) }

@@ -137,9 +137,10 @@ pub fn history(out: &mut dyn Write, style: Style, entries: &[Entry]) -> Result<(
         .map(|e| {
             let change = match e.action.as_str() {
                 "update" => super::messages::describe(ui, e.before.as_ref(), e.after.as_ref()),
-                other => i18n::action(ui, other),
+                other => i18n::action(ui, other, &e.kind),
             };
-            let kind = e.kind.parse::<crate::model::types::Kind>().map_or(e.kind.as_str(), |k| i18n::kind(ui, k));
+            let noun = i18n::noun(&e.kind);
+            let kind = if ui == Ui::Fr { noun.fr } else { noun.en };
             vec![
                 Styled::from(e.at.get(..16).unwrap_or(&e.at).replace('T', " ")),
                 e.actor.as_str().into(),

@@ -23,6 +23,20 @@ pub fn error(err: &Error, ui: Ui) {
     };
 }
 
+/// Prints a usage error as one line: `engage: message` (`engage : message` in French).
+pub fn usage_error(message: &str, ui: Ui) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = match ui {
+        Ui::En => writeln!(stderr, "engage: {message}"),
+        Ui::Fr => writeln!(stderr, "engage : {message}"),
+    };
+}
+
+/// An empty line between two reports.
+pub fn blank_line(out: &mut dyn Write) -> Result<()> {
+    writeln!(out).map_err(Error::output)
+}
+
 fn w(out: &mut dyn Write, text: String) -> Result<()> {
     writeln!(out, "{text}").map_err(|e| Error::io(msg!("writing a message", "écriture d'un message"), e))
 }
@@ -101,6 +115,8 @@ pub fn describe(ui: Ui, before: Option<&serde_json::Value>, after: Option<&serde
         None | Some(serde_json::Value::Null) => "—".to_string(),
         Some(serde_json::Value::String(s)) => match field {
             "status" => s.parse().map_or_else(|_| s.clone(), |st| crate::i18n::status(ui, st).to_string()),
+            "order" => s.parse().map_or_else(|_| s.clone(), |o| crate::i18n::order(ui, o).to_string()),
+            "kind" | "lang" => crate::i18n::value(ui, s).map_or_else(|| s.clone(), str::to_string),
             "due" | "done_on" | "date" | "end_date" | "start" | "end" => s.parse().map_or_else(|_| s.clone(), |d| crate::i18n::date(ui, d)),
             _ => s.clone(),
         },
@@ -138,7 +154,10 @@ pub fn changes(out: &mut dyn Write, ui: Ui, changes: &[Change]) -> Result<()> {
         };
         let line = match ui {
             Ui::En => format!("{} {} {}{detail}", c.action(), item.kind(), item.key()),
-            Ui::Fr => format!("{} {} {}{detail}", crate::i18n::action(ui, c.action()), crate::i18n::noun(item.kind()).fr, item.key()),
+            Ui::Fr => {
+                let noun = crate::i18n::noun(item.kind());
+                format!("{} « {} » {}{detail}", noun.fr, item.key(), crate::i18n::action(ui, c.action(), item.kind()))
+            }
         };
         writeln!(out, "{line}").map_err(Error::output)?;
     }
@@ -226,12 +245,12 @@ pub fn open_dependencies(out: &mut dyn Write, ui: Ui, key: &str, open: &[String]
 /// Says that an `add` created an item.
 pub fn added(out: &mut dyn Write, ui: Ui, change: &Change) -> Result<()> {
     let item = change.item();
-    let (kind, key) = (item.kind().replace('_', " "), item.key());
+    let (noun, key) = (crate::i18n::noun(item.kind()), item.key());
     w(
         out,
         match ui {
-            Ui::En => format!("added {kind} '{key}'"),
-            Ui::Fr => format!("ajouté : {kind} « {key} »"),
+            Ui::En => format!("added {} '{key}'", noun.en),
+            Ui::Fr => format!("{} « {key} » {}", noun.fr, noun.agree("ajouté")),
         },
     )
 }

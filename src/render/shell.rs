@@ -19,7 +19,7 @@ pub fn completions(shell: clap_complete::Shell, ui: Ui, out: &mut dyn Write) -> 
 /// Writes the manual page as roff, in `ui`'s language.
 pub fn man(ui: Ui, out: &mut dyn Write) -> Result<()> {
     let mut page = Vec::new();
-    clap_mangen::Man::new(crate::cli::command(ui))
+    clap_mangen::Man::new(crate::i18n::help::localize_for_page(<crate::cli::Cli as clap::CommandFactory>::command(), ui))
         .render(&mut page)
         .map_err(|e| Error::io(msg!("writing the manual page", "écriture de la page de manuel"), e))?;
     out.write_all(&page).map_err(|e| Error::io(msg!("writing the manual page", "écriture de la page de manuel"), e))

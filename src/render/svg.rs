@@ -14,7 +14,7 @@ use crate::model::types::{Order, State};
 const WIDTH: f64 = 960.0;
 const LABEL_WIDTH: f64 = 330.0;
 const RIGHT_PAD: f64 = 24.0;
-const TOP: f64 = 40.0;
+const TOP: f64 = 56.0;
 const ROW: f64 = 20.0;
 
 /// Days from `from` to `to`, as a float for drawing.
@@ -41,14 +41,11 @@ impl Axis {
         (x * 10.0).round() / 10.0
     }
 
-    /// First days of months within the axis: every month up to about a year and a half, every
-    /// quarter up to four years, else every year.
+    /// First days of months within the axis, every 1, 2, 3, 6 or 12 months: the fewest months
+    /// that leave room for a label (70 px) between two ticks.
     fn ticks(&self) -> Vec<NaiveDate> {
-        let step = match self.days {
-            d if d <= 550.0 => 1,
-            d if d <= 1500.0 => 3,
-            _ => 12,
-        };
+        let month_px = 30.44 / self.days * (WIDTH - LABEL_WIDTH - RIGHT_PAD);
+        let step = [1, 2, 3, 6, 12].into_iter().find(|s| f64::from(*s) * month_px >= 70.0).unwrap_or(12);
         let to = self.from + Duration::days(self.days as i64);
         let mut out = Vec::new();
         let mut month = NaiveDate::from_ymd_opt(self.from.year(), self.from.month(), 1);
@@ -63,6 +60,11 @@ impl Axis {
         }
         out
     }
+}
+
+/// About how wide `text` is at the drawing's 11 px font, with a little room to spare.
+fn text_width(text: &str) -> f64 {
+    text.chars().count() as f64 * 6.6 + 8.0
 }
 
 /// Cuts `text` to `max` characters, with an ellipsis.
@@ -95,13 +97,18 @@ pub fn timeline(ui: Ui, status: &Status, timeline: &Timeline) -> Markup {
             title { (t::TIMELINE_LABEL.get(ui)) }
             @for tick in axis.ticks() {
                 @let x = axis.x(tick);
-                line.tick x1=(x) x2=(x) y1=(TOP - 8.0) y2=(bottom) {}
-                @if x < WIDTH - 60.0 { text.tick-label x=(x + 2.0) y=(TOP - 12.0) { (i18n::month(ui, tick)) } }
+                line.tick x1=(x) x2=(x) y1=(TOP - 4.0) y2=(bottom) {}
+                @if x < WIDTH - 60.0 { text.tick-label x=(x + 2.0) y=(TOP - 8.0) { (i18n::month(ui, tick)) } }
             }
-            line.planned-end x1=(end) x2=(end) y1=(TOP - 26.0) y2=(bottom) data-date=(status.planned_end) {}
-            text.planned-end-label x=(end - 3.0) y=(TOP - 28.0) text-anchor="end" { (t::PLANNED_END.get(ui)) }
-            line.as-of x1=(as_of) x2=(as_of) y1=(TOP - 26.0) y2=(bottom) data-date=(status.as_of) {}
-            text.as-of-label x=(as_of + 3.0) y=(TOP - 28.0) { (t::AS_OF.get(ui)) " " (i18n::date(ui, status.as_of)) }
+            // The two labels on rows of their own, each turned inwards when it would run off the drawing.
+            line.planned-end x1=(end) x2=(end) y1="28" y2=(bottom) data-date=(status.planned_end) {}
+            @let end_label = format!("{} {}", t::PLANNED_END.get(ui), i18n::date(ui, status.planned_end));
+            @let (end_x, end_anchor) = if end - text_width(&end_label) < 0.0 { (end + 3.0, "start") } else { (end - 3.0, "end") };
+            text.planned-end-label x=(end_x) y="34" text-anchor=(end_anchor) { (end_label) }
+            line.as-of x1=(as_of) x2=(as_of) y1="10" y2=(bottom) data-date=(status.as_of) {}
+            @let as_of_label = format!("{} {}", t::AS_OF_LINE.get(ui), i18n::date(ui, status.as_of));
+            @let (as_of_x, as_of_anchor) = if as_of + text_width(&as_of_label) > WIDTH { (as_of - 3.0, "end") } else { (as_of + 3.0, "start") };
+            text.as-of-label x=(as_of_x) y="16" text-anchor=(as_of_anchor) { (as_of_label) }
             @for (i, r) in timeline.rows.iter().enumerate() {
                 @let y = TOP + ROW * i as f64 + ROW / 2.0;
                 @let due = axis.x(r.due);
