@@ -6,7 +6,7 @@ use std::io::{BufWriter, Write};
 use super::Ctx;
 use crate::cli::{ExportArgs, ExportCommand};
 use crate::error::Result;
-use crate::render::progress::{Count, Indicator, step};
+use crate::render::progress::{Count, step};
 use crate::render::reports::ProgressWriter;
 use crate::store::Open;
 
@@ -38,7 +38,7 @@ fn progress(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
 /// Streams the CSV to `out`; `indicate`: a progress indicator may show on stderr (not when the
 /// rows go to the same terminal).
 fn write_progress(ctx: &Ctx, store: &mut crate::store::Store, as_of: chrono::NaiveDate, indicate: bool, out: &mut dyn Write) -> Result<()> {
-    let indicator = Indicator::start(ctx.ui, ctx.err_terminal && indicate);
+    let indicator = ctx.indicator(indicate);
     indicator.step(step::EXPORTING, Count::Open);
     let mut csv = ProgressWriter::new(out)?;
     let mut critical: Option<HashSet<String>> = None;

@@ -48,6 +48,8 @@ pub struct Ctx {
     pub err_terminal: bool,
     /// Standard output is a terminal (an indicator would mix with the data written there).
     pub out_terminal: bool,
+    /// How long long work runs before its progress indicator shows.
+    pub progress_delay: std::time::Duration,
 }
 
 impl Ctx {
@@ -80,6 +82,9 @@ impl Ctx {
             today: Local::now().date_naive(),
             err_terminal: io::stderr().is_terminal(),
             out_terminal: io::stdout().is_terminal(),
+            progress_delay: env("ENGAGE_PROGRESS_DELAY_MS")
+                .and_then(|v| v.parse().ok())
+                .map_or(render::progress::DELAY, std::time::Duration::from_millis),
         }
     }
 
@@ -108,6 +113,11 @@ impl Ctx {
             crate::render::upgraded(&mut io::stderr(), self.ui, store.path(), up)?;
         }
         Ok(store)
+    }
+
+    /// A progress indicator for long work (shown only if stderr is a terminal and `shown`).
+    pub fn indicator(&self, shown: bool) -> render::progress::Indicator {
+        render::progress::Indicator::start_after(self.ui, self.err_terminal && shown, self.progress_delay)
     }
 
     pub fn actor(&self) -> Actor {

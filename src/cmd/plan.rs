@@ -12,7 +12,7 @@ use crate::model::plan::{Campaign, Plan};
 use crate::msg;
 use crate::plan::merge::{Change, Item};
 use crate::render;
-use crate::render::progress::{Count, Indicator, step};
+use crate::render::progress::{Count, step};
 use crate::store::Open;
 
 /// The largest plan file engage reads: far above any real campaign, and a guard against a wrong file.
@@ -66,7 +66,7 @@ fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<(Vec<Chan
 
 fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let file = args.file.display().to_string();
-    let indicator = Indicator::start(ctx.ui, ctx.err_terminal);
+    let indicator = ctx.indicator(true);
     indicator.step(step::READING, Count::None);
     let text = read_plan_file(&args.file)?;
     indicator.step(step::CHECKING, Count::None);

@@ -10,7 +10,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::i18n::{Text, Ui};
 
-/// How long the work may take before the indicator shows.
+/// How long the work may take before the indicator shows (`ENGAGE_PROGRESS_DELAY_MS` changes it,
+/// for tests and the impatient).
 pub const DELAY: Duration = Duration::from_secs(1);
 
 /// What the work is doing, in both languages.
@@ -42,6 +43,11 @@ impl Indicator {
     /// Starts timing; the indicator shows on stderr after [`DELAY`] if `terminal` (stderr is a
     /// terminal) and the work is still running.
     pub fn start(ui: Ui, terminal: bool) -> Indicator {
+        Indicator::start_after(ui, terminal, DELAY)
+    }
+
+    /// [`Indicator::start`], showing after `delay`.
+    pub fn start_after(ui: Ui, terminal: bool, delay: Duration) -> Indicator {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         let done = Arc::new((Mutex::new(false), Condvar::new()));
         let waiter = terminal.then(|| {
@@ -49,7 +55,7 @@ impl Indicator {
             std::thread::spawn(move || {
                 let (lock, cvar) = &*done;
                 let Ok(guard) = lock.lock() else { return };
-                let Ok((finished, _)) = cvar.wait_timeout_while(guard, DELAY, |finished| !*finished) else { return };
+                let Ok((finished, _)) = cvar.wait_timeout_while(guard, delay, |finished| !*finished) else { return };
                 if !*finished {
                     bar.set_draw_target(ProgressDrawTarget::stderr());
                     bar.enable_steady_tick(Duration::from_millis(120));
