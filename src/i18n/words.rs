@@ -1,0 +1,185 @@
+//! The domain's words in both languages: states, statuses, kinds of item with their French
+//! gender, orders of government, field names and the values of the plan file's closed sets.
+
+use super::{Msg, Text, Ui, t};
+use crate::model::types::{Kind, Order, State, Status};
+
+/// A state, in words.
+pub fn state(ui: Ui, s: State) -> &'static str {
+    let text = match s {
+        State::DoneOnTime => Text { en: "done on time", fr: "fait à temps" },
+        State::DoneLate => Text { en: "done late", fr: "fait en retard" },
+        State::Cancelled => Text { en: "cancelled", fr: "annulé" },
+        State::Deferred => Text { en: "deferred", fr: "reporté" },
+        State::Overdue => Text { en: "overdue", fr: "en retard" },
+        State::DueSoon => Text { en: "due soon", fr: "à venir" },
+        State::OnTrack => Text { en: "on track", fr: "dans les temps" },
+        State::Unscheduled => Text { en: "unscheduled", fr: "non planifié" },
+    };
+    text.get(ui)
+}
+
+/// A status, in words.
+pub fn status(ui: Ui, s: Status) -> &'static str {
+    let text = match s {
+        Status::Planned => Text { en: "planned", fr: "prévu" },
+        Status::InProgress => Text { en: "in progress", fr: "en cours" },
+        Status::Done => Text { en: "done", fr: "fait" },
+        Status::Blocked => Text { en: "blocked", fr: "bloqué" },
+        Status::Deferred => Text { en: "deferred", fr: "reporté" },
+        Status::Cancelled => Text { en: "cancelled", fr: "annulé" },
+    };
+    text.get(ui)
+}
+
+/// A kind of item, in words.
+pub fn kind(ui: Ui, k: Kind) -> &'static str {
+    let text = match k {
+        Kind::AgendaItem => Text { en: "agenda item", fr: "point à l'ordre du jour" },
+        Kind::Channel => Text { en: "channel", fr: "canal" },
+        Kind::Material => Text { en: "material", fr: "document" },
+        Kind::Meeting => Text { en: "meeting", fr: "réunion" },
+        Kind::Milestone => Text { en: "milestone", fr: "jalon" },
+    };
+    text.get(ui)
+}
+
+/// A kind of item named by its spelling (`milestone`, `agenda_item` or `agenda item`,
+/// `organization`…), for messages: its noun in each language and the French gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Noun {
+    pub en: &'static str,
+    pub fr: &'static str,
+    pub feminine: bool,
+}
+
+impl Noun {
+    /// `milestone 'b'` / `jalon « b »`.
+    pub fn named(self, key: &str) -> Msg {
+        Msg { en: format!("{} '{key}'", self.en), fr: format!("{} « {key} »", self.fr) }
+    }
+
+    /// A French past participle agreeing with the noun: `créé` → `créée` for a feminine one.
+    pub fn agree(self, participle: &str) -> String {
+        if self.feminine { format!("{participle}e") } else { participle.to_string() }
+    }
+
+    /// `unknown milestone 'b'` / `jalon inconnu « b »`.
+    pub fn unknown(self, key: &str) -> Msg {
+        let e = if self.feminine { "e" } else { "" };
+        Msg { en: format!("unknown {} '{key}'", self.en), fr: format!("{} inconnu{e} « {key} »", self.fr) }
+    }
+}
+
+/// The noun of a kind of item, from its spelling; unknown spellings read as "item".
+pub fn noun(kind: &str) -> Noun {
+    let (en, fr, feminine) = match kind {
+        "campaign" => ("campaign", "campagne", true),
+        "organization" => ("organization", "organisation", true),
+        "table" => ("table", "table", true),
+        "meeting" => ("meeting", "réunion", true),
+        "agenda_item" | "agenda item" => ("agenda item", "point à l'ordre du jour", false),
+        "channel" => ("channel", "canal", false),
+        "material" => ("material", "document", false),
+        "milestone" => ("milestone", "jalon", false),
+        _ => ("item", "élément", false),
+    };
+    Noun { en, fr, feminine }
+}
+
+/// An order of government, in words.
+pub fn order(ui: Ui, o: Order) -> &'static str {
+    let text = match o {
+        Order::Federal => Text { en: "federal", fr: "fédéral" },
+        Order::Provincial => Text { en: "provincial", fr: "provincial" },
+        Order::Territorial => Text { en: "territorial", fr: "territorial" },
+        Order::Indigenous => Text { en: "Indigenous", fr: "autochtone" },
+        Order::Municipal => Text { en: "municipal", fr: "municipal" },
+        Order::Other => Text { en: "other", fr: "autre" },
+    };
+    text.get(ui)
+}
+
+/// A field of an item, as `show` labels it; `None` for a field it does not know.
+pub fn field(ui: Ui, name: &str) -> Option<&'static str> {
+    let text = match name {
+        "key" => t::KEY,
+        "name" => t::NAME,
+        "name_fr" => Text { en: "name in French", fr: "nom en français" },
+        "title" => t::TITLE,
+        "title_fr" => Text { en: "title in French", fr: "titre en français" },
+        "topic" => Text { en: "topic", fr: "sujet" },
+        "topic_fr" => Text { en: "topic in French", fr: "sujet en français" },
+        "order" => t::ORDER,
+        "jurisdiction" => Text { en: "jurisdiction", fr: "compétence" },
+        "contact" => Text { en: "contact", fr: "contact" },
+        "kind" => t::KIND,
+        "members" => t::MEMBERS,
+        "chair" => Text { en: "chair", fr: "présidence" },
+        "table" => t::TABLE,
+        "meeting" => t::MEETING,
+        "date" => t::DATE,
+        "end_date" => Text { en: "end date", fr: "date de fin" },
+        "location" => t::LOCATION,
+        "owner" => t::OWNER,
+        "organization" => Text { en: "organization", fr: "organisation" },
+        "due" => t::DUE,
+        "duration_days" => Text { en: "duration (days)", fr: "durée (jours)" },
+        "depends_on" => t::DEPENDS_ON,
+        "status" => t::STATUS,
+        "done_on" => t::DONE_ON,
+        "note" => t::NOTE,
+        "state" => t::STATE,
+        "url" => t::URL,
+        "lang" => t::LANGUAGE,
+        "counterpart" => t::COUNTERPART,
+        "start" => Text { en: "start", fr: "début" },
+        "end" => Text { en: "end", fr: "fin" },
+        "leads" => Text { en: "leads", fr: "responsables" },
+        _ => return None,
+    };
+    Some(text.get(ui))
+}
+
+/// A value of a closed set that is not a state, status, kind of item or order (table, channel
+/// and material kinds; languages), in words; `None` for a value it does not know.
+pub fn value(ui: Ui, raw: &str) -> Option<&'static str> {
+    let text = match raw {
+        "table" => Text { en: "table", fr: "table" },
+        "committee" => Text { en: "committee", fr: "comité" },
+        "council" => Text { en: "council", fr: "conseil" },
+        "symposium" => Text { en: "symposium", fr: "symposium" },
+        "network" => Text { en: "network", fr: "réseau" },
+        "website" => Text { en: "website", fr: "site Web" },
+        "newsletter" => Text { en: "newsletter", fr: "bulletin" },
+        "magazine" => Text { en: "magazine", fr: "magazine" },
+        "email" => Text { en: "email", fr: "courriel" },
+        "social" => Text { en: "social media", fr: "médias sociaux" },
+        "event" => Text { en: "event", fr: "événement" },
+        "key_messages" => Text { en: "key messages", fr: "messages clés" },
+        "presentation" => Text { en: "presentation", fr: "présentation" },
+        "talking_points" => Text { en: "talking points", fr: "notes d'allocution" },
+        "plan" => Text { en: "plan", fr: "plan" },
+        "other" => Text { en: "other", fr: "autre" },
+        "en" => Text { en: "English", fr: "anglais" },
+        "fr" => Text { en: "French", fr: "français" },
+        "bilingual" => Text { en: "bilingual", fr: "bilingue" },
+        _ => return None,
+    };
+    Some(text.get(ui))
+}
+
+/// A journal action (`create`, `update`, `delete`) done to an item of `kind`, in words: in
+/// French the participle agrees with the item (`créée` for a meeting).
+pub fn action(ui: Ui, action: &str, kind: &str) -> String {
+    let text = match action {
+        "create" => Text { en: "created", fr: "créé" },
+        "update" => Text { en: "updated", fr: "modifié" },
+        "delete" => Text { en: "deleted", fr: "supprimé" },
+        other => return other.to_string(),
+    };
+    match ui {
+        Ui::En => text.en.to_string(),
+        Ui::Fr => noun(kind).agree(text.fr),
+    }
+}
