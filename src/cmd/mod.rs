@@ -31,6 +31,17 @@ use crate::store::{Actor, Open, Store};
 use items::Listing;
 pub use output::write_output;
 
+/// The last day of a window of `within` days after `as_of` (`--within`), refused when it would
+/// pass the last date engage knows.
+fn window_end(as_of: NaiveDate, within: i64) -> Result<NaiveDate> {
+    as_of.checked_add_signed(chrono::Duration::days(within)).ok_or_else(|| {
+        Error::input(crate::msg!(
+            "--within {within} goes past the last date engage knows",
+            "--within {within} dépasse la dernière date connue d'engage"
+        ))
+    })
+}
+
 /// What every command needs besides its own arguments, resolved once at start-up.
 #[derive(Clone)]
 pub struct Ctx {

@@ -33,13 +33,24 @@ fn date_or_dash(ui: Ui, d: Option<chrono::NaiveDate>) -> String {
     d.map_or_else(|| "—".into(), |d| i18n::date(ui, d))
 }
 
-/// A table of dated rows (overdue, next): date, days, kind, key, title, owner, state.
-fn dated_table(ui: Ui, rows: &[ReportRow]) -> Markup {
+/// `none` for no rows; else the table `table` draws of the first page of rows, and how many
+/// more there are.
+fn paged(ui: Ui, rows: &[ReportRow], table: impl FnOnce(&[ReportRow]) -> Markup) -> Markup {
     let (shown, more) = page_of(rows);
     html! {
         @if rows.is_empty() {
             p.none { (t::NONE.get(ui)) }
         } @else {
+            (table(shown))
+            @if more > 0 { p.more { (i18n::more_rows(ui, more)) } }
+        }
+    }
+}
+
+/// A table of dated rows (overdue, next): date, days, kind, key, title, owner, state.
+fn dated_table(ui: Ui, rows: &[ReportRow]) -> Markup {
+    paged(ui, rows, |shown| {
+        html! {
             table {
                 thead { tr {
                     th { (t::DATE.get(ui)) } th.num { (t::DAYS.get(ui)) } th { (t::KIND.get(ui)) } th { (t::KEY.get(ui)) }
@@ -59,18 +70,14 @@ fn dated_table(ui: Ui, rows: &[ReportRow]) -> Markup {
                     }
                 }
             }
-            @if more > 0 { p.more { (i18n::more_rows(ui, more)) } }
         }
-    }
+    })
 }
 
 /// A table of channels or materials: key, title, owner, due, state, done on.
 fn item_table(ui: Ui, rows: &[ReportRow]) -> Markup {
-    let (shown, more) = page_of(rows);
-    html! {
-        @if rows.is_empty() {
-            p.none { (t::NONE.get(ui)) }
-        } @else {
+    paged(ui, rows, |shown| {
+        html! {
             table {
                 thead { tr {
                     th { (t::KEY.get(ui)) } th { (t::TITLE.get(ui)) } th { (t::OWNER.get(ui)) } th { (t::DUE.get(ui)) }
@@ -89,9 +96,8 @@ fn item_table(ui: Ui, rows: &[ReportRow]) -> Markup {
                     }
                 }
             }
-            @if more > 0 { p.more { (i18n::more_rows(ui, more)) } }
         }
-    }
+    })
 }
 
 fn headline(ui: Ui, report: &Report) -> Markup {
