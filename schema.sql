@@ -1,4 +1,4 @@
--- engage store schema, version 2 (PRAGMA user_version = 2).
+-- engage store schema, version 3 (PRAGMA user_version = 3).
 -- One file holds one campaign. Keys are what users type; ids never leave the store.
 -- Dates are ISO text (YYYY-MM-DD), checked to be real dates; timestamps are UTC RFC 3339.
 
@@ -44,10 +44,20 @@ CREATE TABLE meeting (
     forum_id  INTEGER NOT NULL REFERENCES forum (id),
     date      TEXT NOT NULL CHECK (date(date) IS date),
     end_date  TEXT CHECK (end_date IS NULL OR (date(end_date) IS end_date AND end_date >= date)),
-    location  TEXT
+    location  TEXT,
+    outcome   TEXT,
+    -- 1 once attendance is recorded (meeting_attendee then lists who came, possibly nobody).
+    attendance_recorded INTEGER NOT NULL DEFAULT 0 CHECK (attendance_recorded IN (0, 1))
 );
 CREATE INDEX meeting_date ON meeting (date);
 CREATE INDEX meeting_forum ON meeting (forum_id);
+
+CREATE TABLE meeting_attendee (
+    meeting_id      INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+    organization_id INTEGER NOT NULL REFERENCES organization (id),
+    PRIMARY KEY (meeting_id, organization_id)
+) WITHOUT ROWID;
+CREATE INDEX meeting_attendee_organization ON meeting_attendee (organization_id);
 
 CREATE TABLE agenda_item (
     id         INTEGER PRIMARY KEY,

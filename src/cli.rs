@@ -198,6 +198,8 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
 }
 
 /// Filters of trackable items.
@@ -215,8 +217,46 @@ pub struct TrackedListArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The item's key.
+    /// The item's key (MEETING/ITEM for an agenda item).
     pub key: String,
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    /// The item's key now (MEETING/ITEM for an agenda item).
+    pub old: String,
+    /// Its new key; every reference to the item follows it.
+    pub new: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The item's key (MEETING/ITEM for an agenda item). Refused while anything refers to it.
+    pub key: String,
+}
+
+/// What `set` may change on every trackable item, besides its own fields.
+#[derive(Debug, Args)]
+pub struct ProgressSet {
+    /// The recorded status: planned, in_progress, done, blocked, deferred or cancelled.
+    #[arg(long)]
+    pub status: Option<Status>,
+    /// The day it was done (with status done).
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub done_on: Option<NaiveDate>,
+    /// A note for the record ("" clears it).
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// Fields to clear, as `--clear FIELD` (repeat for several); an empty text value clears too.
+#[derive(Debug, Args)]
+pub struct ClearArgs {
+    /// An optional field to clear, by its plan-file name (e.g. owner, due, name_fr).
+    #[arg(long = "clear", value_name = "FIELD")]
+    pub clear: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -225,8 +265,15 @@ pub enum OrgCommand {
     Add(OrgAdd),
     /// List organizations.
     List(ListArgs),
-    /// Show one organization, its tables, channels and journal.
+    /// Show one organization: its fields, the tables it sits on, the meetings it attended, the
+    /// channels it runs, and its journal.
     Show(ShowArgs),
+    /// Change fields of one item (the plan file's checks apply).
+    Set(OrgSet),
+    /// Give an item a new key; every reference to it follows.
+    Rename(RenameArgs),
+    /// Remove an item that nothing refers to.
+    Remove(RemoveArgs),
 }
 
 #[derive(Debug, Args)]
@@ -256,8 +303,17 @@ pub enum TableCommand {
     Add(TableAdd),
     /// List tables.
     List(ListArgs),
-    /// Show one table, its members, meetings and journal.
+    /// Show one table: its fields, its member organizations, its meetings, and its journal.
     Show(ShowArgs),
+    /// Change fields of one item (the plan file's checks apply).
+    Set(TableSet),
+    /// Give an item a new key; every reference to it follows.
+    Rename(RenameArgs),
+    /// Remove an item that nothing refers to.
+    Remove(RemoveArgs),
+    /// Add or remove member organizations.
+    #[command(subcommand)]
+    Member(MemberCommand),
 }
 
 #[derive(Debug, Args)]
@@ -287,8 +343,17 @@ pub enum MeetingCommand {
     Add(MeetingAdd),
     /// List meetings.
     List(MeetingList),
-    /// Show one meeting, its agenda and journal.
+    /// Show one meeting: its fields, its table, who attended, its agenda items with their
+    /// states, and its journal.
     Show(ShowArgs),
+    /// Change fields of one item (the plan file's checks apply).
+    Set(MeetingSet),
+    /// Give an item a new key; every reference to it follows.
+    Rename(RenameArgs),
+    /// Remove an item that nothing refers to.
+    Remove(RemoveArgs),
+    /// Record organizations that attended the meeting.
+    Attend(AttendArgs),
 }
 
 #[derive(Debug, Args)]
@@ -324,10 +389,16 @@ pub enum AgendaCommand {
     Add(AgendaAdd),
     /// List agenda items.
     List(AgendaList),
-    /// Show one agenda item (MEETING/ITEM) and its journal.
+    /// Show one agenda item (MEETING/ITEM): its fields, its meeting's date, its state, and its journal.
     Show(ShowArgs),
     #[command(flatten)]
     Track(TrackCommand),
+    /// Change fields of one item (the plan file's checks apply).
+    Set(AgendaSet),
+    /// Give an item a new key; every reference to it follows.
+    Rename(RenameArgs),
+    /// Remove an item that nothing refers to.
+    Remove(RemoveArgs),
 }
 
 #[derive(Debug, Args)]
@@ -363,10 +434,17 @@ pub enum ChannelCommand {
     Add(ChannelAdd),
     /// List channels.
     List(TrackedListArgs),
-    /// Show one channel and its journal.
+    /// Show one channel: its fields, its state, the organization that runs it, its counterpart
+    /// in the other language, and its journal.
     Show(ShowArgs),
     #[command(flatten)]
     Track(TrackCommand),
+    /// Change fields of one item (the plan file's checks apply).
+    Set(ChannelSet),
+    /// Give an item a new key; every reference to it follows.
+    Rename(RenameArgs),
+    /// Remove an item that nothing refers to.
+    Remove(RemoveArgs),
 }
 
 #[derive(Debug, Args)]
@@ -408,10 +486,17 @@ pub enum MaterialCommand {
     Add(MaterialAdd),
     /// List materials.
     List(TrackedListArgs),
-    /// Show one material and its journal.
+    /// Show one material: its fields, its state, its counterpart in the other language, and its
+    /// journal.
     Show(ShowArgs),
     #[command(flatten)]
     Track(TrackCommand),
+    /// Change fields of one item (the plan file's checks apply).
+    Set(MaterialSet),
+    /// Give an item a new key; every reference to it follows.
+    Rename(RenameArgs),
+    /// Remove an item that nothing refers to.
+    Remove(RemoveArgs),
 }
 
 #[derive(Debug, Args)]
@@ -450,10 +535,17 @@ pub enum MilestoneCommand {
     Add(MilestoneAdd),
     /// List milestones.
     List(TrackedListArgs),
-    /// Show one milestone, its schedule and journal.
+    /// Show one milestone: its fields, its state, its dependencies and dependents, its forecast,
+    /// slip and float, and its journal.
     Show(ShowArgs),
     #[command(flatten)]
     Track(TrackCommand),
+    /// Change fields of one item (the plan file's checks apply).
+    Set(MilestoneSet),
+    /// Give an item a new key; every reference to it follows.
+    Rename(RenameArgs),
+    /// Remove an item that nothing refers to.
+    Remove(RemoveArgs),
 }
 
 #[derive(Debug, Args)]
@@ -478,6 +570,219 @@ pub struct MilestoneAdd {
     /// Days of work needed after the last dependency is finished.
     #[arg(long = "duration", value_name = "DAYS", default_value_t = 0, value_parser = days_arg)]
     pub duration_days: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct OrgSet {
+    /// The organization's key.
+    pub key: String,
+    /// Its name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Its name in French ("" clears it).
+    #[arg(long)]
+    pub name_fr: Option<String>,
+    /// federal, provincial, territorial, indigenous, municipal or other.
+    #[arg(long)]
+    pub order: Option<Order>,
+    /// Its jurisdiction ("" clears it).
+    #[arg(long)]
+    pub jurisdiction: Option<String>,
+    /// A contact person or address ("" clears it).
+    #[arg(long)]
+    pub contact: Option<String>,
+    #[command(flatten)]
+    pub clear: ClearArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TableSet {
+    /// The table's key.
+    pub key: String,
+    /// Its name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Its name in French ("" clears it).
+    #[arg(long)]
+    pub name_fr: Option<String>,
+    /// table, committee, council, symposium, network or other.
+    #[arg(long)]
+    pub kind: Option<TableKind>,
+    /// Who chairs it ("" clears it).
+    #[arg(long)]
+    pub chair: Option<String>,
+    #[command(flatten)]
+    pub clear: ClearArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCommand {
+    /// Add member organizations to a table.
+    Add(MemberArgs),
+    /// Remove member organizations from a table.
+    Remove(MemberArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MemberArgs {
+    /// The table's key.
+    pub table: String,
+    /// Organization keys.
+    #[arg(required = true, value_name = "ORG")]
+    pub orgs: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AttendArgs {
+    /// The meeting's key.
+    pub meeting: String,
+    /// Organizations that attended (added to those already recorded).
+    #[arg(value_name = "ORG", required_unless_present = "nobody")]
+    pub orgs: Vec<String>,
+    /// Record that no organization attended.
+    #[arg(long, conflicts_with = "orgs")]
+    pub nobody: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingSet {
+    /// The meeting's key.
+    pub key: String,
+    /// The table that meets.
+    #[arg(long)]
+    pub table: Option<String>,
+    /// First day of the meeting.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub date: Option<NaiveDate>,
+    /// Last day, for a meeting over several days.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub end_date: Option<NaiveDate>,
+    /// Where it takes place ("" clears it).
+    #[arg(long)]
+    pub location: Option<String>,
+    /// What was decided ("" clears it).
+    #[arg(long)]
+    pub outcome: Option<String>,
+    #[command(flatten)]
+    pub clear: ClearArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaSet {
+    /// MEETING/ITEM.
+    pub key: String,
+    /// What the item is about.
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// The topic in French ("" clears it).
+    #[arg(long)]
+    pub topic_fr: Option<String>,
+    /// Who is responsible ("" clears it).
+    #[arg(long)]
+    pub owner: Option<String>,
+    #[command(flatten)]
+    pub progress: ProgressSet,
+    #[command(flatten)]
+    pub clear: ClearArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ChannelSet {
+    /// The channel's key.
+    pub key: String,
+    /// Its name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Its name in French ("" clears it).
+    #[arg(long)]
+    pub name_fr: Option<String>,
+    /// website, newsletter, magazine, email, social, event or other.
+    #[arg(long)]
+    pub kind: Option<ChannelKind>,
+    /// The organization that runs the channel ("" clears it).
+    #[arg(long)]
+    pub organization: Option<String>,
+    /// Who is responsible ("" clears it).
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// When it is due.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub due: Option<NaiveDate>,
+    /// Absolute http(s) address ("" clears it).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// The language it is in: en, fr or bilingual.
+    #[arg(id = "item_lang", long = "language", value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// The same channel in the other official language ("" clears it).
+    #[arg(long)]
+    pub counterpart: Option<String>,
+    #[command(flatten)]
+    pub progress: ProgressSet,
+    #[command(flatten)]
+    pub clear: ClearArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MaterialSet {
+    /// The material's key.
+    pub key: String,
+    /// Its title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Its title in French ("" clears it).
+    #[arg(long)]
+    pub title_fr: Option<String>,
+    /// email, key_messages, presentation, talking_points, plan or other.
+    #[arg(long)]
+    pub kind: Option<MaterialKind>,
+    /// Who is responsible ("" clears it).
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// When it is due.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub due: Option<NaiveDate>,
+    /// Absolute http(s) address ("" clears it).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// The language it is in: en, fr or bilingual.
+    #[arg(id = "item_lang", long = "language", value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// The same material in the other official language ("" clears it).
+    #[arg(long)]
+    pub counterpart: Option<String>,
+    #[command(flatten)]
+    pub progress: ProgressSet,
+    #[command(flatten)]
+    pub clear: ClearArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MilestoneSet {
+    /// The milestone's key.
+    pub key: String,
+    /// Its title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Its title in French ("" clears it).
+    #[arg(long)]
+    pub title_fr: Option<String>,
+    /// When it is due.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub due: Option<NaiveDate>,
+    /// Who is responsible ("" clears it).
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// The milestones it depends on (repeat for several; replaces the list; --clear depends_on empties it).
+    #[arg(long = "depends-on", value_name = "KEY")]
+    pub depends_on: Vec<String>,
+    /// Days of work needed after the last dependency is finished.
+    #[arg(long = "duration", value_name = "DAYS", value_parser = days_arg)]
+    pub duration_days: Option<i64>,
+    #[command(flatten)]
+    pub progress: ProgressSet,
+    #[command(flatten)]
+    pub clear: ClearArgs,
 }
 
 /// Logging progress: the same verbs for agenda items, channels, materials and milestones.

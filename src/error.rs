@@ -4,6 +4,7 @@
 use std::io;
 
 use crate::i18n::{Msg, Ui};
+use crate::model::types::Family;
 use crate::msg;
 
 /// Everything that can go wrong in a command. Messages are in both languages ([`Msg`]); the
@@ -16,6 +17,12 @@ pub enum Error {
     /// A plan file with problems, every one listed as `FILE:LINE:COL: message`. Exit 2.
     #[error("{file}: {} problem{} found; nothing was changed", problems.len(), if problems.len() == 1 { "" } else { "s" })]
     Plan { file: String, problems: Vec<Msg> },
+    /// A key that names no item of its family, with the nearest key there is. Exit 2.
+    #[error("{}", unknown_message(*family, key, nearest.as_deref()).en)]
+    Unknown { family: Family, key: String, nearest: Option<String> },
+    /// A store that holds no campaign yet. Exit 1.
+    #[error("{}", NO_CAMPAIGN.en)]
+    NoCampaign,
     /// A store that cannot be used as it is (missing, newer, damaged, not a store). Exit 1.
     #[error("{0}")]
     Store(Msg),
@@ -55,9 +62,9 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Input(_) | Error::Plan { .. } => 2,
+            Error::Input(_) | Error::Plan { .. } | Error::Unknown { .. } => 2,
             Error::BrokenPipe => 0,
-            Error::Store(_) | Error::Sqlite(_) | Error::Io { .. } => 1,
+            Error::Store(_) | Error::NoCampaign | Error::Sqlite(_) | Error::Io { .. } => 1,
         }
     }
 
@@ -71,11 +78,32 @@ impl Error {
                 let n = problems.len();
                 format!("{file} : {n} problème{} trouvé{}; rien n'a été changé", plural(n), plural(n))
             }
+            (Error::Unknown { family, key, nearest }, Ui::Fr) => unknown_message(*family, key, nearest.as_deref()).fr,
+            (Error::NoCampaign, Ui::Fr) => NO_CAMPAIGN.fr.to_string(),
             (Error::Sqlite(e), Ui::Fr) => format!("erreur de la base de données : {e}"),
             (Error::Io { context, source }, Ui::Fr) => format!("{} : {source}", context.fr),
             (Error::BrokenPipe, Ui::Fr) => "tube fermé".into(),
         }
     }
+}
+
+/// What a store without a campaign says.
+const NO_CAMPAIGN: crate::i18n::Text = crate::i18n::Text {
+    en: "the store has no campaign yet: run `engage init --name NAME` or `engage plan apply FILE`",
+    fr: "la base n'a pas encore de campagne : lancez `engage init --name NOM` ou `engage plan apply FICHIER`",
+};
+
+/// `unknown milestone 'deck-redy' (did you mean 'deck-ready'?)`, in both languages; an agenda
+/// item typed without its meeting says how agenda items are named.
+fn unknown_message(family: Family, key: &str, nearest: Option<&str>) -> Msg {
+    let mut message = crate::i18n::noun(family).unknown(key);
+    if let Some(n) = nearest {
+        message = message.join(" ", " ", &msg!("(did you mean '{n}'?)", "(vouliez-vous dire « {n} »?)"));
+    } else if family == Family::AgendaItem && !key.contains('/') {
+        message =
+            message.join(": ", " : ", &msg!("an agenda item is named MEETING/ITEM", "un point à l'ordre du jour se nomme RÉUNION/POINT"));
+    }
+    message
 }
 
 fn plural(n: usize) -> &'static str {

@@ -49,7 +49,7 @@ fn write_progress(ctx: &Ctx, store: &mut crate::store::Store, as_of: chrono::Nai
             indicator.at(rows);
         }
         let set = critical.get_or_insert_with(|| schedule.critical_path.iter().cloned().collect());
-        let on_path = row.kind == crate::model::types::Kind::Milestone && set.contains(&row.key);
+        let on_path = row.kind == crate::model::types::Family::Milestone && set.contains(&row.key);
         csv.row(&row.report(as_of), on_path)
     })?;
     indicator.finish();

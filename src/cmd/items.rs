@@ -2,19 +2,21 @@
 
 use std::io::Write;
 
-use serde_json::{Value, json};
+use chrono::NaiveDate;
 
 use super::Ctx;
 use crate::cli::{
-    AgendaAdd, AgendaList, ChannelAdd, Format, ListArgs, MaterialAdd, MeetingAdd, MeetingList, MilestoneAdd, OrgAdd, TableAdd,
+    AgendaAdd, AgendaList, ChannelAdd, Format, ListArgs, MaterialAdd, MeetingAdd, MeetingList, MilestoneAdd, OrgAdd, ShowArgs, TableAdd,
     TrackedListArgs,
 };
 use crate::error::{Error, Result};
+use crate::i18n::{Text, t};
+use crate::model::change::{Change, Item};
+use crate::model::listing::Listed;
 use crate::model::plan::{AgendaItem, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
-use crate::model::state::assess;
-use crate::model::types::Status;
+use crate::model::schedule::Node;
+use crate::model::types::{Family, Status};
 use crate::msg;
-use crate::plan::merge::{Change, Item};
 use crate::render;
 use crate::store::{HistoryFilter, Open};
 
@@ -23,9 +25,12 @@ pub fn add(ctx: &Ctx, item: Item, err: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::Existing)?;
     let (changes, ()) = store.change_plan(&ctx.actor(), |stored| {
         crate::plan::validate::check_new(&stored, &item).map_err(Error::Input)?;
-        Ok((vec![Change { before: None, after: Some(item.clone()) }], ()))
+        Ok((vec![Change::Create(item.clone())], ()))
     })?;
-    render::messages::added(err, ctx.ui, &changes[0])
+    match changes.first() {
+        Some(change) => render::messages::added(err, ctx.ui, change),
+        None => Ok(()),
+    }
 }
 
 fn text(value: Option<String>) -> Option<String> {
@@ -62,7 +67,15 @@ pub fn table_item(a: TableAdd) -> Result<Item> {
 }
 
 pub fn meeting_item(a: MeetingAdd) -> Result<Item> {
-    Ok(Item::Meeting(Meeting { key: a.key, table: a.table, date: a.date, end_date: a.end_date, location: text(a.location) }))
+    Ok(Item::Meeting(Meeting {
+        key: a.key,
+        table: a.table,
+        date: a.date,
+        end_date: a.end_date,
+        location: text(a.location),
+        attended: None,
+        outcome: None,
+    }))
 }
 
 pub fn agenda_item(a: AgendaAdd) -> Result<Item> {
@@ -127,35 +140,6 @@ pub fn milestone_item(a: MilestoneAdd) -> Result<Item> {
     }))
 }
 
-/// The JSON form of an item in lists: every stored field; trackable items also carry their
-/// `state` as of today, agenda items their `key` as `MEETING/ITEM` and their meeting's `date`.
-fn listed(plan: &Plan, item: &Item, today: chrono::NaiveDate) -> Value {
-    let mut v = serde_json::to_value(item).unwrap_or(Value::Null);
-    let state = |p: &Progress, date| json!(assess(p.status, p.done_on, date, today));
-    if let Value::Object(map) = &mut v {
-        match item {
-            Item::AgendaItem(a) => {
-                let date = plan.meetings.get(&a.meeting).map(|m| m.date);
-                map.insert("key".into(), json!(a.reference()));
-                map.insert("item".into(), json!(a.key));
-                map.insert("date".into(), json!(date));
-                map.insert("state".into(), state(&a.progress, date));
-            }
-            Item::Channel(c) => {
-                map.insert("state".into(), state(&c.progress, c.due));
-            }
-            Item::Material(m) => {
-                map.insert("state".into(), state(&m.progress, m.due));
-            }
-            Item::Milestone(m) => {
-                map.insert("state".into(), state(&m.progress, Some(m.due)));
-            }
-            _ => {}
-        }
-    }
-    v
-}
-
 fn keep(p: &Progress, owner: &Option<String>, f: &TrackedListArgs) -> bool {
     f.status.is_none_or(|s: Status| s == p.status)
         && f.owner.as_ref().is_none_or(|o| owner.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(o)))
@@ -172,50 +156,164 @@ pub enum Listing {
     Milestones(TrackedListArgs),
 }
 
+impl Listing {
+    fn format(&self) -> Format {
+        match self {
+            Listing::Organizations(a) | Listing::Tables(a) => a.format,
+            Listing::Meetings(a) => a.list.format,
+            Listing::Agenda(a) => a.tracked.list.format,
+            Listing::Channels(a) | Listing::Materials(a) | Listing::Milestones(a) => a.list.format,
+        }
+    }
+
+    fn as_of(&self) -> Option<NaiveDate> {
+        match self {
+            Listing::Organizations(a) | Listing::Tables(a) => a.as_of.as_of,
+            Listing::Meetings(a) => a.list.as_of.as_of,
+            Listing::Agenda(a) => a.tracked.list.as_of.as_of,
+            Listing::Channels(a) | Listing::Materials(a) | Listing::Milestones(a) => a.list.as_of.as_of,
+        }
+    }
+}
+
+/// The listed rows of one family, filtered, in key order. Status filters apply to the status
+/// as of the day.
+fn rows(plan: &Plan, listing: &Listing, as_of: NaiveDate) -> Vec<Listed> {
+    let listed = |i: Item| Listed::of(i, plan, as_of);
+    let seen = |p: &Progress| p.seen_on(as_of);
+    match listing {
+        Listing::Organizations(_) => plan.organizations.values().cloned().map(Item::Organization).filter_map(listed).collect(),
+        Listing::Tables(_) => plan.tables.values().cloned().map(Item::Table).filter_map(listed).collect(),
+        Listing::Meetings(a) => plan
+            .meetings
+            .values()
+            .filter(|m| a.table.as_ref().is_none_or(|t| &m.table == t))
+            .cloned()
+            .map(Item::Meeting)
+            .filter_map(listed)
+            .collect(),
+        Listing::Agenda(a) => plan
+            .agenda
+            .values()
+            .filter(|i| keep(&seen(&i.progress), &i.owner, &a.tracked))
+            .filter(|i| a.meeting.as_ref().is_none_or(|m| &i.meeting == m))
+            .filter(|i| a.table.as_ref().is_none_or(|t| plan.meetings.get(&i.meeting).is_some_and(|m| &m.table == t)))
+            .cloned()
+            .map(Item::AgendaItem)
+            .filter_map(listed)
+            .collect(),
+        Listing::Channels(a) => plan
+            .channels
+            .values()
+            .filter(|c| keep(&seen(&c.progress), &c.owner, a))
+            .cloned()
+            .map(Item::Channel)
+            .filter_map(listed)
+            .collect(),
+        Listing::Materials(a) => plan
+            .materials
+            .values()
+            .filter(|c| keep(&seen(&c.progress), &c.owner, a))
+            .cloned()
+            .map(Item::Material)
+            .filter_map(listed)
+            .collect(),
+        Listing::Milestones(a) => plan
+            .milestones
+            .values()
+            .filter(|c| keep(&seen(&c.progress), &c.owner, a))
+            .cloned()
+            .map(Item::Milestone)
+            .filter_map(listed)
+            .collect(),
+    }
+}
+
 pub fn list(ctx: &Ctx, listing: Listing, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::Existing)?;
     let plan = store.load_plan()?;
-    let (items, format): (Vec<Item>, Format) = match &listing {
-        Listing::Organizations(a) => (plan.organizations.values().cloned().map(Item::Organization).collect(), a.format),
-        Listing::Tables(a) => (plan.tables.values().cloned().map(Item::Table).collect(), a.format),
-        Listing::Meetings(a) => (
-            plan.meetings.values().filter(|m| a.table.as_ref().is_none_or(|t| &m.table == t)).cloned().map(Item::Meeting).collect(),
-            a.list.format,
-        ),
-        Listing::Agenda(a) => (
-            plan.agenda
-                .values()
-                .filter(|i| keep(&i.progress, &i.owner, &a.tracked))
-                .filter(|i| a.meeting.as_ref().is_none_or(|m| &i.meeting == m))
-                .filter(|i| a.table.as_ref().is_none_or(|t| plan.meetings.get(&i.meeting).is_some_and(|m| &m.table == t)))
-                .cloned()
-                .map(Item::AgendaItem)
-                .collect(),
-            a.tracked.list.format,
-        ),
-        Listing::Channels(a) => {
-            (plan.channels.values().filter(|c| keep(&c.progress, &c.owner, a)).cloned().map(Item::Channel).collect(), a.list.format)
-        }
-        Listing::Materials(a) => {
-            (plan.materials.values().filter(|c| keep(&c.progress, &c.owner, a)).cloned().map(Item::Material).collect(), a.list.format)
-        }
-        Listing::Milestones(a) => {
-            (plan.milestones.values().filter(|c| keep(&c.progress, &c.owner, a)).cloned().map(Item::Milestone).collect(), a.list.format)
-        }
-    };
-    let rows: Vec<Value> = items.iter().map(|i| listed(&plan, i, ctx.today)).collect();
-    match format {
+    let as_of = listing.as_of().unwrap_or(ctx.today);
+    let rows = rows(&plan, &listing, as_of);
+    match listing.format() {
         Format::Json => render::json(out, &rows),
         Format::Csv => render::lists::csv(out, &rows),
         Format::Table => render::lists::table(out, ctx.style, &rows),
     }
 }
 
-pub fn show(ctx: &Ctx, kind: &str, key: &str, out: &mut dyn Write) -> Result<()> {
+/// `FAMILY show KEY`: the item, everything that refers to it, and its journal.
+pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::Existing)?;
-    let item = store.load_item(kind, key)?.ok_or_else(|| crate::store::unknown(kind, key))?;
-    let plan = Plan::default();
-    let value = listed(&plan, &item, ctx.today);
-    let journal = store.history(&HistoryFilter { item: Some((Some(kind.to_string()), item.key())), ..HistoryFilter::default() })?;
-    render::lists::show(out, ctx.style, &value, &journal)
+    let plan = store.load_plan()?;
+    let as_of = args.as_of.as_of.unwrap_or(ctx.today);
+    let key = &args.key;
+    let item = plan.item(family, key).ok_or_else(|| store.unknown(family, key))?;
+    let key = item.key();
+    let listed = |i: Item| Listed::of(i, &plan, as_of);
+    let all = |items: Vec<Item>| items.into_iter().filter_map(listed).collect::<Vec<_>>();
+    let mut schedule = None;
+    let related: Vec<(Text, Vec<Listed>)> = match &item {
+        Item::Campaign(_) => Vec::new(),
+        Item::Organization(_) => vec![
+            (t::TABLES_TITLE, all(plan.tables.values().filter(|t| t.members.contains(&key)).cloned().map(Item::Table).collect())),
+            (
+                t::ATTENDED_TITLE,
+                all(plan
+                    .meetings
+                    .values()
+                    .filter(|m| m.attended.iter().flatten().any(|o| o == &key))
+                    .cloned()
+                    .map(Item::Meeting)
+                    .collect()),
+            ),
+            (
+                t::CHANNELS_TITLE,
+                all(plan.channels.values().filter(|c| c.organization.as_deref() == Some(&key)).cloned().map(Item::Channel).collect()),
+            ),
+        ],
+        Item::Table(t) => vec![
+            (t::MEMBERS_TITLE, all(t.members.iter().filter_map(|m| plan.item(Family::Organization, m)).collect())),
+            (t::MEETINGS_TITLE, all(plan.meetings.values().filter(|m| m.table == key).cloned().map(Item::Meeting).collect())),
+        ],
+        Item::Meeting(m) => vec![
+            (t::TABLES_TITLE, all(plan.item(Family::Table, &m.table).into_iter().collect())),
+            (t::ATTENDED_TITLE_ORGS, all(m.attended.iter().flatten().filter_map(|o| plan.item(Family::Organization, o)).collect())),
+            (t::AGENDA_TITLE, all(plan.agenda.values().filter(|a| a.meeting == key).cloned().map(Item::AgendaItem).collect())),
+        ],
+        Item::AgendaItem(a) => vec![(t::MEETING_OF_TITLE, all(plan.item(Family::Meeting, &a.meeting).into_iter().collect()))],
+        Item::Channel(c) => vec![
+            (t::ORGANIZATION_TITLE, all(c.organization.iter().filter_map(|o| plan.item(Family::Organization, o)).collect())),
+            (t::COUNTERPART_TITLE, all(c.counterpart.iter().filter_map(|o| plan.item(Family::Channel, o)).collect())),
+        ],
+        Item::Material(m) => {
+            vec![(t::COUNTERPART_TITLE, all(m.counterpart.iter().filter_map(|o| plan.item(Family::Material, o)).collect()))]
+        }
+        Item::Milestone(m) => {
+            let campaign_end = plan.campaign.as_ref().map(|c| c.end).unwrap_or(m.due);
+            let nodes: Vec<Node> = plan
+                .milestones
+                .values()
+                .map(|m| Node {
+                    key: m.key.clone(),
+                    due: m.due,
+                    duration_days: m.duration_days,
+                    depends_on: m.depends_on.clone(),
+                    status: m.progress.status,
+                    done_on: m.progress.done_on,
+                })
+                .collect();
+            schedule = crate::model::schedule::schedule(&nodes, campaign_end, as_of).get(&key).cloned();
+            vec![
+                (t::DEPENDENCIES_TITLE, all(m.depends_on.iter().filter_map(|d| plan.item(Family::Milestone, d)).collect())),
+                (
+                    t::DEPENDENTS_TITLE,
+                    all(plan.milestones.values().filter(|d| d.depends_on.contains(&key)).cloned().map(Item::Milestone).collect()),
+                ),
+            ]
+        }
+    };
+    let Some(item) = listed(item) else { return Ok(()) };
+    let subject = Some(crate::model::change::Subject::Item(family));
+    let journal = store.history(&HistoryFilter { item: Some((subject, key)), ..HistoryFilter::default() })?;
+    render::lists::show(out, ctx.style, &render::lists::Shown { item, related, schedule }, &journal)
 }

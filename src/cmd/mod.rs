@@ -2,6 +2,7 @@
 //! the model, hand rows to render. This module resolves the context once and dispatches.
 
 mod demo;
+mod edit;
 mod export;
 mod history;
 mod items;
@@ -19,15 +20,16 @@ use std::path::PathBuf;
 use chrono::{Local, NaiveDate};
 
 use crate::cli::{
-    AgendaCommand, ChannelCommand, Cli, ColorChoice, Command, MaterialCommand, MeetingCommand, MilestoneCommand, OrgCommand, TableCommand,
-    UiLang,
+    AgendaCommand, ChannelCommand, Cli, ColorChoice, Command, MaterialCommand, MeetingCommand, MemberCommand, MilestoneCommand, OrgCommand,
+    TableCommand, UiLang,
 };
 use crate::error::{Error, Result};
 use crate::i18n::Ui;
-use crate::model::types::Kind;
+use crate::model::types::Family;
 use crate::msg;
 use crate::render::{self, Style};
 use crate::store::{Actor, Open, Store};
+use edit::Set;
 use items::Listing;
 pub use output::write_output;
 
@@ -176,41 +178,65 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Organization(c) => match c {
             OrgCommand::Add(a) => items::add(ctx, items::org_item(a)?, err),
             OrgCommand::List(a) => items::list(ctx, Listing::Organizations(a), out),
-            OrgCommand::Show(a) => items::show(ctx, "organization", &a.key, out),
+            OrgCommand::Show(a) => items::show(ctx, Family::Organization, &a, out),
+            OrgCommand::Set(a) => edit::set(ctx, Set::Organization(a), err),
+            OrgCommand::Rename(a) => edit::rename(ctx, Family::Organization, &a.old, &a.new, err),
+            OrgCommand::Remove(a) => edit::remove(ctx, Family::Organization, &a.key, err),
         },
         Command::Table(c) => match c {
             TableCommand::Add(a) => items::add(ctx, items::table_item(a)?, err),
             TableCommand::List(a) => items::list(ctx, Listing::Tables(a), out),
-            TableCommand::Show(a) => items::show(ctx, "table", &a.key, out),
+            TableCommand::Show(a) => items::show(ctx, Family::Table, &a, out),
+            TableCommand::Set(a) => edit::set(ctx, Set::Table(a), err),
+            TableCommand::Rename(a) => edit::rename(ctx, Family::Table, &a.old, &a.new, err),
+            TableCommand::Remove(a) => edit::remove(ctx, Family::Table, &a.key, err),
+            TableCommand::Member(MemberCommand::Add(a)) => edit::members(ctx, a, true, err),
+            TableCommand::Member(MemberCommand::Remove(a)) => edit::members(ctx, a, false, err),
         },
         Command::Meeting(c) => match c {
             MeetingCommand::Add(a) => items::add(ctx, items::meeting_item(a)?, err),
             MeetingCommand::List(a) => items::list(ctx, Listing::Meetings(a), out),
-            MeetingCommand::Show(a) => items::show(ctx, "meeting", &a.key, out),
+            MeetingCommand::Show(a) => items::show(ctx, Family::Meeting, &a, out),
+            MeetingCommand::Set(a) => edit::set(ctx, Set::Meeting(a), err),
+            MeetingCommand::Rename(a) => edit::rename(ctx, Family::Meeting, &a.old, &a.new, err),
+            MeetingCommand::Remove(a) => edit::remove(ctx, Family::Meeting, &a.key, err),
+            MeetingCommand::Attend(a) => edit::attend(ctx, a, err),
         },
         Command::Agenda(c) => match c {
             AgendaCommand::Add(a) => items::add(ctx, items::agenda_item(a)?, err),
             AgendaCommand::List(a) => items::list(ctx, Listing::Agenda(a), out),
-            AgendaCommand::Show(a) => items::show(ctx, "agenda_item", &a.key, out),
-            AgendaCommand::Track(t) => track::run(ctx, Kind::AgendaItem, t, err),
+            AgendaCommand::Show(a) => items::show(ctx, Family::AgendaItem, &a, out),
+            AgendaCommand::Set(a) => edit::set(ctx, Set::Agenda(a), err),
+            AgendaCommand::Rename(a) => edit::rename(ctx, Family::AgendaItem, &a.old, &a.new, err),
+            AgendaCommand::Remove(a) => edit::remove(ctx, Family::AgendaItem, &a.key, err),
+            AgendaCommand::Track(t) => track::run(ctx, Family::AgendaItem, t, err),
         },
         Command::Channel(c) => match c {
             ChannelCommand::Add(a) => items::add(ctx, items::channel_item(a)?, err),
             ChannelCommand::List(a) => items::list(ctx, Listing::Channels(a), out),
-            ChannelCommand::Show(a) => items::show(ctx, "channel", &a.key, out),
-            ChannelCommand::Track(t) => track::run(ctx, Kind::Channel, t, err),
+            ChannelCommand::Show(a) => items::show(ctx, Family::Channel, &a, out),
+            ChannelCommand::Set(a) => edit::set(ctx, Set::Channel(a), err),
+            ChannelCommand::Rename(a) => edit::rename(ctx, Family::Channel, &a.old, &a.new, err),
+            ChannelCommand::Remove(a) => edit::remove(ctx, Family::Channel, &a.key, err),
+            ChannelCommand::Track(t) => track::run(ctx, Family::Channel, t, err),
         },
         Command::Material(c) => match c {
             MaterialCommand::Add(a) => items::add(ctx, items::material_item(a)?, err),
             MaterialCommand::List(a) => items::list(ctx, Listing::Materials(a), out),
-            MaterialCommand::Show(a) => items::show(ctx, "material", &a.key, out),
-            MaterialCommand::Track(t) => track::run(ctx, Kind::Material, t, err),
+            MaterialCommand::Show(a) => items::show(ctx, Family::Material, &a, out),
+            MaterialCommand::Set(a) => edit::set(ctx, Set::Material(a), err),
+            MaterialCommand::Rename(a) => edit::rename(ctx, Family::Material, &a.old, &a.new, err),
+            MaterialCommand::Remove(a) => edit::remove(ctx, Family::Material, &a.key, err),
+            MaterialCommand::Track(t) => track::run(ctx, Family::Material, t, err),
         },
         Command::Milestone(c) => match c {
             MilestoneCommand::Add(a) => items::add(ctx, items::milestone_item(a)?, err),
             MilestoneCommand::List(a) => items::list(ctx, Listing::Milestones(a), out),
-            MilestoneCommand::Show(a) => items::show(ctx, "milestone", &a.key, out),
-            MilestoneCommand::Track(t) => track::run(ctx, Kind::Milestone, t, err),
+            MilestoneCommand::Show(a) => items::show(ctx, Family::Milestone, &a, out),
+            MilestoneCommand::Set(a) => edit::set(ctx, Set::Milestone(a), err),
+            MilestoneCommand::Rename(a) => edit::rename(ctx, Family::Milestone, &a.old, &a.new, err),
+            MilestoneCommand::Remove(a) => edit::remove(ctx, Family::Milestone, &a.key, err),
+            MilestoneCommand::Track(t) => track::run(ctx, Family::Milestone, t, err),
         },
         Command::Check => maintenance::check(ctx, out),
         Command::Completions(args) => render::shell::completions(args.shell, ctx.ui, out),

@@ -8,9 +8,9 @@ use chrono::Months;
 use super::Ctx;
 use crate::cli::{ApplyArgs, InitArgs, OutputArgs, PlanCommand};
 use crate::error::{Error, Result};
+use crate::model::change::{Change, Item};
 use crate::model::plan::{Campaign, Plan};
 use crate::msg;
-use crate::plan::merge::{Change, Item};
 use crate::render;
 use crate::render::progress::{Count, step};
 use crate::store::Open;
@@ -131,7 +131,7 @@ pub fn init(ctx: &Ctx, args: InitArgs, err: &mut dyn Write) -> Result<()> {
                 "{db} contient déjà la campagne « {name} » : utilisez une autre --db, ou `engage plan apply` pour la modifier"
             )))
         }
-        None => Ok((vec![Change { before: None, after: Some(Item::Campaign(campaign.clone())) }], ())),
+        None => Ok((vec![Change::Create(Item::Campaign(campaign.clone()))], ())),
     })?;
     render::messages::initialized(err, ctx.ui, &campaign, store.path())
 }

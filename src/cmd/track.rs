@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use super::Ctx;
 use crate::cli::TrackCommand;
 use crate::error::{Error, Result};
+use crate::model::change::{Change, Item};
 use crate::model::plan::Progress;
-use crate::model::types::{Kind, Status, check_url};
+use crate::model::types::{Family, Status, check_url};
 use crate::msg;
-use crate::plan::merge::Item;
 use crate::render;
 use crate::store::Open;
 
@@ -21,16 +21,6 @@ struct Wanted {
     done_on: Option<NaiveDate>,
     note: Option<String>,
     url: Option<String>,
-}
-
-fn progress_of(item: &Item) -> Option<&Progress> {
-    match item {
-        Item::AgendaItem(i) => Some(&i.progress),
-        Item::Channel(i) => Some(&i.progress),
-        Item::Material(i) => Some(&i.progress),
-        Item::Milestone(i) => Some(&i.progress),
-        _ => None,
-    }
 }
 
 /// The item with the wanted progress (and url, for channels and materials).
@@ -49,7 +39,7 @@ fn updated(item: &Item, wanted: &Wanted) -> Result<Item> {
             i.progress = set(&i.progress);
             i.url = wanted.url.clone().or_else(|| i.url.clone());
         }
-        _ => {
+        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => {
             return Err(Error::input(msg!(
                 "only agenda items, channels, materials and milestones carry a status",
                 "seuls les points à l'ordre du jour, canaux, documents et jalons ont un statut"
@@ -59,11 +49,11 @@ fn updated(item: &Item, wanted: &Wanted) -> Result<Item> {
     Ok(next)
 }
 
-pub fn run(ctx: &Ctx, kind: Kind, command: TrackCommand, err: &mut dyn Write) -> Result<()> {
+pub fn run(ctx: &Ctx, kind: Family, command: TrackCommand, err: &mut dyn Write) -> Result<()> {
     let (reference, wanted) = match command {
         TrackCommand::Done(a) => {
             if let Some(url) = &a.url {
-                if !matches!(kind, Kind::Channel | Kind::Material) {
+                if !matches!(kind, Family::Channel | Family::Material) {
                     return Err(Error::input(msg!(
                         "--url is for channels and materials only",
                         "--url ne s'applique qu'aux canaux et aux documents"
@@ -80,14 +70,14 @@ pub fn run(ctx: &Ctx, kind: Kind, command: TrackCommand, err: &mut dyn Write) ->
         TrackCommand::Reopen(a) => (a.reference, Wanted { status: Status::Planned, done_on: None, note: a.note, url: None }),
     };
     let mut store = ctx.open(Open::Existing)?;
-    let change = store.change_item(&ctx.actor(), kind.as_str(), &reference, |item| updated(item, &wanted))?;
-    let before = change.as_ref().and_then(|c| c.before.as_ref()).and_then(progress_of).cloned();
+    let change = store.change_item(&ctx.actor(), kind, &reference, |item| updated(item, &wanted))?;
+    let before = change.as_ref().and_then(Change::before).and_then(Item::progress).cloned();
     render::messages::tracked(err, ctx.ui, kind, &reference, before.as_ref(), &wanted_progress(&wanted))?;
-    if kind == Kind::Milestone && wanted.status == Status::Done {
-        let Some(Item::Milestone(m)) = store.load_item("milestone", &reference)? else { return Ok(()) };
+    if kind == Family::Milestone && wanted.status == Status::Done {
+        let Some(Item::Milestone(m)) = store.load_item(Family::Milestone, &reference)? else { return Ok(()) };
         let mut open = Vec::new();
         for dep in &m.depends_on {
-            if let Some(Item::Milestone(d)) = store.load_item("milestone", dep)?
+            if let Some(Item::Milestone(d)) = store.load_item(Family::Milestone, dep)?
                 && d.progress.status.is_open()
             {
                 open.push(d.key);

@@ -2,7 +2,8 @@
 //! gender, orders of government, field names and the values of the plan file's closed sets.
 
 use super::{Msg, Text, Ui, t};
-use crate::model::types::{Kind, Order, State, Status};
+use crate::model::change::{Action, Subject};
+use crate::model::types::{Family, Order, State, Status};
 
 /// A state, in words.
 pub fn state(ui: Ui, s: State) -> &'static str {
@@ -33,13 +34,15 @@ pub fn status(ui: Ui, s: Status) -> &'static str {
 }
 
 /// A kind of item, in words.
-pub fn kind(ui: Ui, k: Kind) -> &'static str {
+pub fn kind(ui: Ui, k: Family) -> &'static str {
     let text = match k {
-        Kind::AgendaItem => Text { en: "agenda item", fr: "point à l'ordre du jour" },
-        Kind::Channel => Text { en: "channel", fr: "canal" },
-        Kind::Material => Text { en: "material", fr: "document" },
-        Kind::Meeting => Text { en: "meeting", fr: "réunion" },
-        Kind::Milestone => Text { en: "milestone", fr: "jalon" },
+        Family::AgendaItem => Text { en: "agenda item", fr: "point à l'ordre du jour" },
+        Family::Channel => Text { en: "channel", fr: "canal" },
+        Family::Material => Text { en: "material", fr: "document" },
+        Family::Meeting => Text { en: "meeting", fr: "réunion" },
+        Family::Milestone => Text { en: "milestone", fr: "jalon" },
+        Family::Organization => Text { en: "organization", fr: "organisation" },
+        Family::Table => Text { en: "table", fr: "table" },
     };
     text.get(ui)
 }
@@ -71,18 +74,19 @@ impl Noun {
     }
 }
 
-/// The noun of a kind of item, from its spelling; unknown spellings read as "item".
-pub fn noun(kind: &str) -> Noun {
-    let (en, fr, feminine) = match kind {
-        "campaign" => ("campaign", "campagne", true),
-        "organization" => ("organization", "organisation", true),
-        "table" => ("table", "table", true),
-        "meeting" => ("meeting", "réunion", true),
-        "agenda_item" | "agenda item" => ("agenda item", "point à l'ordre du jour", false),
-        "channel" => ("channel", "canal", false),
-        "material" => ("material", "document", false),
-        "milestone" => ("milestone", "jalon", false),
-        _ => ("item", "élément", false),
+/// The noun of the campaign or of a family of items.
+pub fn noun(subject: impl Into<Subject>) -> Noun {
+    let (en, fr, feminine) = match subject.into() {
+        Subject::Campaign => ("campaign", "campagne", true),
+        Subject::Item(family) => match family {
+            Family::Organization => ("organization", "organisation", true),
+            Family::Table => ("table", "table", true),
+            Family::Meeting => ("meeting", "réunion", true),
+            Family::AgendaItem => ("agenda item", "point à l'ordre du jour", false),
+            Family::Channel => ("channel", "canal", false),
+            Family::Material => ("material", "document", false),
+            Family::Milestone => ("milestone", "jalon", false),
+        },
     };
     Noun { en, fr, feminine }
 }
@@ -169,17 +173,16 @@ pub fn value(ui: Ui, raw: &str) -> Option<&'static str> {
     Some(text.get(ui))
 }
 
-/// A journal action (`create`, `update`, `delete`) done to an item of `kind`, in words: in
-/// French the participle agrees with the item (`créée` for a meeting).
-pub fn action(ui: Ui, action: &str, kind: &str) -> String {
+/// A journal action done to the campaign or an item of a family, in words: in French the
+/// participle agrees with the item (`créée` for a meeting).
+pub fn action(ui: Ui, action: Action, subject: Subject) -> String {
     let text = match action {
-        "create" => Text { en: "created", fr: "créé" },
-        "update" => Text { en: "updated", fr: "modifié" },
-        "delete" => Text { en: "deleted", fr: "supprimé" },
-        other => return other.to_string(),
+        Action::Create => Text { en: "created", fr: "créé" },
+        Action::Update => Text { en: "updated", fr: "modifié" },
+        Action::Delete => Text { en: "deleted", fr: "supprimé" },
     };
     match ui {
         Ui::En => text.en.to_string(),
-        Ui::Fr => noun(kind).agree(text.fr),
+        Ui::Fr => noun(subject).agree(text.fr),
     }
 }

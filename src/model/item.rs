@@ -4,12 +4,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::state::{assess, variance_days};
-use super::types::{Kind, State, Status};
+use super::types::{Family, State, Status};
 
 /// An item as reports see it. A meeting has no status.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    pub kind: Kind,
+    pub kind: Family,
     /// `MEETING/ITEM` for an agenda item.
     pub key: String,
     pub title: String,
@@ -54,7 +54,7 @@ impl Row {
 /// What the tally needs of a tracked row: its kind and dates, not its texts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Head {
-    pub kind: Kind,
+    pub kind: Family,
     pub date: Option<NaiveDate>,
     pub status: Option<Status>,
     pub done_on: Option<NaiveDate>,
@@ -71,7 +71,7 @@ impl Head {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportRow {
     pub date: Option<NaiveDate>,
-    pub kind: Kind,
+    pub kind: Family,
     pub key: String,
     pub title: String,
     pub title_fr: Option<String>,

@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::types::{Kind, Status};
+use super::types::{Family, Status};
 
 /// One side of a language pair, as the store holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Side {
-    pub kind: Kind,
+    pub kind: Family,
     pub key: String,
     pub counterpart: Option<String>,
     pub status: Status,
@@ -22,7 +22,7 @@ pub struct Side {
 /// (`gap_days` counted from `key`'s done date to as-of), else the days between the two.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Gap {
-    pub kind: Kind,
+    pub kind: Family,
     pub key: String,
     pub counterpart: String,
     pub gap_days: i64,
@@ -37,8 +37,8 @@ fn done_on(side: &Side) -> Option<NaiveDate> {
 /// is cancelled or deferred is not a gap; a counterpart that does not exist is ignored here
 /// (`engage check` reports it).
 pub fn gaps(sides: &[Side], as_of: NaiveDate) -> Vec<Gap> {
-    let by_key: HashMap<(Kind, &str), &Side> = sides.iter().map(|s| ((s.kind, s.key.as_str()), s)).collect();
-    let find = |kind: Kind, key: &str| by_key.get(&(kind, key)).copied();
+    let by_key: HashMap<(Family, &str), &Side> = sides.iter().map(|s| ((s.kind, s.key.as_str()), s)).collect();
+    let find = |kind: Family, key: &str| by_key.get(&(kind, key)).copied();
     let mut out: Vec<Gap> = Vec::new();
     for side in sides {
         let Some(other_key) = side.counterpart.as_deref() else { continue };
@@ -70,7 +70,7 @@ mod tests {
 
     fn side(key: &str, counterpart: &str, status: Status, done_on: Option<&str>) -> Side {
         Side {
-            kind: Kind::Material,
+            kind: Family::Material,
             key: key.into(),
             counterpart: Some(counterpart.into()),
             status,
@@ -97,8 +97,8 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                Gap { kind: Kind::Material, key: "deck-en".into(), counterpart: "deck-fr".into(), gap_days: 10, missing: true },
-                Gap { kind: Kind::Material, key: "email-en".into(), counterpart: "email-fr".into(), gap_days: 5, missing: false },
+                Gap { kind: Family::Material, key: "deck-en".into(), counterpart: "deck-fr".into(), gap_days: 10, missing: true },
+                Gap { kind: Family::Material, key: "email-en".into(), counterpart: "email-fr".into(), gap_days: 5, missing: false },
             ]
         );
     }

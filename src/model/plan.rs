@@ -47,6 +47,11 @@ pub struct Meeting {
     pub date: NaiveDate,
     pub end_date: Option<NaiveDate>,
     pub location: Option<String>,
+    /// The organizations that attended, sorted; `None` while attendance is not recorded (then
+    /// every member of the table counts as attending), `Some(empty)` when nobody came.
+    pub attended: Option<Vec<String>>,
+    /// What was decided (free text).
+    pub outcome: Option<String>,
 }
 
 /// What every trackable item records about its progress.
@@ -55,6 +60,14 @@ pub struct Progress {
     pub status: Status,
     pub done_on: Option<NaiveDate>,
     pub note: Option<String>,
+}
+
+impl Progress {
+    /// The progress as it stood at the end of `as_of` ([`super::state::seen_on`]); a note is kept.
+    pub fn seen_on(&self, as_of: NaiveDate) -> Progress {
+        let (status, done_on) = super::state::seen_on(self.status, self.done_on, as_of);
+        Progress { status, done_on, note: self.note.clone() }
+    }
 }
 
 impl Default for Progress {

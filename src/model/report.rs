@@ -106,7 +106,7 @@ pub fn page_of(rows: &[ReportRow]) -> (&[ReportRow], usize) {
 mod tests {
     use super::*;
     use crate::model::status::{CampaignInfo, ScheduleRow};
-    use crate::model::types::{Kind, Status as Progress};
+    use crate::model::types::{Family, Status as Progress};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -115,7 +115,7 @@ mod tests {
     fn milestone(key: &str, due: &str, state: State) -> ReportRow {
         ReportRow {
             date: Some(d(due)),
-            kind: Kind::Milestone,
+            kind: Family::Milestone,
             key: key.into(),
             title: key.into(),
             title_fr: None,

@@ -7,9 +7,20 @@ use super::types::{State, Status};
 /// How many days ahead of as-of an open item counts as `due_soon` (both ends included).
 pub const DUE_SOON_DAYS: i64 = 7;
 
+/// The recorded progress as it stood at the end of `as_of` (DESIGN.md, "As of a past date"): an
+/// item done after as-of was not done yet, so it reads as `planned` with no done date.
+pub fn seen_on(status: Status, done_on: Option<NaiveDate>, as_of: NaiveDate) -> (Status, Option<NaiveDate>) {
+    match (status, done_on) {
+        (Status::Done, Some(done)) if done > as_of => (Status::Planned, None),
+        _ => (status, done_on),
+    }
+}
+
 /// The state of an item with `status`, `done_on` and `date` (its due date, or its meeting's
-/// date), seen on `as_of`. An undated done item is on time.
+/// date), seen on `as_of` (progress recorded after as-of does not count). An undated done item
+/// is on time.
 pub fn assess(status: Status, done_on: Option<NaiveDate>, date: Option<NaiveDate>, as_of: NaiveDate) -> State {
+    let (status, done_on) = seen_on(status, done_on, as_of);
     match status {
         Status::Done => match (done_on, date) {
             (Some(done), Some(date)) if done > date => State::DoneLate,

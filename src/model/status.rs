@@ -11,7 +11,7 @@ use super::parity::{Gap, Side, gaps};
 use super::reach::{OrderReach, reach};
 use super::schedule::{Node, Schedule, schedule};
 use super::state::percent_complete;
-use super::types::{Kind, Order, State};
+use super::types::{Family, Order, State};
 
 /// The campaign as the report names it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,7 +77,7 @@ pub struct Tally {
 impl Tally {
     pub fn new(as_of: NaiveDate) -> Tally {
         let mut counts = BTreeMap::new();
-        for kind in Kind::TRACKED {
+        for kind in Family::TRACKED {
             counts.insert(kind.as_str(), State::ALL.iter().map(|s| (s.as_str(), 0)).collect());
         }
         Tally { as_of, done: 0, counted: 0, counts, overdue: Vec::new() }

@@ -98,19 +98,45 @@ spelled_enum!(
 );
 
 spelled_enum!(
-    /// The kinds of item that reports list. `Meeting` is listed but never tracked.
-    Kind, "kind" {
+    /// Every kind of item a campaign holds, spelled as in the journal, JSON and CSV. Declared in
+    /// the order of their spelling, so that sorting by family sorts by spelling. Adding a kind
+    /// here makes the compiler list every place that must handle it: matches over families
+    /// have no catch-all arm.
+    Family, "kind" {
         AgendaItem => "agenda_item",
         Channel => "channel",
         Material => "material",
         Meeting => "meeting",
         Milestone => "milestone",
+        Organization => "organization",
+        Table => "table",
     }
 );
 
-impl Kind {
-    /// The four kinds that carry a status.
-    pub const TRACKED: [Kind; 4] = [Kind::Milestone, Kind::AgendaItem, Kind::Channel, Kind::Material];
+impl Family {
+    /// The four families that carry a status.
+    pub const TRACKED: [Family; 4] = [Family::Milestone, Family::AgendaItem, Family::Channel, Family::Material];
+
+    /// The command that handles the family: `engage org`, `engage agenda`, …
+    pub fn command(self) -> &'static str {
+        match self {
+            Family::AgendaItem => "agenda",
+            Family::Channel => "channel",
+            Family::Material => "material",
+            Family::Meeting => "meeting",
+            Family::Milestone => "milestone",
+            Family::Organization => "org",
+            Family::Table => "table",
+        }
+    }
+
+    /// Whether items of this family carry a status (and so a state).
+    pub fn is_tracked(self) -> bool {
+        match self {
+            Family::AgendaItem | Family::Channel | Family::Material | Family::Milestone => true,
+            Family::Meeting | Family::Organization | Family::Table => false,
+        }
+    }
 }
 
 spelled_enum!(

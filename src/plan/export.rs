@@ -106,6 +106,10 @@ pub fn export(plan: &Plan) -> String {
         o.date("date", Some(m.date));
         o.date("end_date", m.end_date);
         o.opt("location", &m.location);
+        if let Some(attended) = &m.attended {
+            o.list("attended", attended);
+        }
+        o.opt("outcome", &m.outcome);
         let start = (m.key.clone(), String::new());
         for item in plan.agenda.range(start..).map(|(_, a)| a).take_while(|a| a.meeting == m.key) {
             o.header("[[meeting.agenda]]");

@@ -3,76 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
-use crate::model::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
+use crate::model::change::{Change, Item};
+use crate::model::plan::{AgendaItem, Channel, Material, Milestone, Plan, Progress};
 use crate::model::types::Status;
-
-/// One item of any kind, as the journal records it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Item {
-    Campaign(Campaign),
-    Organization(Organization),
-    Table(Table),
-    Meeting(Meeting),
-    AgendaItem(AgendaItem),
-    Channel(Channel),
-    Material(Material),
-    Milestone(Milestone),
-}
-
-impl Item {
-    /// The kind, spelled as everywhere else (`agenda_item`, `campaign`, …).
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Item::Campaign(_) => "campaign",
-            Item::Organization(_) => "organization",
-            Item::Table(_) => "table",
-            Item::Meeting(_) => "meeting",
-            Item::AgendaItem(_) => "agenda_item",
-            Item::Channel(_) => "channel",
-            Item::Material(_) => "material",
-            Item::Milestone(_) => "milestone",
-        }
-    }
-
-    /// The key users type (`MEETING/ITEM` for an agenda item; `campaign` for the campaign).
-    pub fn key(&self) -> String {
-        match self {
-            Item::Campaign(_) => "campaign".into(),
-            Item::Organization(i) => i.key.clone(),
-            Item::Table(i) => i.key.clone(),
-            Item::Meeting(i) => i.key.clone(),
-            Item::AgendaItem(i) => i.reference(),
-            Item::Channel(i) => i.key.clone(),
-            Item::Material(i) => i.key.clone(),
-            Item::Milestone(i) => i.key.clone(),
-        }
-    }
-}
-
-/// A change to one item: created (no `before`), updated (both) or deleted (no `after`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Change {
-    pub before: Option<Item>,
-    pub after: Option<Item>,
-}
-
-impl Change {
-    pub fn action(&self) -> &'static str {
-        match (&self.before, &self.after) {
-            (None, _) => "create",
-            (_, None) => "delete",
-            _ => "update",
-        }
-    }
-
-    /// The item the change is about.
-    pub fn item(&self) -> &Item {
-        self.after.as_ref().or(self.before.as_ref()).expect("a change has a before or an after")
-    }
-}
 
 /// The progress to keep when a file meets a stored record. Recorded progress never moves back:
 /// a stored `done` stays done unless the file says `done` too (then the file's date counts); a
@@ -144,16 +77,12 @@ fn diff_map<K: Ord, T: Clone + PartialEq>(
 ) -> Vec<Change> {
     for (key, new) in after {
         match before.get(key) {
-            None => upserts.push(Change { before: None, after: Some(wrap(new.clone())) }),
-            Some(old) if old != new => upserts.push(Change { before: Some(wrap(old.clone())), after: Some(wrap(new.clone())) }),
+            None => upserts.push(Change::Create(wrap(new.clone()))),
+            Some(old) if old != new => upserts.push(Change::Update { before: wrap(old.clone()), after: wrap(new.clone()) }),
             Some(_) => {}
         }
     }
-    before
-        .iter()
-        .filter(|(key, _)| !after.contains_key(key))
-        .map(|(_, old)| Change { before: Some(wrap(old.clone())), after: None })
-        .collect()
+    before.iter().filter(|(key, _)| !after.contains_key(key)).map(|(_, old)| Change::Delete(wrap(old.clone()))).collect()
 }
 
 /// The changes that turn `before` into `after`: creations and updates in an order where every
@@ -161,9 +90,9 @@ fn diff_map<K: Ord, T: Clone + PartialEq>(
 pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
     let mut upserts = Vec::new();
     match (&before.campaign, &after.campaign) {
-        (None, Some(c)) => upserts.push(Change { before: None, after: Some(Item::Campaign(c.clone())) }),
+        (None, Some(c)) => upserts.push(Change::Create(Item::Campaign(c.clone()))),
         (Some(b), Some(a)) if a != b => {
-            upserts.push(Change { before: Some(Item::Campaign(b.clone())), after: Some(Item::Campaign(a.clone())) })
+            upserts.push(Change::Update { before: Item::Campaign(b.clone()), after: Item::Campaign(a.clone()) })
         }
         _ => {}
     }
@@ -183,6 +112,7 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::plan::Organization;
     use chrono::NaiveDate;
 
     fn prog(status: Status, done_on: Option<&str>, note: Option<&str>) -> Progress {
@@ -232,11 +162,11 @@ mod tests {
         let kept = merge(&stored, &file, false);
         assert_eq!(kept.organizations.keys().collect::<Vec<_>>(), vec!["a", "b", "c"]);
         let changes = diff(&stored, &kept);
-        let actions: Vec<(&str, String)> = changes.iter().map(|c| (c.action(), c.item().key())).collect();
+        let actions: Vec<(&str, String)> = changes.iter().map(|c| (c.action().as_str(), c.item().key())).collect();
         assert_eq!(actions, vec![("update", "a".to_string()), ("create", "c".to_string())]);
 
         let pruned = merge(&stored, &file, true);
-        let actions: Vec<(&str, String)> = diff(&stored, &pruned).iter().map(|c| (c.action(), c.item().key())).collect();
+        let actions: Vec<(&str, String)> = diff(&stored, &pruned).iter().map(|c| (c.action().as_str(), c.item().key())).collect();
         assert_eq!(actions, vec![("update", "a".to_string()), ("create", "c".to_string()), ("delete", "b".to_string())]);
 
         assert!(diff(&kept, &merge(&kept, &file, false)).is_empty(), "a second apply changes nothing");

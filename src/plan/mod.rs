@@ -8,7 +8,7 @@ pub mod parse;
 pub mod source;
 pub mod validate;
 
-use merge::Change;
+use crate::model::change::Change;
 use source::Problems;
 
 use crate::model::plan::Plan;

@@ -12,11 +12,11 @@ use super::fields::{Fields, array_of_tables};
 use super::source::{Pos, Problem, Problems};
 use crate::i18n::{self, Msg};
 use crate::model::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
-use crate::model::types::{ChannelKind, Lang, MaterialKind, Order, Status, TableKind, check_key, check_url};
+use crate::model::types::{ChannelKind, Family, Lang, MaterialKind, Order, Status, TableKind, check_key, check_url};
 use crate::msg;
 
 /// An item not yet named by its key, for messages: `milestone` / `jalon`.
-fn section_noun(section: &str) -> Msg {
+fn section_noun(section: Family) -> Msg {
     let n = i18n::noun(section);
     Msg { en: n.en.to_string(), fr: n.fr.to_string() }
 }
@@ -37,18 +37,14 @@ pub enum Target {
 }
 
 impl Target {
-    /// The plan-file section that declares items of this kind.
-    pub fn section(self) -> &'static str {
-        self.noun()
-    }
-
-    pub fn noun(self) -> &'static str {
+    /// The family of the items a reference of this kind points at.
+    pub fn family(self) -> Family {
         match self {
-            Target::Organization => "organization",
-            Target::Table => "table",
-            Target::Milestone => "milestone",
-            Target::Channel => "channel",
-            Target::Material => "material",
+            Target::Organization => Family::Organization,
+            Target::Table => Family::Table,
+            Target::Milestone => Family::Milestone,
+            Target::Channel => Family::Channel,
+            Target::Material => Family::Material,
         }
     }
 }
@@ -74,7 +70,7 @@ pub struct ParsedPlan {
     pub milestone_pos: BTreeMap<String, Pos>,
     /// Every key the file declares, per section (`organization`, `table`, …), including items
     /// dropped for an error of their own, so that references to them are not reported again.
-    pub declared: std::collections::BTreeSet<(&'static str, String)>,
+    pub declared: std::collections::BTreeSet<(Family, String)>,
 }
 
 const SECTIONS: &[&str] = &["campaign", "organization", "table", "meeting", "channel", "material", "milestone"];
@@ -146,12 +142,12 @@ struct Reader<'s> {
     p: Problems<'s>,
     out: ParsedPlan,
     /// First position of every key, per section, to report duplicates.
-    seen: BTreeMap<(&'static str, String), Pos>,
+    seen: BTreeMap<(Family, String), Pos>,
 }
 
 impl Reader<'_> {
     /// Reads and checks the `key` of an item, and names the item after it.
-    fn key(&mut self, f: &mut Fields, section: &'static str, scope: &str) -> Option<String> {
+    fn key(&mut self, f: &mut Fields, section: Family, scope: &str) -> Option<String> {
         let pos = f.pos_of(&self.p, "key");
         let key = f.required_string(&mut self.p, "key")?;
         if let Err(e) = check_key(&key) {
@@ -218,7 +214,7 @@ impl Reader<'_> {
         let counterpart = f.string(&mut self.p, "counterpart");
         if let Some(c) = &counterpart {
             if lang == Lang::Bilingual {
-                let n = i18n::noun(target.noun());
+                let n = i18n::noun(target.family());
                 let (en, fr) = (n.en, n.fr);
                 self.p.add(
                     pos,
@@ -276,8 +272,8 @@ impl Reader<'_> {
     }
 
     fn organization(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun("organization"), pos, table);
-        let key = self.key(&mut f, "organization", "");
+        let mut f = Fields::new(section_noun(Family::Organization), pos, table);
+        let key = self.key(&mut f, Family::Organization, "");
         let p = &mut self.p;
         let name = f.text(p, "name");
         let name_fr = f.string(p, "name_fr");
@@ -297,8 +293,8 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun("table"), pos, table);
-        let key = self.key(&mut f, "table", "");
+        let mut f = Fields::new(section_noun(Family::Table), pos, table);
+        let key = self.key(&mut f, Family::Table, "");
         let p = &mut self.p;
         let name = f.text(p, "name");
         if name.is_none() && f.pos_of(p, "name") == pos {
@@ -329,14 +325,17 @@ impl Reader<'_> {
     }
 
     fn meeting(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun("meeting"), pos, table);
-        let key = self.key(&mut f, "meeting", "");
+        let mut f = Fields::new(section_noun(Family::Meeting), pos, table);
+        let key = self.key(&mut f, Family::Meeting, "");
         let table_pos = f.pos_of(&self.p, "table");
         let table_key = f.required_string(&mut self.p, "table");
         let date = f.required_date(&mut self.p, "date");
         let end_pos = f.pos_of(&self.p, "end_date");
         let end_date = f.date(&mut self.p, "end_date");
         let location = f.string(&mut self.p, "location");
+        let attended_given = f.pos_of(&self.p, "attended") != f.pos;
+        let attendees = f.strings(&mut self.p, "attended");
+        let outcome = f.string(&mut self.p, "outcome");
         let agenda = f.tables(&mut self.p, "agenda");
         if let (Some(date), Some(end)) = (date, end_date)
             && end < date
@@ -348,18 +347,29 @@ impl Reader<'_> {
         }
         let what = f.what.clone();
         f.finish(&mut self.p);
+        let mut attended: Vec<String> = Vec::new();
+        for (org, pos) in attendees {
+            if attended.contains(&org) {
+                self.p.add(pos, what.join(": ", " : ", &msg!("'{org}' attended twice", "« {org} » figure deux fois parmi les présents")));
+                continue;
+            }
+            attended.push(org.clone());
+            self.reference(Target::Organization, org, pos, what.join(": ", " : ", &msg!("attended", "présent")));
+        }
+        attended.sort();
+        let attended = attended_given.then_some(attended);
         for (item, pos) in agenda {
             self.agenda_item(item, pos, key.as_deref(), &what);
         }
         if let (Some(key), Some(table), Some(date)) = (key, table_key, date) {
-            self.out.plan.meetings.insert(key.clone(), Meeting { key, table, date, end_date, location });
+            self.out.plan.meetings.insert(key.clone(), Meeting { key, table, date, end_date, location, attended, outcome });
         }
     }
 
     fn agenda_item(&mut self, table: &DeTable, pos: Pos, meeting: Option<&str>, meeting_what: &Msg) {
-        let mut f = Fields::new(meeting_what.join(": ", " : ", &section_noun("agenda item")), pos, table);
+        let mut f = Fields::new(meeting_what.join(": ", " : ", &section_noun(Family::AgendaItem)), pos, table);
         let scope = meeting.map(|m| format!("{m}/")).unwrap_or_default();
-        let key = self.key(&mut f, "agenda item", &scope);
+        let key = self.key(&mut f, Family::AgendaItem, &scope);
         let topic = f.text(&mut self.p, "topic");
         if topic.is_none() && f.pos_of(&self.p, "topic") == pos {
             self.p.add(pos, f.problem(required("topic")));
@@ -375,8 +385,8 @@ impl Reader<'_> {
     }
 
     fn channel(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun("channel"), pos, table);
-        let key = self.key(&mut f, "channel", "");
+        let mut f = Fields::new(section_noun(Family::Channel), pos, table);
+        let key = self.key(&mut f, Family::Channel, "");
         let name = f.text(&mut self.p, "name");
         if name.is_none() && f.pos_of(&self.p, "name") == pos {
             self.p.add(pos, f.problem(required("name")));
@@ -403,8 +413,8 @@ impl Reader<'_> {
     }
 
     fn material(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun("material"), pos, table);
-        let key = self.key(&mut f, "material", "");
+        let mut f = Fields::new(section_noun(Family::Material), pos, table);
+        let key = self.key(&mut f, Family::Material, "");
         let title = f.text(&mut self.p, "title");
         if title.is_none() && f.pos_of(&self.p, "title") == pos {
             self.p.add(pos, f.problem(required("title")));
@@ -426,8 +436,8 @@ impl Reader<'_> {
     }
 
     fn milestone(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun("milestone"), pos, table);
-        let key = self.key(&mut f, "milestone", "");
+        let mut f = Fields::new(section_noun(Family::Milestone), pos, table);
+        let key = self.key(&mut f, Family::Milestone, "");
         let title = f.text(&mut self.p, "title");
         if title.is_none() && f.pos_of(&self.p, "title") == pos {
             self.p.add(pos, f.problem(required("title")));

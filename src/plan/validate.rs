@@ -6,9 +6,10 @@
 use super::parse::{ParsedPlan, Target};
 use super::source::{Pos, Problem};
 use crate::i18n::{self, Msg};
+use crate::model::change::Subject;
 use crate::model::plan::Plan;
 use crate::model::schedule::find_cycle;
-use crate::model::types::Lang;
+use crate::model::types::{Family, Lang, Status};
 use crate::msg;
 
 /// Every problem of `parsed` once merged into `merged`; empty when it may be applied.
@@ -31,14 +32,14 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
             Target::Channel => merged.channels.get(&r.key).map(|c| Some(c.lang)),
             Target::Material => merged.materials.get(&r.key).map(|m| Some(m.lang)),
         };
-        let declared = parsed.declared.contains(&(r.target.section(), r.key.clone()));
+        let declared = parsed.declared.contains(&(r.target.family(), r.key.clone()));
         match (found_lang, r.counterpart_of) {
             (None, _) if declared => {}
             (None, _) => {
-                problems.push(Problem { pos: r.pos, message: r.from.join(": ", " : ", &i18n::noun(r.target.noun()).unknown(&r.key)) })
+                problems.push(Problem { pos: r.pos, message: r.from.join(": ", " : ", &i18n::noun(r.target.family()).unknown(&r.key)) })
             }
             (Some(Some(other)), Some(mine)) if other == mine || other == Lang::Bilingual => {
-                let named = i18n::noun(r.target.noun()).named(&r.key);
+                let named = i18n::noun(r.target.family()).named(&r.key);
                 let (en, fr) = (&named.en, &named.fr);
                 let wrong = msg!(
                     "{en} is in '{other}', not in the other official language of '{mine}'",
@@ -59,7 +60,7 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
     problems
 }
 
-use super::merge::Item;
+use crate::model::change::Item;
 use crate::model::types::{check_key, check_url};
 
 /// Checks one new item against the campaign, as `add` commands need: a valid key not taken yet,
@@ -67,8 +68,7 @@ use crate::model::types::{check_key, check_url};
 /// problem is returned as a sentence.
 pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
     let key = item.key();
-    let named = i18n::noun(item.kind()).named(&key);
-    let about = |m: Msg| named.join(": ", " : ", &m);
+    let named = i18n::noun(item.subject()).named(&key);
     for part in key.split('/') {
         check_key(part)?;
     }
@@ -84,13 +84,41 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
     };
     if taken {
         let (en, fr) = (&named.en, &named.fr);
-        let it = if i18n::noun(item.kind()).feminine { "la" } else { "le" };
-        return Err(msg!(
-            "{en} exists already: change it with `engage plan apply`",
-            "{fr} existe déjà : modifiez-{it} avec `engage plan apply`"
-        ));
+        let it = if i18n::noun(item.subject()).feminine { "la" } else { "le" };
+        let set = match item.subject() {
+            Subject::Campaign => "plan apply".to_string(),
+            Subject::Item(f) => format!("{} set", f.command()),
+        };
+        return Err(msg!("{en} exists already: change it with `engage {set}`", "{fr} existe déjà : modifiez-{it} avec `engage {set}`"));
     }
-    let need = |found: bool, what: &str, target: &str| if found { Ok(()) } else { Err(about(i18n::noun(what).unknown(target))) };
+    check_item(stored, item)
+}
+
+/// Checks an item as it will be stored (new or changed) against the rest of the campaign, with
+/// the plan file's rules: every reference known, dates in order, counterparts in the other
+/// language, no dependency cycle. The first problem is returned as a sentence.
+pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
+    let key = item.key();
+    let named = i18n::noun(item.subject()).named(&key);
+    let about = |m: Msg| named.join(": ", " : ", &m);
+    if let Some(p) = item.progress() {
+        match (p.status, p.done_on) {
+            (Status::Done, None) => {
+                return Err(about(msg!(
+                    "status 'done' needs a done_on date (--done-on)",
+                    "le statut « done » demande une date (--done-on)"
+                )));
+            }
+            (s, Some(_)) if s != Status::Done => {
+                return Err(about(msg!(
+                    "a done_on date is set but status is '{s}', not 'done'",
+                    "une date done_on est donnée mais le statut est « {s} », pas « done »"
+                )));
+            }
+            _ => {}
+        }
+    }
+    let need = |found: bool, what: Family, target: &str| if found { Ok(()) } else { Err(about(i18n::noun(what).unknown(target))) };
     let counterpart = |lang: Lang, other: Option<Lang>, target: &str| match other {
         None => Err(about(msg!("unknown counterpart '{target}'", "pendant inconnu « {target} »"))),
         Some(_) if lang == Lang::Bilingual => Err(about(msg!(
@@ -104,18 +132,21 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
         Some(_) => Ok(()),
     };
     match item {
-        Item::Table(t) => t.members.iter().try_for_each(|m| need(stored.organizations.contains_key(m), "organization", m))?,
+        Item::Table(t) => t.members.iter().try_for_each(|m| need(stored.organizations.contains_key(m), Family::Organization, m))?,
         Item::Meeting(m) => {
-            need(stored.tables.contains_key(&m.table), "table", &m.table)?;
+            need(stored.tables.contains_key(&m.table), Family::Table, &m.table)?;
+            for o in m.attended.iter().flatten() {
+                need(stored.organizations.contains_key(o), Family::Organization, o)?;
+            }
             if let Some(end) = m.end_date.filter(|e| *e < m.date) {
                 let date = m.date;
                 return Err(about(msg!("end date {end} is before {date}", "la date de fin {end} précède {date}")));
             }
         }
-        Item::AgendaItem(a) => need(stored.meetings.contains_key(&a.meeting), "meeting", &a.meeting)?,
+        Item::AgendaItem(a) => need(stored.meetings.contains_key(&a.meeting), Family::Meeting, &a.meeting)?,
         Item::Channel(c) => {
             if let Some(o) = &c.organization {
-                need(stored.organizations.contains_key(o), "organization", o)?;
+                need(stored.organizations.contains_key(o), Family::Organization, o)?;
             }
             if let Some(u) = &c.url {
                 check_url(u).map_err(about)?;
@@ -137,10 +168,11 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
                 if d == &m.key {
                     return Err(about(msg!("cannot depend on itself", "ne peut pas dépendre de lui-même")));
                 }
-                need(stored.milestones.contains_key(d), "milestone", d)?;
+                need(stored.milestones.contains_key(d), Family::Milestone, d)?;
             }
-            // A new milestone has no dependents yet, so it cannot close a cycle; check anyway in
-            // case the store holds one.
+            if m.duration_days < 0 {
+                return Err(about(msg!("duration cannot be negative", "la durée ne peut pas être négative")));
+            }
             let mut all = stored.milestones.clone();
             all.insert(m.key.clone(), m.clone());
             if let Some(cycle) = find_cycle(all.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
@@ -171,24 +203,24 @@ pub fn check_stored(plan: &Plan) -> Vec<Msg> {
         }
     };
     for a in plan.agenda.values() {
-        progress(i18n::noun("agenda_item").named(&a.reference()), &a.progress);
+        progress(i18n::noun(Family::AgendaItem).named(&a.reference()), &a.progress);
     }
     for c in plan.channels.values() {
-        progress(i18n::noun("channel").named(&c.key), &c.progress);
+        progress(i18n::noun(Family::Channel).named(&c.key), &c.progress);
     }
     for m in plan.materials.values() {
-        progress(i18n::noun("material").named(&m.key), &m.progress);
+        progress(i18n::noun(Family::Material).named(&m.key), &m.progress);
     }
     for m in plan.milestones.values() {
-        progress(i18n::noun("milestone").named(&m.key), &m.progress);
+        progress(i18n::noun(Family::Milestone).named(&m.key), &m.progress);
     }
     for a in plan.agenda.values() {
         if !plan.meetings.contains_key(&a.meeting) {
-            let named = i18n::noun("agenda_item").named(&a.reference());
+            let named = i18n::noun(Family::AgendaItem).named(&a.reference());
             problems.push(named.join(": ", " : ", &msg!("its meeting does not exist", "sa réunion n'existe pas")));
         }
     }
-    let lang_pair = |what: &str, key: &str, lang: Lang, other: Option<Option<Lang>>, cp: &str| {
+    let lang_pair = |what: Family, key: &str, lang: Lang, other: Option<Option<Lang>>, cp: &str| {
         let named = i18n::noun(what).named(key);
         match other {
             None => Some(named.join(": ", " : ", &msg!("counterpart '{cp}' does not exist", "le pendant « {cp} » n'existe pas"))),
@@ -204,12 +236,12 @@ pub fn check_stored(plan: &Plan) -> Vec<Msg> {
     };
     for c in plan.channels.values() {
         if let Some(cp) = &c.counterpart {
-            problems.extend(lang_pair("channel", &c.key, c.lang, plan.channels.get(cp).map(|o| Some(o.lang)), cp));
+            problems.extend(lang_pair(Family::Channel, &c.key, c.lang, plan.channels.get(cp).map(|o| Some(o.lang)), cp));
         }
     }
     for m in plan.materials.values() {
         if let Some(cp) = &m.counterpart {
-            problems.extend(lang_pair("material", &m.key, m.lang, plan.materials.get(cp).map(|o| Some(o.lang)), cp));
+            problems.extend(lang_pair(Family::Material, &m.key, m.lang, plan.materials.get(cp).map(|o| Some(o.lang)), cp));
         }
     }
     if let Some(cycle) = find_cycle(plan.milestones.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {

@@ -12,14 +12,14 @@ use crate::error::{Error, Result};
 use crate::i18n::{self, Ui, t};
 use crate::model::plan::Plan;
 use crate::model::state::assess;
-use crate::model::types::Kind;
+use crate::model::types::Family;
 use crate::msg;
 
-fn uid(kind: Kind, key: &str) -> String {
+fn uid(kind: Family, key: &str) -> String {
     format!("{}-{key}@engage", kind.as_str())
 }
 
-fn event(kind: Kind, key: &str, summary: &str, first: NaiveDate, last: NaiveDate, description: &str) -> Event {
+fn event(kind: Family, key: &str, summary: &str, first: NaiveDate, last: NaiveDate, description: &str) -> Event {
     Event::new()
         .uid(&uid(kind, key))
         .summary(summary)
@@ -51,14 +51,14 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
         for a in plan.agenda.range(start..).map(|(_, a)| a).take_while(|a| a.meeting == m.key) {
             lines.push(format!("- {} ({})", pick(ui, &a.topic, &a.topic_fr), i18n::status(ui, a.progress.status)));
         }
-        let mut e = event(Kind::Meeting, &m.key, table_name, m.date, m.end_date.unwrap_or(m.date), &lines.join("\n"));
+        let mut e = event(Family::Meeting, &m.key, table_name, m.date, m.end_date.unwrap_or(m.date), &lines.join("\n"));
         if let Some(loc) = &m.location {
             e.location(loc);
         }
         cal.push(e);
     }
     let mut deadline =
-        |kind: Kind, key: &str, title: &str, owner: &Option<String>, date: Option<NaiveDate>, p: &crate::model::plan::Progress| {
+        |kind: Family, key: &str, title: &str, owner: &Option<String>, date: Option<NaiveDate>, p: &crate::model::plan::Progress| {
             let Some(date) = date.filter(|_| p.status.is_open()) else { return };
             let state = assess(p.status, p.done_on, Some(date), as_of);
             let colon = if ui == Ui::Fr { " :" } else { ":" };
@@ -74,13 +74,13 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
             cal.push(event(kind, key, &format!("{} — {title}", i18n::kind(ui, kind)), date, date, &description));
         };
     for m in plan.milestones.values() {
-        deadline(Kind::Milestone, &m.key, pick(ui, &m.title, &m.title_fr), &m.owner, Some(m.due), &m.progress);
+        deadline(Family::Milestone, &m.key, pick(ui, &m.title, &m.title_fr), &m.owner, Some(m.due), &m.progress);
     }
     for c in plan.channels.values() {
-        deadline(Kind::Channel, &c.key, pick(ui, &c.name, &c.name_fr), &c.owner, c.due, &c.progress);
+        deadline(Family::Channel, &c.key, pick(ui, &c.name, &c.name_fr), &c.owner, c.due, &c.progress);
     }
     for m in plan.materials.values() {
-        deadline(Kind::Material, &m.key, pick(ui, &m.title, &m.title_fr), &m.owner, m.due, &m.progress);
+        deadline(Family::Material, &m.key, pick(ui, &m.title, &m.title_fr), &m.owner, m.due, &m.progress);
     }
     write!(out, "{}", cal.done()).map_err(|e| Error::io(msg!("writing the calendar", "écriture du calendrier"), e))
 }

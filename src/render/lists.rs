@@ -1,36 +1,42 @@
-//! Lists of items, one item in full, and the journal: from JSON rows, so that every format
-//! shows the same fields.
+//! Lists of items, one item in full with everything that refers to it, and the journal: from
+//! typed rows ([`Listed`]), so that every format shows the same fields.
 
 use std::io::Write;
-
-use serde_json::Value;
 
 use super::Style;
 use super::csv_out::{Field, Guarded};
 use super::table::{self, Styled, Tone, toned};
 use crate::error::{Error, Result};
 use crate::i18n::{self, Ui, t};
-use crate::model::types::{State, Status};
-use crate::store::Entry;
+use crate::model::change::Action;
+use crate::model::journal::Entry;
+use crate::model::listing::{Cell, Listed};
+use crate::model::schedule::Figures;
+use crate::model::types::{Family, State};
 
-/// A JSON value as one cell of text: arrays joined with `;`, null as empty.
-fn flat(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(flat).collect::<Vec<_>>().join(";"),
-        other => other.to_string(),
+/// A cell as plain text for CSV: ISO dates, canonical spellings, keys joined with `;`.
+fn plain(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(t) => t.unwrap_or_default().to_string(),
+        Cell::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+        Cell::Choice(c) => c.to_string(),
+        Cell::Order(o) => o.as_str().to_string(),
+        Cell::Status(s) => s.as_str().to_string(),
+        Cell::State(s) => s.as_str().to_string(),
+        Cell::Number(n) => n.to_string(),
+        Cell::Keys(k) => k.join(";"),
+        Cell::MaybeKeys(k) => k.map(|k| k.join(";")).unwrap_or_default(),
     }
 }
 
-/// Rows as CSV: the header is the fields of the first row, every text cell guarded.
-pub fn csv(out: &mut dyn Write, rows: &[Value]) -> Result<()> {
+/// Rows as CSV: one column per field, in the order of the JSON fields; every text cell guarded.
+pub fn csv(out: &mut dyn Write, rows: &[Listed]) -> Result<()> {
     let mut csv = Guarded::new(out);
-    let Some(Value::Object(first)) = rows.first() else { return csv.flush() };
-    let header: Vec<&str> = first.keys().map(String::as_str).collect();
+    let Some(first) = rows.first() else { return csv.flush() };
+    let header: Vec<&str> = first.cells().iter().map(|(name, _)| *name).collect();
     csv.row(&header.iter().map(|h| Field::Text(h)).collect::<Vec<_>>())?;
     for row in rows {
-        let cells: Vec<String> = header.iter().map(|h| row.get(*h).map(flat).unwrap_or_default()).collect();
+        let cells: Vec<String> = row.cells().iter().map(|(_, c)| plain(c)).collect();
         csv.row(&cells.iter().map(|c| Field::Text(c)).collect::<Vec<_>>())?;
     }
     csv.flush()
@@ -41,10 +47,10 @@ const COLUMNS: &[(&str, i18n::Text, bool)] = &[
     ("key", t::KEY, false),
     ("name", t::NAME, true),
     ("title", t::TITLE, true),
-    ("topic", t::TITLE, true),
+    ("topic", t::TOPIC, true),
     ("order", t::ORDER, false),
-    ("jurisdiction", t::LOCATION, true),
-    ("members", t::MEMBERS, true),
+    ("jurisdiction", t::JURISDICTION, true),
+    ("members", t::MEMBERS, false),
     ("table", t::TABLE, false),
     ("date", t::DATE, false),
     ("due", t::DUE, false),
@@ -55,75 +61,102 @@ const COLUMNS: &[(&str, i18n::Text, bool)] = &[
     ("state", t::STATE, false),
 ];
 
-fn localized(ui: Ui, field: &str, row: &Value) -> Styled {
-    let v = row.get(field).unwrap_or(&Value::Null);
-    let text_fr = |base: &str| match ui {
-        Ui::Fr => row.get(format!("{base}_fr")).filter(|x| !x.is_null()).unwrap_or(v),
-        Ui::En => v,
-    };
-    match field {
-        "status" => flat(v).parse::<Status>().map(|s| Styled::from(i18n::status(ui, s))).unwrap_or_default(),
-        "state" => match flat(v).parse::<State>() {
-            Ok(s) => toned(i18n::state(ui, s), if s == State::Overdue { Tone::Alert } else { Tone::Plain }),
-            Err(_) => Styled::default(),
-        },
-        "order" => flat(v).parse().map(|o| Styled::from(i18n::order(ui, o))).unwrap_or_default(),
-        "name" | "title" | "topic" => flat(text_fr(field)).into(),
-        "members" => v.as_array().map_or(0, Vec::len).to_string().into(),
-        _ => value_text(ui, field, v).into(),
-    }
-}
-
-/// A field's value for people: dates the interface's way, closed-set values in words.
-fn value_text(ui: Ui, field: &str, v: &Value) -> String {
-    let raw = flat(v);
-    match field {
-        "date" | "end_date" | "due" | "done_on" | "start" | "end" => {
-            raw.parse::<chrono::NaiveDate>().map(|d| i18n::date(ui, d)).unwrap_or(raw)
+/// A cell for people: dates the interface's way, closed-set values in words, a name or title in
+/// French where the item has one and the interface speaks French; `in_table` counts lists.
+fn human(ui: Ui, row: &Listed, field: &str, cell: &Cell, in_table: bool) -> Styled {
+    match cell {
+        Cell::Text(t) => {
+            let french = if ui == Ui::Fr { row.french(field) } else { None };
+            french.or(*t).unwrap_or_default().into()
         }
-        "kind" | "lang" => i18n::value(ui, &raw).map(str::to_string).unwrap_or(raw),
-        _ => raw,
+        Cell::Date(d) => d.map(|d| i18n::date(ui, d)).unwrap_or_default().into(),
+        Cell::Choice(c) => i18n::value(ui, c).unwrap_or(c).into(),
+        Cell::Order(o) => i18n::order(ui, *o).into(),
+        Cell::Status(s) => i18n::status(ui, *s).into(),
+        Cell::State(s) => toned(i18n::state(ui, *s), if *s == State::Overdue { Tone::Alert } else { Tone::Plain }),
+        Cell::Number(n) => n.to_string().into(),
+        Cell::Keys(k) if in_table => k.len().to_string().into(),
+        Cell::Keys(k) => k.join(", ").into(),
+        Cell::MaybeKeys(None) => t::NOT_RECORDED.get(ui).into(),
+        Cell::MaybeKeys(Some([])) => t::NOBODY.get(ui).into(),
+        Cell::MaybeKeys(Some(k)) if in_table => k.len().to_string().into(),
+        Cell::MaybeKeys(Some(k)) => k.join(", ").into(),
     }
 }
 
 /// Rows as a human table with the columns they have.
-pub fn table(out: &mut dyn Write, style: Style, rows: &[Value]) -> Result<()> {
+pub fn table(out: &mut dyn Write, style: Style, rows: &[Listed]) -> Result<()> {
     let ui = style.ui;
     let Some(first) = rows.first() else {
         return writeln!(out, "({})", t::NONE.get(ui)).map_err(Error::output);
     };
-    let cols: Vec<&(&str, i18n::Text, bool)> = COLUMNS.iter().filter(|(f, _, _)| first.get(*f).is_some()).collect();
+    let present: Vec<&str> = first.cells().iter().map(|(n, _)| *n).collect();
+    let cols: Vec<&(&str, i18n::Text, bool)> = COLUMNS.iter().filter(|(f, _, _)| present.contains(f)).collect();
     let headers: Vec<&str> = cols.iter().map(|(_, h, _)| h.get(ui)).collect();
     let wrap: Vec<usize> = cols.iter().enumerate().filter(|(_, c)| c.2).map(|(i, _)| i).collect();
-    let body = rows.iter().map(|r| cols.iter().map(|(f, _, _)| localized(ui, f, r)).collect()).collect();
+    let body = rows
+        .iter()
+        .map(|r| {
+            let cells = r.cells();
+            cols.iter()
+                .map(|(f, _, _)| cells.iter().find(|(n, _)| n == f).map(|(n, c)| human(ui, r, n, c, true)).unwrap_or_default())
+                .collect()
+        })
+        .collect();
     table::write(out, style, &headers, &wrap, body)
 }
 
-/// One item in full (`field: value` lines), then its journal.
-pub fn show(out: &mut dyn Write, style: Style, item: &Value, journal: &[Entry]) -> Result<()> {
-    if let Value::Object(map) = item {
-        let width = map.keys().map(|k| k.chars().count()).max().unwrap_or(0);
-        let labels: Vec<(String, String)> = map
-            .iter()
-            .filter(|(_, v)| !v.is_null())
-            .map(|(k, v)| {
-                let value = match k.as_str() {
-                    "status" | "state" | "order" => localized(style.ui, k, item).text,
-                    _ => value_text(style.ui, k, v),
-                };
-                (i18n::field(style.ui, k).unwrap_or(k).to_string(), value)
-            })
-            .collect();
-        let width = labels.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(width);
-        let colon = if style.ui == Ui::Fr { " :" } else { ":" };
-        for (k, v) in labels {
-            let pad = width - k.chars().count();
-            writeln!(out, "{:pad$}{k}{colon} {v}", "").map_err(Error::output)?;
-        }
+/// What `show` prints of one item: its fields, then everything that refers to it.
+pub struct Shown {
+    pub item: Listed,
+    /// Sections of related items, each under its title.
+    pub related: Vec<(i18n::Text, Vec<Listed>)>,
+    /// A milestone's forecast, slip and float.
+    pub schedule: Option<Figures>,
+}
+
+/// One item in full (`field: value` lines), the items that refer to it, then its journal.
+pub fn show(out: &mut dyn Write, style: Style, shown: &Shown, journal: &[Entry]) -> Result<()> {
+    let ui = style.ui;
+    let item = &shown.item;
+    let mut lines: Vec<(String, Styled)> = item
+        .cells()
+        .iter()
+        .filter(|(_, c)| !matches!(c, Cell::Text(None) | Cell::Date(None)))
+        .map(|(name, c)| (i18n::field(ui, name).unwrap_or(name).to_string(), human(ui, item, name, c, false)))
+        .collect();
+    if let Some(f) = &shown.schedule {
+        lines.push((t::FORECAST.get(ui).to_string(), i18n::date(ui, f.forecast).into()));
+        lines.push((t::SLIP.get(ui).to_string(), i18n::slip(ui, Some(f.slip_days)).into()));
+        lines.push((t::FLOAT.get(ui).to_string(), format!("{} {}", f.float_days, t::DAYS.get(ui)).into()));
+    }
+    let width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let colon = if ui == Ui::Fr { " :" } else { ":" };
+    for (k, v) in lines {
+        let pad = width - k.chars().count();
+        writeln!(out, "{:pad$}{k}{colon} {}", "", v.text).map_err(Error::output)?;
+    }
+    for (title, rows) in &shown.related {
+        writeln!(out).map_err(Error::output)?;
+        table::title(out, style, title.get(ui))?;
+        table(out, style, rows)?;
     }
     writeln!(out).map_err(Error::output)?;
-    table::title(out, style, t::JOURNAL.get(style.ui))?;
+    table::title(out, style, t::JOURNAL.get(ui))?;
     history(out, style, journal)
+}
+
+/// The family a listed row is of.
+pub fn family(row: &Listed) -> Family {
+    match row {
+        Listed::Organization(_) => Family::Organization,
+        Listed::Table(_) => Family::Table,
+        Listed::Meeting(_) => Family::Meeting,
+        Listed::AgendaItem(_) => Family::AgendaItem,
+        Listed::Channel(_) => Family::Channel,
+        Listed::Material(_) => Family::Material,
+        Listed::Milestone(_) => Family::Milestone,
+    }
 }
 
 /// The journal as a table, newest first.
@@ -135,11 +168,11 @@ pub fn history(out: &mut dyn Write, style: Style, entries: &[Entry]) -> Result<(
     let rows = entries
         .iter()
         .map(|e| {
-            let change = match e.action.as_str() {
-                "update" => super::messages::describe(ui, e.before.as_ref(), e.after.as_ref()),
-                other => i18n::action(ui, other, &e.kind),
+            let change = match e.action {
+                Action::Update => super::messages::describe(ui, e.before.as_ref(), e.after.as_ref()),
+                Action::Create | Action::Delete => i18n::action(ui, e.action, e.kind),
             };
-            let noun = i18n::noun(&e.kind);
+            let noun = i18n::noun(e.kind);
             let kind = if ui == Ui::Fr { noun.fr } else { noun.en };
             vec![
                 Styled::from(e.at.get(..16).unwrap_or(&e.at).replace('T', " ")),

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::i18n::Ui;
+use crate::model::change::{Action, Change};
 use crate::msg;
-use crate::plan::merge::Change;
 use crate::store::Upgrade;
 
 /// Prints an error as `engage: message`; a plan file's problems come first, one per line.
@@ -74,9 +74,9 @@ impl Tally {
         let mut t = Tally::default();
         for c in changes {
             match c.action() {
-                "create" => t.created += 1,
-                "delete" => t.deleted += 1,
-                _ => t.updated += 1,
+                Action::Create => t.created += 1,
+                Action::Delete => t.deleted += 1,
+                Action::Update => t.updated += 1,
             }
         }
         t
@@ -144,24 +144,38 @@ pub fn describe(ui: Ui, before: Option<&serde_json::Value>, after: Option<&serde
 pub fn changes(out: &mut dyn Write, ui: Ui, changes: &[Change]) -> Result<()> {
     for c in changes {
         let item = c.item();
-        let detail = if c.action() == "update" {
-            let before = c.before.as_ref().and_then(|i| serde_json::to_value(i).ok());
-            let after = c.after.as_ref().and_then(|i| serde_json::to_value(i).ok());
+        let detail = if c.action() == Action::Update {
+            let before = c.before().and_then(|i| serde_json::to_value(i).ok());
+            let after = c.after().and_then(|i| serde_json::to_value(i).ok());
             let colon = if ui == Ui::Fr { " :" } else { ":" };
             format!("{colon} {}", describe(ui, before.as_ref(), after.as_ref()))
         } else {
             String::new()
         };
         let line = match ui {
-            Ui::En => format!("{} {} {}{detail}", c.action(), item.kind(), item.key()),
+            Ui::En => format!("{} {} {}{detail}", c.action().as_str(), item.subject().as_str(), item.key()),
             Ui::Fr => {
-                let noun = crate::i18n::noun(item.kind());
-                format!("{} « {} » {}{detail}", noun.fr, item.key(), crate::i18n::action(ui, c.action(), item.kind()))
+                let noun = crate::i18n::noun(item.subject());
+                format!("{} « {} » {}{detail}", noun.fr, item.key(), crate::i18n::action(ui, c.action(), item.subject()))
             }
         };
         writeln!(out, "{line}").map_err(Error::output)?;
     }
     Ok(())
+}
+
+/// Says what an edit changed, one change a line, or that nothing changed.
+pub fn edited(out: &mut dyn Write, ui: Ui, edits: &[Change]) -> Result<()> {
+    if edits.is_empty() {
+        return w(
+            out,
+            match ui {
+                Ui::En => "nothing changed".to_string(),
+                Ui::Fr => "rien n'a changé".to_string(),
+            },
+        );
+    }
+    changes(out, ui, edits)
 }
 
 /// Says that `init` created a campaign.
@@ -206,7 +220,7 @@ pub fn demo_intro(out: &mut dyn Write, ui: Ui, store: &Path, changes: usize, tem
 pub fn tracked(
     out: &mut dyn Write,
     ui: Ui,
-    kind: crate::model::types::Kind,
+    kind: crate::model::types::Family,
     key: &str,
     before: Option<&crate::model::plan::Progress>,
     now: &crate::model::plan::Progress,
@@ -245,7 +259,7 @@ pub fn open_dependencies(out: &mut dyn Write, ui: Ui, key: &str, open: &[String]
 /// Says that an `add` created an item.
 pub fn added(out: &mut dyn Write, ui: Ui, change: &Change) -> Result<()> {
     let item = change.item();
-    let (noun, key) = (crate::i18n::noun(item.kind()), item.key());
+    let (noun, key) = (crate::i18n::noun(item.subject()), item.key());
     w(
         out,
         match ui {

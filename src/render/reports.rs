@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{self, Ui, t};
 use crate::model::item::ReportRow;
 use crate::model::status::Status;
-use crate::model::types::{Kind, Order, State};
+use crate::model::types::{Family, Order, State};
 
 fn w(out: &mut dyn Write, text: impl AsRef<str>) -> Result<()> {
     writeln!(out, "{}", text.as_ref()).map_err(Error::output)
@@ -148,7 +148,7 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
         State::ALL.iter().copied().filter(|st| s.counts.values().any(|k| k.get(st.as_str()).copied().unwrap_or(0) > 0)).collect();
     let mut headers: Vec<&str> = vec![t::KIND.get(ui)];
     headers.extend(shown.iter().map(|st| i18n::state(ui, *st)));
-    let rows: Vec<Vec<Styled>> = Kind::TRACKED
+    let rows: Vec<Vec<Styled>> = Family::TRACKED
         .iter()
         .map(|k| {
             let mut row: Vec<Styled> = vec![i18n::kind(ui, *k).into()];

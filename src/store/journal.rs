@@ -2,32 +2,19 @@
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Transaction, params};
-use serde::Serialize;
 
 use super::Actor;
+use crate::error::Error;
 use crate::error::Result;
-use crate::plan::merge::Change;
-
-/// One journal row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Entry {
-    pub id: i64,
-    /// UTC, RFC 3339.
-    pub at: String,
-    pub actor: String,
-    pub command: String,
-    pub kind: String,
-    pub key: String,
-    pub action: String,
-    pub before: Option<serde_json::Value>,
-    pub after: Option<serde_json::Value>,
-}
+use crate::model::change::{Action, Change, Item, Subject};
+use crate::model::journal::Entry;
+use crate::msg;
 
 /// Which entries `history` reads.
 #[derive(Debug, Clone, Default)]
 pub struct HistoryFilter {
     /// Only this item: kind (optional) and key.
-    pub item: Option<(Option<String>, String)>,
+    pub item: Option<(Option<Subject>, String)>,
     /// Only entries on or after this UTC date.
     pub since: Option<NaiveDate>,
     pub limit: Option<u64>,
@@ -36,7 +23,7 @@ pub struct HistoryFilter {
 /// Appends one entry for `change`.
 pub fn record(tx: &Transaction, actor: &Actor, change: &Change) -> Result<()> {
     let item = change.item();
-    let json = |i: &Option<crate::plan::merge::Item>| i.as_ref().map(serde_json::to_string).transpose();
+    let json = |i: Option<&Item>| i.map(serde_json::to_string).transpose();
     let mut stmt = tx.prepare_cached(
         "INSERT INTO journal (at, actor, command, kind, key, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
@@ -44,11 +31,11 @@ pub fn record(tx: &Transaction, actor: &Actor, change: &Change) -> Result<()> {
         Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
         actor.name,
         actor.command,
-        item.kind(),
+        item.subject().as_str(),
         item.key(),
-        change.action(),
-        json(&change.before).map_err(crate::error::Error::from)?,
-        json(&change.after).map_err(crate::error::Error::from)?,
+        change.action().as_str(),
+        json(change.before()).map_err(Error::from)?,
+        json(change.after()).map_err(Error::from)?,
     ])?;
     Ok(())
 }
@@ -56,7 +43,7 @@ pub fn record(tx: &Transaction, actor: &Actor, change: &Change) -> Result<()> {
 /// Journal entries, newest first.
 pub fn history(tx: &Transaction, filter: &HistoryFilter) -> Result<Vec<Entry>> {
     let (kind, key) = match &filter.item {
-        Some((kind, key)) => (kind.clone(), Some(key.clone())),
+        Some((kind, key)) => (kind.map(Subject::as_str), Some(key.clone())),
         None => (None, None),
     };
     let limit = filter.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
@@ -65,21 +52,36 @@ pub fn history(tx: &Transaction, filter: &HistoryFilter) -> Result<Vec<Entry>> {
          WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR key = ?2) AND (?3 IS NULL OR at >= ?3)
          ORDER BY id DESC LIMIT ?4",
     )?;
-    let rows = stmt.query_map(params![kind, key, filter.since.map(|d| d.to_string()), limit], |r| {
-        let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
-        Ok(Entry {
-            id: r.get(0)?,
+    let mut rows = stmt.query(params![kind, key, filter.since.map(|d| d.to_string()), limit])?;
+    let mut entries = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let (kind, action): (String, String) = (r.get(4)?, r.get(6)?);
+        let json = |column: usize| -> Result<Option<serde_json::Value>> {
+            let text: Option<String> = r.get(column)?;
+            text.map(|t| serde_json::from_str(&t).map_err(|e| damaged(id, &e.to_string()))).transpose()
+        };
+        entries.push(Entry {
+            id,
             at: r.get(1)?,
             actor: r.get(2)?,
             command: r.get(3)?,
-            kind: r.get(4)?,
+            kind: Subject::parse(&kind).ok_or_else(|| damaged(id, &format!("unknown kind '{kind}'")))?,
             key: r.get(5)?,
-            action: r.get(6)?,
-            before: parse(r.get(7)?),
-            after: parse(r.get(8)?),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+            action: Action::parse(&action).ok_or_else(|| damaged(id, &format!("unknown action '{action}'")))?,
+            before: json(7)?,
+            after: json(8)?,
+        });
+    }
+    Ok(entries)
+}
+
+/// The error for a journal row that cannot be read as engage wrote it.
+fn damaged(id: i64, what: &str) -> Error {
+    Error::Store(msg!(
+        "journal entry {id} is damaged ({what}): restore the store from a backup",
+        "l'entrée {id} du journal est endommagée ({what}) : restaurez la base à partir d'une copie"
+    ))
 }
 
 /// How many entries the journal holds.

@@ -10,7 +10,9 @@ mod reports;
 mod schema;
 mod sql;
 
-pub use journal::{Entry, HistoryFilter};
+pub use journal::HistoryFilter;
+
+use crate::model::journal::Entry;
 pub use schema::{CURRENT_VERSION, Upgrade};
 
 use std::fs::OpenOptions;
@@ -23,9 +25,10 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::model::change::{Change, Item};
 use crate::model::plan::Plan;
+use crate::model::types::Family;
 use crate::msg;
-use crate::plan::merge::{Change, Item};
 
 /// How long a command waits for another process's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -256,15 +259,14 @@ impl Store {
     /// Everything the one-page report needs, read in one snapshot: the status, the open items
     /// and meetings from `as_of` to `until`, and every channel, material and milestone.
     pub fn report(&mut self, as_of: chrono::NaiveDate, until: chrono::NaiveDate) -> Result<crate::model::report::Report> {
-        use crate::model::types::Kind;
         self.read(|tx| {
             let (mut channels, mut materials, mut milestones) = (Vec::new(), Vec::new(), Vec::new());
-            let listed = [Kind::Channel, Kind::Material, Kind::Milestone];
+            let listed = [Family::Channel, Family::Material, Family::Milestone];
             let status = status_in(tx, as_of, &listed, |row| match row.kind {
-                Kind::Channel => channels.push(row.report(as_of)),
-                Kind::Material => materials.push(row.report(as_of)),
-                Kind::Milestone => milestones.push(row.report(as_of)),
-                Kind::AgendaItem | Kind::Meeting => {}
+                Family::Channel => channels.push(row.report(as_of)),
+                Family::Material => materials.push(row.report(as_of)),
+                Family::Milestone => milestones.push(row.report(as_of)),
+                Family::AgendaItem | Family::Meeting | Family::Organization | Family::Table => {}
             })?;
             let next = reports::upcoming(tx, as_of, until)?
                 .into_iter()
@@ -297,7 +299,7 @@ impl Store {
 fn status_in(
     tx: &rusqlite::Transaction,
     as_of: chrono::NaiveDate,
-    listed: &[crate::model::types::Kind],
+    listed: &[crate::model::types::Family],
     mut also: impl FnMut(&crate::model::item::Row),
 ) -> Result<crate::model::status::Status> {
     use crate::model::status::{CampaignInfo, ReachInput, Tally, build};
@@ -332,60 +334,57 @@ fn status_in(
 }
 
 fn no_campaign() -> Error {
-    Error::Store(msg!(
-        "the store has no campaign yet: run `engage init --name NAME` or `engage plan apply FILE`",
-        "la base n'a pas encore de campagne : lancez `engage init --name NOM` ou `engage plan apply FICHIER`"
-    ))
+    Error::NoCampaign
 }
 
 /// Single items: read one, change one.
 impl Store {
-    /// One item of `kind` (`milestone`, `agenda_item`, …) by key; `None` when there is none.
-    pub fn load_item(&mut self, kind: &str, key: &str) -> Result<Option<Item>> {
-        self.read(|tx| plan::load_item(tx, kind, key))
+    /// One item of `family` by key; `None` when there is none.
+    pub fn load_item(&mut self, family: Family, key: &str) -> Result<Option<Item>> {
+        self.read(|tx| plan::load_item(tx, family, key))
+    }
+
+    /// The keys of every item of `family` (`MEETING/ITEM` for agenda items), sorted.
+    pub fn keys(&mut self, family: Family) -> Result<Vec<String>> {
+        self.read(|tx| plan::keys(tx, family))
     }
 
     /// In one write transaction: reads the item, asks `decide` for its new form, and writes and
-    /// journals it if it differs. Returns the change, or `None` when nothing changed.
+    /// journals it if it differs. Returns the change, or `None` when nothing changed. An unknown
+    /// key is [`Error::Unknown`].
     pub fn change_item(
         &mut self,
         actor: &Actor,
-        kind: &str,
+        family: Family,
         key: &str,
         decide: impl FnOnce(&Item) -> Result<Item>,
     ) -> Result<Option<Change>> {
         self.write(|tx| {
-            let before = plan::load_item(tx, kind, key)?.ok_or_else(|| unknown(kind, key))?;
+            let before = plan::load_item(tx, family, key)?.ok_or_else(|| unknown_in(tx, family, key))?;
             let after = decide(&before)?;
             if after == before {
                 return Ok(None);
             }
-            let change = Change { before: Some(before), after: Some(after) };
+            let change = Change::Update { before, after };
             plan::apply(tx, std::slice::from_ref(&change), actor, &|_, _| {})?;
             Ok(Some(change))
         })
     }
+
+    /// The error for a key of `family` that names nothing, with the nearest key there is.
+    pub fn unknown(&mut self, family: Family, key: &str) -> Error {
+        match self.read(|tx| Ok(unknown_in(tx, family, key))) {
+            Ok(e) | Err(e) => e,
+        }
+    }
 }
 
-/// The error for a key that names nothing.
-pub fn unknown(kind: &str, key: &str) -> Error {
-    let noun = kind.replace('_', " ");
-    let unknown_fr = match kind {
-        "organization" => "organisation inconnue",
-        "table" => "table inconnue",
-        "meeting" => "réunion inconnue",
-        "agenda_item" => "point à l'ordre du jour inconnu",
-        "channel" => "canal inconnu",
-        "material" => "document inconnu",
-        "milestone" => "jalon inconnu",
-        _ => "élément inconnu",
-    };
-    let mut message = msg!("unknown {noun} '{key}'", "{unknown_fr} « {key} »");
-    if kind == "agenda_item" && !key.contains('/') {
-        message =
-            message.join(": ", " : ", &msg!("an agenda item is named MEETING/ITEM", "un point à l'ordre du jour se nomme RÉUNION/POINT"));
-    }
-    Error::input(message)
+/// [`Error::Unknown`] for `key`, suggesting the nearest key of `family` in the store.
+fn unknown_in(tx: &Transaction, family: Family, key: &str) -> Error {
+    let nearest = plan::keys(tx, family)
+        .ok()
+        .and_then(|keys| crate::model::suggest::nearest(key, keys.iter().map(String::as_str)).map(str::to_string));
+    Error::Unknown { family, key: key.to_string(), nearest }
 }
 
 /// What `engage check` asks of SQLite.

@@ -4,33 +4,49 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Actor, journal};
 use crate::error::Result;
+use crate::model::change::{Change, Item};
 use crate::model::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
-use crate::plan::merge::{Change, Item};
+use crate::model::types::Family;
 
 /// The whole campaign as plain data.
 pub fn load(tx: &Transaction) -> Result<Plan> {
     load_only(tx, None)
 }
 
-/// One item of a kind, by key (`MEETING/ITEM` for an agenda item); `None` when there is none.
-pub fn load_item(tx: &Transaction, kind: &str, key: &str) -> Result<Option<Item>> {
-    let plan = load_only(tx, Some((kind, key)))?;
-    Ok(match kind {
-        "organization" => plan.organizations.into_values().next().map(Item::Organization),
-        "table" => plan.tables.into_values().next().map(Item::Table),
-        "meeting" => plan.meetings.into_values().next().map(Item::Meeting),
-        "agenda_item" => plan.agenda.into_values().next().map(Item::AgendaItem),
-        "channel" => plan.channels.into_values().next().map(Item::Channel),
-        "material" => plan.materials.into_values().next().map(Item::Material),
-        "milestone" => plan.milestones.into_values().next().map(Item::Milestone),
-        _ => None,
+/// One item of `family`, by key (`MEETING/ITEM` for an agenda item); `None` when there is none.
+pub fn load_item(tx: &Transaction, family: Family, key: &str) -> Result<Option<Item>> {
+    let plan = load_only(tx, Some((family, key)))?;
+    Ok(match family {
+        Family::Organization => plan.organizations.into_values().next().map(Item::Organization),
+        Family::Table => plan.tables.into_values().next().map(Item::Table),
+        Family::Meeting => plan.meetings.into_values().next().map(Item::Meeting),
+        Family::AgendaItem => plan.agenda.into_values().next().map(Item::AgendaItem),
+        Family::Channel => plan.channels.into_values().next().map(Item::Channel),
+        Family::Material => plan.materials.into_values().next().map(Item::Material),
+        Family::Milestone => plan.milestones.into_values().next().map(Item::Milestone),
     })
 }
 
+/// The keys of every item of `family` (`MEETING/ITEM` for agenda items), sorted.
+pub fn keys(tx: &Transaction, family: Family) -> Result<Vec<String>> {
+    let sql = match family {
+        Family::Organization => "SELECT key FROM organization ORDER BY key",
+        Family::Table => "SELECT key FROM forum ORDER BY key",
+        Family::Meeting => "SELECT key FROM meeting ORDER BY key",
+        Family::AgendaItem => "SELECT m.key || '/' || a.key FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id ORDER BY 1",
+        Family::Channel => "SELECT key FROM channel ORDER BY key",
+        Family::Material => "SELECT key FROM material ORDER BY key",
+        Family::Milestone => "SELECT key FROM milestone ORDER BY key",
+    };
+    let mut stmt = tx.prepare_cached(sql)?;
+    let keys = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(keys)
+}
+
 /// The campaign, or only the one item `only` names (kind, key).
-fn load_only(tx: &Transaction, only: Option<(&str, &str)>) -> Result<Plan> {
+fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
     // For each kind: the key to select (None = every row), or skip the kind entirely.
-    let want = |kind: &str| -> Option<Option<&str>> {
+    let want = |kind: Family| -> Option<Option<&str>> {
         match only {
             None => Some(None),
             Some((k, key)) if k == kind => Some(Some(key)),
@@ -39,7 +55,7 @@ fn load_only(tx: &Transaction, only: Option<(&str, &str)>) -> Result<Plan> {
     };
     let mut plan = Plan { campaign: if only.is_none() { load_campaign(tx)? } else { None }, ..Plan::default() };
 
-    if let Some(key) = want("organization") {
+    if let Some(key) = want(Family::Organization) {
         let mut stmt = tx
             .prepare_cached("SELECT key, name, name_fr, gov_order, jurisdiction, contact FROM organization WHERE ?1 IS NULL OR key = ?1")?;
         for row in stmt.query_map([key], |r| {
@@ -57,7 +73,7 @@ fn load_only(tx: &Transaction, only: Option<(&str, &str)>) -> Result<Plan> {
         }
     }
 
-    if let Some(key) = want("table") {
+    if let Some(key) = want(Family::Table) {
         let mut stmt = tx.prepare_cached("SELECT key, name, name_fr, kind, chair FROM forum WHERE ?1 IS NULL OR key = ?1")?;
         for row in stmt.query_map([key], |r| {
             Ok(Table { key: r.get(0)?, name: r.get(1)?, name_fr: r.get(2)?, kind: r.get(3)?, members: Vec::new(), chair: r.get(4)? })
@@ -77,17 +93,38 @@ fn load_only(tx: &Transaction, only: Option<(&str, &str)>) -> Result<Plan> {
         }
     }
 
-    if let Some(key) = want("meeting") {
-        let mut stmt = tx.prepare_cached("SELECT m.key, f.key, m.date, m.end_date, m.location FROM meeting m JOIN forum f ON f.id = m.forum_id WHERE ?1 IS NULL OR m.key = ?1")?;
+    if let Some(key) = want(Family::Meeting) {
+        let mut stmt = tx.prepare_cached(
+            "SELECT m.key, f.key, m.date, m.end_date, m.location, m.attendance_recorded, m.outcome
+               FROM meeting m JOIN forum f ON f.id = m.forum_id WHERE ?1 IS NULL OR m.key = ?1",
+        )?;
         for row in stmt.query_map([key], |r| {
-            Ok(Meeting { key: r.get(0)?, table: r.get(1)?, date: r.get(2)?, end_date: r.get(3)?, location: r.get(4)? })
+            Ok(Meeting {
+                key: r.get(0)?,
+                table: r.get(1)?,
+                date: r.get(2)?,
+                end_date: r.get(3)?,
+                location: r.get(4)?,
+                attended: r.get::<_, bool>(5)?.then(Vec::new),
+                outcome: r.get(6)?,
+            })
         })? {
             let m = row?;
             plan.meetings.insert(m.key.clone(), m);
         }
+        let mut stmt = tx.prepare_cached(
+            "SELECT m.key, o.key FROM meeting_attendee a JOIN meeting m ON m.id = a.meeting_id
+               JOIN organization o ON o.id = a.organization_id WHERE ?1 IS NULL OR m.key = ?1 ORDER BY o.key",
+        )?;
+        for row in stmt.query_map([key], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (meeting, org) = row?;
+            if let Some(attended) = plan.meetings.get_mut(&meeting).and_then(|m| m.attended.as_mut()) {
+                attended.push(org);
+            }
+        }
     }
 
-    if let Some(reference) = want("agenda_item") {
+    if let Some(reference) = want(Family::AgendaItem) {
         let (meeting, item) = match reference.map(|r| r.split_once('/').unwrap_or((r, ""))) {
             Some((m, i)) => (Some(m), Some(i)),
             None => (None, None),
@@ -111,7 +148,7 @@ fn load_only(tx: &Transaction, only: Option<(&str, &str)>) -> Result<Plan> {
         }
     }
 
-    if let Some(key) = want("channel") {
+    if let Some(key) = want(Family::Channel) {
         let mut stmt = tx.prepare_cached(
             "SELECT c.key, c.name, c.name_fr, c.kind, o.key, c.owner, c.due, c.status, c.done_on, c.note, c.url, c.lang, c.counterpart
          FROM channel c LEFT JOIN organization o ON o.id = c.organization_id WHERE ?1 IS NULL OR c.key = ?1",
@@ -136,7 +173,7 @@ fn load_only(tx: &Transaction, only: Option<(&str, &str)>) -> Result<Plan> {
         }
     }
 
-    if let Some(key) = want("material") {
+    if let Some(key) = want(Family::Material) {
         let mut stmt = tx.prepare_cached("SELECT key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart FROM material WHERE ?1 IS NULL OR key = ?1")?;
         for row in stmt.query_map([key], |r| {
             Ok(Material {
@@ -157,7 +194,7 @@ fn load_only(tx: &Transaction, only: Option<(&str, &str)>) -> Result<Plan> {
         }
     }
 
-    if let Some(key) = want("milestone") {
+    if let Some(key) = want(Family::Milestone) {
         let mut stmt = tx.prepare_cached(
             "SELECT key, title, title_fr, owner, due, duration_days, status, done_on, note FROM milestone WHERE ?1 IS NULL OR key = ?1",
         )?;
@@ -200,7 +237,9 @@ pub fn load_campaign(tx: &Transaction) -> Result<Option<Campaign>> {
                 name_fr: r.get(1)?,
                 start: r.get(2)?,
                 end: r.get(3)?,
-                leads: serde_json::from_str(&leads).unwrap_or_default(),
+                leads: serde_json::from_str(&leads).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, format!("campaign leads: {e}").into())
+                })?,
             })
         })
         .optional()?;
@@ -214,7 +253,12 @@ pub fn apply(tx: &Transaction, changes: &[Change], actor: &Actor, written: &dyn 
         if i % 512 == 0 {
             written(i, changes.len());
         }
-        match &change.after {
+        if let Change::Update { before, after } = change
+            && before.key() != after.key()
+        {
+            rename(tx, before, after)?;
+        }
+        match change.after() {
             Some(item) => {
                 upsert(tx, item)?;
                 if let Item::Milestone(m) = item {
@@ -276,11 +320,21 @@ fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
         }
         Item::Meeting(m) => {
             tx.prepare_cached(
-                "INSERT INTO meeting (key, forum_id, date, end_date, location) VALUES (?1, (SELECT id FROM forum WHERE key = ?2), ?3, ?4, ?5)
+                "INSERT INTO meeting (key, forum_id, date, end_date, location, outcome, attendance_recorded)
+                 VALUES (?1, (SELECT id FROM forum WHERE key = ?2), ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (key) DO UPDATE SET forum_id = excluded.forum_id, date = excluded.date, end_date = excluded.end_date,
-                 location = excluded.location",
+                 location = excluded.location, outcome = excluded.outcome, attendance_recorded = excluded.attendance_recorded",
             )?
-            .execute(params![m.key, m.table, m.date, m.end_date, m.location])?;
+            .execute(params![m.key, m.table, m.date, m.end_date, m.location, m.outcome, m.attended.is_some()])?;
+            tx.prepare_cached("DELETE FROM meeting_attendee WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1)")?
+                .execute([&m.key])?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO meeting_attendee (meeting_id, organization_id)
+                 SELECT m.id, o.id FROM meeting m, organization o WHERE m.key = ?1 AND o.key = ?2",
+            )?;
+            for org in m.attended.iter().flatten() {
+                insert.execute(params![m.key, org])?;
+            }
         }
         Item::AgendaItem(a) => {
             let p = &a.progress;
@@ -339,6 +393,30 @@ fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
             .execute(params![m.key, m.title, m.title_fr, m.owner, m.due, m.duration_days, p.status, p.done_on, p.note])?;
         }
     }
+    Ok(())
+}
+
+/// Gives the stored row of `before` the key of `after`. Rows refer to each other by id, so every
+/// reference follows; counterparts, which are keys, are updated by their own changes.
+fn rename(tx: &Transaction, before: &Item, after: &Item) -> Result<()> {
+    let sql = match (before, after) {
+        (Item::AgendaItem(b), Item::AgendaItem(a)) => {
+            tx.prepare_cached(
+                "UPDATE agenda_item SET meeting_id = (SELECT id FROM meeting WHERE key = ?3), key = ?4
+                  WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1) AND key = ?2",
+            )?
+            .execute(params![b.meeting, b.key, a.meeting, a.key])?;
+            return Ok(());
+        }
+        (Item::Organization(_), _) => "UPDATE organization SET key = ?2 WHERE key = ?1",
+        (Item::Table(_), _) => "UPDATE forum SET key = ?2 WHERE key = ?1",
+        (Item::Meeting(_), _) => "UPDATE meeting SET key = ?2 WHERE key = ?1",
+        (Item::Channel(_), _) => "UPDATE channel SET key = ?2 WHERE key = ?1",
+        (Item::Material(_), _) => "UPDATE material SET key = ?2 WHERE key = ?1",
+        (Item::Milestone(_), _) => "UPDATE milestone SET key = ?2 WHERE key = ?1",
+        (Item::Campaign(_) | Item::AgendaItem(_), _) => return Ok(()),
+    };
+    tx.prepare_cached(sql)?.execute(params![before.key(), after.key()])?;
     Ok(())
 }
 

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::model::item::{Head, Row};
 use crate::model::parity::Side;
 use crate::model::schedule::Node;
-use crate::model::types::{Kind, Order};
+use crate::model::types::{Family, Order};
 
 const OPEN: &str = "('planned', 'in_progress', 'blocked')";
 
@@ -160,7 +160,7 @@ pub fn parity_sides(tx: &Transaction) -> Result<Vec<Side>> {
           WHERE counterpart IS NOT NULL OR key IN (SELECT counterpart FROM material WHERE counterpart IS NOT NULL)",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(Side { kind: r.get::<_, Kind>(0)?, key: r.get(1)?, counterpart: r.get(2)?, status: r.get(3)?, done_on: r.get(4)? })
+        Ok(Side { kind: r.get::<_, Family>(0)?, key: r.get(1)?, counterpart: r.get(2)?, status: r.get(3)?, done_on: r.get(4)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -17,7 +17,8 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 const APPLICATION_ID: i64 = 0x456e_6747;
 
 /// Upgrades: `MIGRATIONS[i]` takes a store from version `i + 1` to `i + 2`. Append only.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0002-notes-and-journal-index.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0002-notes-and-journal-index.sql"), include_str!("migrations/0003-meetings-as-held.sql")];
 
 /// The schema version this engage writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64 + 1;

@@ -3,7 +3,7 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use crate::model::types::{ChannelKind, Kind, Lang, MaterialKind, Order, Status, TableKind};
+use crate::model::types::{ChannelKind, Family, Lang, MaterialKind, Order, Status, TableKind};
 
 macro_rules! sql_spelling {
     ($($name:ty),+) => {$(
@@ -21,4 +21,4 @@ macro_rules! sql_spelling {
     )+};
 }
 
-sql_spelling!(Status, Kind, Order, TableKind, ChannelKind, MaterialKind, Lang);
+sql_spelling!(Status, Family, Order, TableKind, ChannelKind, MaterialKind, Lang);

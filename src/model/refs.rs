@@ -1,0 +1,163 @@
+//! What refers to an item: the references `remove` must not break and `show` lists.
+
+use super::plan::Plan;
+use super::types::Family;
+
+/// One item that refers to another, and how.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Referrer {
+    pub family: Family,
+    /// `MEETING/ITEM` for an agenda item.
+    pub key: String,
+    pub how: Link,
+}
+
+/// How one item refers to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Link {
+    /// A table lists the organization as a member.
+    Member,
+    /// A meeting records the organization as attending.
+    Attended,
+    /// A channel is run by the organization.
+    RunBy,
+    /// A meeting is a meeting of the table.
+    MeetingOf,
+    /// An agenda item is on the meeting's agenda.
+    AgendaOf,
+    /// A channel or material names the item as its counterpart.
+    Counterpart,
+    /// A milestone depends on the milestone.
+    DependsOn,
+}
+
+/// Every item of `plan` that refers to the item `key` of `family`, sorted by family and key.
+pub fn referrers(plan: &Plan, family: Family, key: &str) -> Vec<Referrer> {
+    let mut out = Vec::new();
+    let mut add = |family: Family, key: &str, how: Link| out.push(Referrer { family, key: key.to_string(), how });
+    match family {
+        Family::Organization => {
+            for t in plan.tables.values().filter(|t| t.members.iter().any(|m| m == key)) {
+                add(Family::Table, &t.key, Link::Member);
+            }
+            for m in plan.meetings.values().filter(|m| m.attended.iter().flatten().any(|o| o == key)) {
+                add(Family::Meeting, &m.key, Link::Attended);
+            }
+            for c in plan.channels.values().filter(|c| c.organization.as_deref() == Some(key)) {
+                add(Family::Channel, &c.key, Link::RunBy);
+            }
+        }
+        Family::Table => {
+            for m in plan.meetings.values().filter(|m| m.table == key) {
+                add(Family::Meeting, &m.key, Link::MeetingOf);
+            }
+        }
+        Family::Meeting => {
+            for a in plan.agenda.values().filter(|a| a.meeting == key) {
+                add(Family::AgendaItem, &a.reference(), Link::AgendaOf);
+            }
+        }
+        Family::AgendaItem => {}
+        Family::Channel => {
+            for c in plan.channels.values().filter(|c| c.counterpart.as_deref() == Some(key)) {
+                add(Family::Channel, &c.key, Link::Counterpart);
+            }
+        }
+        Family::Material => {
+            for m in plan.materials.values().filter(|m| m.counterpart.as_deref() == Some(key)) {
+                add(Family::Material, &m.key, Link::Counterpart);
+            }
+        }
+        Family::Milestone => {
+            for m in plan.milestones.values().filter(|m| m.depends_on.iter().any(|d| d == key)) {
+                add(Family::Milestone, &m.key, Link::DependsOn);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `plan` with the item `old` of `family` renamed `new` and every reference following it.
+/// The caller checks that `old` exists and `new` is free.
+pub fn rename(plan: &mut Plan, family: Family, old: &str, new: &str) {
+    let swap = |k: &mut String| {
+        if k == old {
+            *k = new.to_string();
+        }
+    };
+    match family {
+        Family::Organization => {
+            if let Some(mut o) = plan.organizations.remove(old) {
+                o.key = new.to_string();
+                plan.organizations.insert(new.to_string(), o);
+            }
+            for t in plan.tables.values_mut() {
+                t.members.iter_mut().for_each(swap);
+                t.members.sort();
+            }
+            for m in plan.meetings.values_mut() {
+                if let Some(a) = m.attended.as_mut() {
+                    a.iter_mut().for_each(swap);
+                    a.sort();
+                }
+            }
+            for c in plan.channels.values_mut() {
+                c.organization.iter_mut().for_each(swap);
+            }
+        }
+        Family::Table => {
+            if let Some(mut t) = plan.tables.remove(old) {
+                t.key = new.to_string();
+                plan.tables.insert(new.to_string(), t);
+            }
+            plan.meetings.values_mut().for_each(|m| swap(&mut m.table));
+        }
+        Family::Meeting => {
+            if let Some(mut m) = plan.meetings.remove(old) {
+                m.key = new.to_string();
+                plan.meetings.insert(new.to_string(), m);
+            }
+            let moved: Vec<_> = plan.agenda.keys().filter(|(m, _)| m == old).cloned().collect();
+            for k in moved {
+                if let Some(mut a) = plan.agenda.remove(&k) {
+                    a.meeting = new.to_string();
+                    plan.agenda.insert((new.to_string(), k.1), a);
+                }
+            }
+        }
+        Family::AgendaItem => {
+            let split = |r: &str| r.split_once('/').map(|(m, i)| (m.to_string(), i.to_string()));
+            if let (Some(from), Some(to)) = (split(old), split(new))
+                && let Some(mut a) = plan.agenda.remove(&from)
+            {
+                (a.meeting, a.key) = to.clone();
+                plan.agenda.insert(to, a);
+            }
+        }
+        Family::Channel => {
+            if let Some(mut c) = plan.channels.remove(old) {
+                c.key = new.to_string();
+                plan.channels.insert(new.to_string(), c);
+            }
+            plan.channels.values_mut().for_each(|c| c.counterpart.iter_mut().for_each(swap));
+        }
+        Family::Material => {
+            if let Some(mut m) = plan.materials.remove(old) {
+                m.key = new.to_string();
+                plan.materials.insert(new.to_string(), m);
+            }
+            plan.materials.values_mut().for_each(|m| m.counterpart.iter_mut().for_each(swap));
+        }
+        Family::Milestone => {
+            if let Some(mut m) = plan.milestones.remove(old) {
+                m.key = new.to_string();
+                plan.milestones.insert(new.to_string(), m);
+            }
+            for m in plan.milestones.values_mut() {
+                m.depends_on.iter_mut().for_each(swap);
+                m.depends_on.sort();
+            }
+        }
+    }
+}
