@@ -1,5 +1,6 @@
 //! The campaign's types and pure logic: states, the schedule, reach, parity. No SQL, no printing.
 
+pub mod dates;
 pub mod item;
 pub mod parity;
 pub mod plan;
@@ -8,4 +9,5 @@ pub mod report;
 pub mod schedule;
 pub mod state;
 pub mod status;
+pub mod text;
 pub mod types;
