@@ -14,18 +14,25 @@ pub fn is_unsafe_char(c: char) -> bool {
     c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-fn refused(field: &str, c: char) -> Msg {
+fn refused(field: &str, c: char, note: bool) -> Msg {
     let code = format!("U+{:04X}", u32::from(c));
-    msg!(
-        "'{field}' holds the control character {code}: write it on one line, without control characters",
-        "« {field} » contient le caractère de contrôle {code} : écrivez-le sur une ligne, sans caractère de contrôle"
-    )
+    if note {
+        msg!(
+            "'{field}' holds the control character {code}: a note may hold line breaks and tabs, no other control character",
+            "« {field} » contient le caractère de contrôle {code} : une note peut contenir des sauts de ligne et des tabulations, aucun autre caractère de contrôle"
+        )
+    } else {
+        msg!(
+            "'{field}' holds the control character {code}: write it on one line, without control characters",
+            "« {field} » contient le caractère de contrôle {code} : écrivez-le sur une ligne, sans caractère de contrôle"
+        )
+    }
 }
 
 /// Checks a single-line field: no character for which [`is_unsafe_char`] holds.
 pub fn check_line(field: &str, value: &str) -> Result<(), Msg> {
     match value.chars().find(|c| is_unsafe_char(*c)) {
-        Some(c) => Err(refused(field, c)),
+        Some(c) => Err(refused(field, c, false)),
         None => Ok(()),
     }
 }
@@ -34,7 +41,7 @@ pub fn check_line(field: &str, value: &str) -> Result<(), Msg> {
 /// return included: [`normalize_note`] turns CRLF into LF first).
 pub fn check_note(field: &str, value: &str) -> Result<(), Msg> {
     match value.chars().find(|c| is_unsafe_char(*c) && !matches!(c, '\n' | '\t')) {
-        Some(c) => Err(refused(field, c)),
+        Some(c) => Err(refused(field, c, true)),
         None => Ok(()),
     }
 }
