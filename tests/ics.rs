@@ -35,7 +35,7 @@ location = "Québec, QC"
 
 [[meeting.agenda]]
 key = "guide"
-topic = "Le Guide, ligne 1\nligne 2"
+topic = "Le Guide, ligne 1; partie \\ 2"
 
 [[milestone]]
 key = "launch"
@@ -74,7 +74,7 @@ fn calendar_round_trips() {
     assert_eq!(meeting.get_location(), Some("Québec, QC"));
     assert_eq!(meeting.get_start(), Some(DatePerhapsTime::Date(chrono::NaiveDate::from_ymd_opt(2030, 10, 1).unwrap())));
     assert_eq!(meeting.get_end(), Some(DatePerhapsTime::Date(chrono::NaiveDate::from_ymd_opt(2030, 10, 4).unwrap())), "DTEND is exclusive");
-    assert!(meeting.get_description().unwrap().contains("Le Guide, ligne 1\nligne 2"));
+    assert!(meeting.get_description().unwrap().contains("\n- Le Guide, ligne 1; partie \\ 2 ("), "one agenda item a line");
 
     let launch = events.iter().find(|e| e.get_uid() == Some("milestone-launch@engage")).unwrap();
     assert_eq!(launch.get_summary(), Some("milestone — Launch; phase 1, part \\ 2"));

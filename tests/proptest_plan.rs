@@ -8,7 +8,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 use common::WORKED;
 use engage::model::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
-use engage::model::types::{ChannelKind, Lang, MaterialKind, Order, Status, TableKind};
+use engage::model::types::{ChannelKind, Lang, MaterialKind, Order, Status, TableKind, is_unsafe_char};
 use engage::plan::{check, export::export};
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
@@ -103,26 +103,48 @@ fn key() -> impl Strategy<Value = String> {
     prop_oneof![9 => "[a-z0-9._-]{1,12}", 1 => "[a-z0-9]{64}"]
 }
 
-/// Any text that is not blank: plain, French, quotes and escapes, or any Unicode at all.
+/// `s` without the characters a single-line field refuses (control characters, separators,
+/// bidi controls).
+fn one_line(s: String) -> String {
+    s.chars().filter(|c| !is_unsafe_char(*c)).collect()
+}
+
+/// Any text that is not blank and fits on one line: plain, French, quotes and escapes, or any
+/// Unicode at all (control characters are refused at input: `tests/safety.rs`).
 fn text() -> impl Strategy<Value = String> {
-    prop_oneof!["[A-Za-z0-9 ]{1,20}", "[a-zA-Zéèàç«»’'\"\\\\ \t\n\r-]{1,20}", any::<String>()]
+    prop_oneof!["[A-Za-z0-9 ]{1,20}", "[a-zA-Zéèàç«»’'\"\\\\ -]{1,20}", any::<String>().prop_map(one_line)]
         .prop_map(|s| if s.trim().is_empty() { format!("x{s}") } else { s })
 }
 
-/// Optional text, blank allowed.
+/// Optional text on one line, blank allowed.
 fn opt_text() -> impl Strategy<Value = Option<String>> {
-    prop::option::of(prop_oneof!["[A-Za-z ]{0,12}", any::<String>()])
+    prop::option::of(prop_oneof!["[A-Za-z ]{0,12}", any::<String>().prop_map(one_line)])
 }
 
+/// An optional note: it may run over several lines and hold tabs.
+fn opt_note() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(prop_oneof![
+        "[A-Za-z \t\n]{0,12}",
+        any::<String>().prop_map(|s| s.chars().filter(|c| !is_unsafe_char(*c) || matches!(c, '\n' | '\t')).collect())
+    ])
+}
+
+/// A date in the years engage accepts (1900 to 9998), a few days short of the last so that a
+/// meeting's end date stays in range too.
 fn date() -> impl Strategy<Value = NaiveDate> {
     prop_oneof![
         4 => (700_000i32..800_000).prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d).unwrap()),
-        1 => (1i32..=3_652_059).prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d).unwrap()),
+        1 => (693_596i32..=3_650_598).prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d).unwrap()),
     ]
 }
 
+/// The last date engage accepts.
+fn last_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9998, 12, 31).unwrap()
+}
+
 fn progress() -> impl Strategy<Value = Progress> {
-    (select(Status::ALL.to_vec()), date(), opt_text()).prop_map(|(status, on, note)| Progress {
+    (select(Status::ALL.to_vec()), date(), opt_note()).prop_map(|(status, on, note)| Progress {
         status,
         done_on: (status == Status::Done).then_some(on),
         note,
@@ -149,7 +171,7 @@ fn pick_some(p: &Pick, keys: &[String]) -> Vec<String> {
 prop_compose! {
     fn campaign()(name in text(), name_fr in opt_text(), start in prop::option::of(date()), end in date(),
                   span in 0i64..1000, leads in prop::collection::vec(text(), 0..3)) -> Campaign {
-        let end = start.map_or(end, |s| s + chrono::Days::new(span as u64));
+        let end = start.map_or(end, |s| (s + chrono::Days::new(span as u64)).min(last_date()));
         Campaign { name, name_fr, start, end, leads }
     }
 }
@@ -205,10 +227,16 @@ prop_compose! {
     }
 }
 
-/// The counterpart a `pick` chooses among `earlier` items of the other language, if any.
-fn counterpart(lang: Lang, pick: &Pick, earlier: &[(String, Lang)]) -> Option<String> {
+/// The counterpart a `pick` chooses among `earlier` items of the other language that are in no
+/// pair yet, if any; the two are then taken out of `earlier` (a counterpart pairs up).
+fn counterpart(key: &str, lang: Lang, pick: &Pick, earlier: &mut Vec<(String, Lang)>) -> Option<String> {
     let other: Vec<String> = earlier.iter().filter(|(_, l)| *l != lang && *l != Lang::Bilingual).map(|(k, _)| k.clone()).collect();
-    (lang != Lang::Bilingual && pick.1 & 1 == 1).then(|| pick_one(pick, &other)).flatten()
+    let chosen = (lang != Lang::Bilingual && pick.1 & 1 == 1).then(|| pick_one(pick, &other)).flatten();
+    match &chosen {
+        Some(c) => earlier.retain(|(k, _)| k != c),
+        None => earlier.push((key.to_string(), lang)),
+    }
+    chosen
 }
 
 fn plan() -> impl Strategy<Value = Plan> {
@@ -250,8 +278,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                     continue;
                 }
                 c.organization = if pick.1 & 2 == 2 { pick_one(&pick, &org_keys) } else { None };
-                c.counterpart = counterpart(c.lang, &pick, &earlier);
-                earlier.push((c.key.clone(), c.lang));
+                c.counterpart = counterpart(&c.key, c.lang, &pick, &mut earlier);
                 plan.channels.insert(c.key.clone(), c);
             }
             earlier.clear();
@@ -259,8 +286,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 if plan.materials.contains_key(&m.key) {
                     continue;
                 }
-                m.counterpart = counterpart(m.lang, &pick, &earlier);
-                earlier.push((m.key.clone(), m.lang));
+                m.counterpart = counterpart(&m.key, m.lang, &pick, &mut earlier);
                 plan.materials.insert(m.key.clone(), m);
             }
             // Each milestone depends only on milestones listed before it: no cycle.

@@ -4,12 +4,32 @@ use std::io::Write;
 
 use super::Ctx;
 use crate::cli::{HistoryArgs, ReportFormat};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::model::types::check_key;
+use crate::msg;
 use crate::render;
 use crate::store::{HistoryFilter, Open};
 
+/// Prints the journal, or one item's entries. A reference that is not a key (`KEY` or
+/// `MEETING/ITEM`, or `campaign`) or that names nothing the store holds or ever held is bad
+/// input, not an empty history.
 pub fn run(ctx: &Ctx, args: HistoryArgs, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::Existing)?;
+    if let Some(r) = &args.reference {
+        let parts: Vec<&str> = r.split('/').collect();
+        if parts.len() > 2 {
+            return Err(Error::input(msg!(
+                "'{r}' is not a reference: write KEY or MEETING/ITEM",
+                "« {r} » n'est pas une référence : écrivez CLÉ ou RÉUNION/POINT"
+            )));
+        }
+        for part in parts {
+            check_key(part).map_err(Error::Input)?;
+        }
+        if !store.knows(r)? {
+            return Err(Error::input(msg!("unknown item '{r}'", "élément inconnu « {r} »")));
+        }
+    }
     let filter = HistoryFilter { item: args.reference.map(|r| (None, r)), since: args.since, limit: args.limit };
     let entries = store.history(&filter)?;
     match args.format {

@@ -33,15 +33,10 @@ use edit::Set;
 use items::Listing;
 pub use output::write_output;
 
-/// The last day of a window of `within` days after `as_of` (`--within`), refused when it would
-/// pass the last date engage knows.
+/// The last day of a window of `within` days after `as_of` (`--within`); a window that would
+/// pass the last day engage writes ends there.
 fn window_end(as_of: NaiveDate, within: i64) -> Result<NaiveDate> {
-    as_of.checked_add_signed(chrono::Duration::days(within)).ok_or_else(|| {
-        Error::input(crate::msg!(
-            "--within {within} goes past the last date engage knows",
-            "--within {within} dépasse la dernière date connue d'engage"
-        ))
-    })
+    Ok(crate::model::dates::add_days(as_of, within))
 }
 
 /// What every command needs besides its own arguments, resolved once at start-up.
@@ -51,9 +46,9 @@ pub struct Ctx {
     pub db: Option<PathBuf>,
     pub ui: Ui,
     pub style: Style,
-    /// The journal's actor name.
+    /// The journal's actor name, with any control character written visibly.
     pub actor: String,
-    /// The command line as typed, without the program name.
+    /// The command line as typed, without the program name (control characters written visibly).
     pub command: String,
     /// Today, in local time.
     pub today: NaiveDate,
@@ -85,7 +80,10 @@ impl Ctx {
             .find_map(|k| env(k).filter(|v| !v.trim().is_empty()))
             .or_else(login_name)
             .unwrap_or_else(|| "unknown".into());
-        let command = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
+        // Recorded in the journal and shown by `history`: control characters are written visibly.
+        let actor = render::clean::for_terminal(&actor).into_owned();
+        let typed: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+        let command = render::clean::for_terminal(&typed.join(" ")).into_owned();
         Ctx {
             db: cli.db.clone().or_else(|| std::env::var_os("ENGAGE_DB").filter(|v| !v.is_empty()).map(PathBuf::from)),
             ui,

@@ -122,6 +122,7 @@ pub fn init(ctx: &Ctx, args: InitArgs, err: &mut dyn Write) -> Result<()> {
         return Err(Error::input(msg!("--end {end} is before --start {start}", "--end {end} précède --start {start}")));
     }
     let campaign = Campaign { name: args.name, name_fr: args.name_fr, start: Some(start), end, leads: args.leads };
+    crate::plan::validate::check_texts(&Item::Campaign(campaign.clone())).map_err(Error::Input)?;
     let mut store = ctx.open(Open::Create)?;
     store.change_plan(&ctx.actor(), |stored| match stored.campaign {
         Some(existing) => {

@@ -10,7 +10,7 @@ use crate::cli::TrackCommand;
 use crate::error::{Error, Result};
 use crate::model::change::{Change, Item};
 use crate::model::plan::Progress;
-use crate::model::types::{Family, Status, check_url};
+use crate::model::types::{Family, Status, check_note, check_url};
 use crate::msg;
 use crate::render;
 use crate::store::Open;
@@ -69,6 +69,9 @@ pub fn run(ctx: &Ctx, kind: Family, command: TrackCommand, err: &mut dyn Write) 
         TrackCommand::Cancel(a) => (a.reference, Wanted { status: Status::Cancelled, done_on: None, note: a.note, url: None }),
         TrackCommand::Reopen(a) => (a.reference, Wanted { status: Status::Planned, done_on: None, note: a.note, url: None }),
     };
+    if let Some(note) = &wanted.note {
+        check_note("--note", note).map_err(Error::Input)?;
+    }
     let mut store = ctx.open(Open::Existing)?;
     let change = store.change_item(&ctx.actor(), kind, &reference, |item| updated(item, &wanted))?;
     let before = change.as_ref().and_then(Change::before).and_then(Item::progress).cloned();

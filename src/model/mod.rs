@@ -1,6 +1,7 @@
 //! The campaign's types and pure logic: states, the schedule, reach, parity. No SQL, no printing.
 
 pub mod change;
+pub mod dates;
 pub mod item;
 pub mod journal;
 pub mod listing;
@@ -13,4 +14,5 @@ pub mod schedule;
 pub mod state;
 pub mod status;
 pub mod suggest;
+pub mod text;
 pub mod types;

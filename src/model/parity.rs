@@ -64,9 +64,76 @@ pub fn gaps(sides: &[Side], as_of: NaiveDate) -> Vec<Gap> {
     out
 }
 
+/// Why a counterpart link does not pair up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conflict {
+    /// The counterpart names another item as its own counterpart.
+    NamesOther(String),
+    /// The counterpart names none, but this other item names it too.
+    AlsoNamedBy(String),
+}
+
+/// A link `key` → `counterpart` that does not pair up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unpaired {
+    pub key: String,
+    pub counterpart: String,
+    pub conflict: Conflict,
+}
+
+/// Every counterpart link among `links` (each item of one kind: its key and its counterpart)
+/// that does not make a pair, sorted by key. Two items are a pair when one names the other and
+/// the other names it back or names none; an item is in at most one pair. A link to an item
+/// not in `links` is left to the reference checks.
+pub fn unpaired<'a>(links: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> Vec<Unpaired> {
+    let links: std::collections::BTreeMap<&str, Option<&str>> = links.into_iter().collect();
+    let mut named_by: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (key, cp) in &links {
+        if let Some(cp) = cp {
+            named_by.entry(cp).or_default().push(key);
+        }
+    }
+    let mut out = Vec::new();
+    for (&key, &cp) in &links {
+        let Some(cp) = cp else { continue };
+        let Some(&back) = links.get(cp) else { continue };
+        let conflict = match back {
+            Some(b) if b == key => None,
+            Some(other) => Some(Conflict::NamesOther(other.to_string())),
+            None => named_by[cp].iter().find(|k| **k != key).map(|other| Conflict::AlsoNamedBy(other.to_string())),
+        };
+        if let Some(conflict) = conflict {
+            out.push(Unpaired { key: key.to_string(), counterpart: cp.to_string(), conflict });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_must_name_each_other_or_be_free() {
+        let u = |key: &str, cp: &str, c: Conflict| Unpaired { key: key.into(), counterpart: cp.into(), conflict: c };
+        type Links<'a> = &'a [(&'a str, Option<&'a str>)];
+        let cases: &[(Links, Vec<Unpaired>)] = &[
+            (&[("en", Some("fr")), ("fr", Some("en"))], vec![]),
+            (&[("en", Some("fr")), ("fr", None)], vec![]),
+            (&[("en", Some("gone"))], vec![]),
+            (
+                &[("deck-en", Some("deck-fr")), ("deck-fr", Some("deck-en")), ("m3", Some("deck-en"))],
+                vec![u("m3", "deck-en", Conflict::NamesOther("deck-fr".into()))],
+            ),
+            (
+                &[("a", Some("x")), ("b", Some("x")), ("x", None)],
+                vec![u("a", "x", Conflict::AlsoNamedBy("b".into())), u("b", "x", Conflict::AlsoNamedBy("a".into()))],
+            ),
+        ];
+        for (links, expected) in cases {
+            assert_eq!(&unpaired(links.iter().copied()), expected, "{links:?}");
+        }
+    }
 
     fn side(key: &str, counterpart: &str, status: Status, done_on: Option<&str>) -> Side {
         Side {

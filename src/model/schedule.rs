@@ -8,6 +8,8 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::dates::{FIRST_DAY, LAST_DAY};
+
 use super::types::Status;
 
 /// What the schedule needs to know of one milestone.
@@ -55,8 +57,10 @@ fn day(date: NaiveDate) -> i64 {
     i64::from(date.num_days_from_ce())
 }
 
+/// The date of a day number, kept within the days engage writes (four-digit years).
 fn date(day: i64) -> NaiveDate {
-    i32::try_from(day).ok().and_then(NaiveDate::from_num_days_from_ce_opt).unwrap_or(NaiveDate::MAX)
+    let (first, last) = (self::day(FIRST_DAY), self::day(LAST_DAY));
+    i32::try_from(day.clamp(first, last)).ok().and_then(NaiveDate::from_num_days_from_ce_opt).unwrap_or(LAST_DAY)
 }
 
 /// Finds a dependency cycle: the keys on it, in dependency order, starting from the key that
@@ -147,7 +151,8 @@ pub fn schedule(nodes: &[Node], end: NaiveDate, as_of: NaiveDate) -> Schedule {
         let node = active[i];
         forecast[i] = match (node.status, node.done_on) {
             (Status::Done, Some(done)) => day(done),
-            _ => deps[i].iter().map(|&p| forecast[p] + node.duration_days).fold(day(node.due).max(as_of_day), i64::max),
+            // A forecast stops at the last day engage writes.
+            _ => deps[i].iter().map(|&p| forecast[p] + node.duration_days).fold(day(node.due).max(as_of_day), i64::max).min(day(LAST_DAY)),
         };
     }
     let mut latest = vec![end_day; count];

@@ -7,6 +7,8 @@ use crate::i18n::Msg;
 use crate::msg;
 use std::fmt;
 
+pub use super::text::{check_line, check_note, is_unsafe_char, normalize_note};
+
 /// Declares an enum of a closed set of values, each with its one canonical spelling.
 macro_rules! spelled_enum {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $text:literal),+ $(,)? }) => {

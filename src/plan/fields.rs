@@ -7,6 +7,8 @@ use toml::de::{DeTable, DeValue};
 
 use super::source::{Pos, Problems};
 use crate::i18n::Msg;
+use crate::model::dates::check_range;
+use crate::model::types::{check_line, check_note, normalize_note};
 use crate::msg;
 
 /// The fields of one table, each consumed once; what is left over is an unknown field.
@@ -45,11 +47,27 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.entries.iter().find(|(k, _, _)| *k == name).map_or(self.pos, |(_, v, _)| p.pos(v.span()))
     }
 
-    /// A string field, if present and a string.
+    /// A string field, if present and a string. Every field is one line without control
+    /// characters, except `note`, which may hold line feeds and tabs (CRLF is read as LF).
     pub fn string(&mut self, p: &mut Problems, name: &str) -> Option<String> {
         let value = self.take(name)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
+            DeValue::String(s) => {
+                let (text, checked) = if name == "note" {
+                    let text = normalize_note(s.to_string());
+                    let checked = check_note(name, &text);
+                    (text, checked)
+                } else {
+                    (s.to_string(), check_line(name, s))
+                };
+                match checked {
+                    Ok(()) => Some(text),
+                    Err(e) => {
+                        p.add(p.pos(value.span()), self.problem(e));
+                        None
+                    }
+                }
+            }
             other => {
                 let (t, tf) = type_name(other);
                 p.add(
@@ -92,7 +110,8 @@ impl<'t, 'i> Fields<'t, 'i> {
         let parsed = match value.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                    .ok_or_else(|| msg!("{d} is not a real date", "{d} n'est pas une date réelle")),
+                    .ok_or_else(|| msg!("{d} is not a real date", "{d} n'est pas une date réelle"))
+                    .and_then(check_range),
                 _ => Err(msg!("'{dt}' must be a date without a time (YYYY-MM-DD)", "« {dt} » doit être une date sans heure (AAAA-MM-JJ)")),
             },
             DeValue::String(s) => parse_date(s),
@@ -156,7 +175,10 @@ impl<'t, 'i> Fields<'t, 'i> {
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::String(s) => out.push((s.to_string(), p.pos(item.span()))),
+                DeValue::String(s) => match check_line(name, s) {
+                    Ok(()) => out.push((s.to_string(), p.pos(item.span()))),
+                    Err(e) => p.add(p.pos(item.span()), self.problem(e)),
+                },
                 other => {
                     let (t, tf) = type_name(other);
                     p.add(
@@ -226,13 +248,16 @@ pub fn array_of_tables<'t, 'i>(p: &mut Problems, name: &str, value: &'t Spanned<
     out
 }
 
-/// Parses a `YYYY-MM-DD` date, refusing anything else (times, impossible days, other layouts).
+/// Parses a `YYYY-MM-DD` date in the years 1900 to 9998, refusing anything else (times,
+/// impossible days, other layouts, years out of range).
 pub fn parse_date(text: &str) -> Result<NaiveDate, Msg> {
     let shaped = text.len() == 10 && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     if !shaped {
         return Err(msg!("'{text}' is not a date: write YYYY-MM-DD", "« {text} » n'est pas une date : écrivez AAAA-MM-JJ"));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| msg!("'{text}' is not a real date", "« {text} » n'est pas une date réelle"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| msg!("'{text}' is not a real date", "« {text} » n'est pas une date réelle"))
+        .and_then(check_range)
 }
 
 /// `'name' is required`.
@@ -260,7 +285,9 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(parse_date("2018-07-18"), Ok(NaiveDate::from_ymd_opt(2018, 7, 18).unwrap()));
-        for bad in ["2027-02-30", "2027-13-01", "yesterday-ish", "2018-7-18", "18-07-2018", "2018-07-18T00:00", ""] {
+        for bad in
+            ["2027-02-30", "2027-13-01", "yesterday-ish", "2018-7-18", "18-07-2018", "2018-07-18T00:00", "", "0000-01-01", "9999-12-31"]
+        {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
     }

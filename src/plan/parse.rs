@@ -71,6 +71,10 @@ pub struct ParsedPlan {
     /// Every key the file declares, per section (`organization`, `table`, …), including items
     /// dropped for an error of their own, so that references to them are not reported again.
     pub declared: std::collections::BTreeSet<(Family, String)>,
+    /// Where each item's key is, per section (`channel`, `material`, …).
+    pub key_pos: BTreeMap<(Family, String), Pos>,
+    /// Where each channel's and material's `counterpart` is, per section and key of the item.
+    pub counterpart_pos: BTreeMap<(Family, String), Pos>,
 }
 
 const SECTIONS: &[&str] = &["campaign", "organization", "table", "meeting", "channel", "material", "milestone"];
@@ -128,13 +132,21 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
             }
         }
     }
-    reader.out.declared = reader.seen.into_keys().collect();
+    reader.out.declared = reader.seen.keys().cloned().collect();
+    reader.out.key_pos = reader.seen;
     (reader.out, reader.p.list)
 }
 
 impl ParsedPlan {
     fn empty() -> Self {
-        ParsedPlan { plan: Plan::default(), references: Vec::new(), milestone_pos: BTreeMap::new(), declared: Default::default() }
+        ParsedPlan {
+            plan: Plan::default(),
+            references: Vec::new(),
+            milestone_pos: BTreeMap::new(),
+            declared: Default::default(),
+            key_pos: BTreeMap::new(),
+            counterpart_pos: BTreeMap::new(),
+        }
     }
 }
 
@@ -208,7 +220,7 @@ impl Reader<'_> {
         Progress { status, done_on, note }
     }
 
-    fn lang_and_counterpart(&mut self, f: &mut Fields, target: Target) -> (Lang, Option<String>) {
+    fn lang_and_counterpart(&mut self, f: &mut Fields, target: Target, key: Option<&str>) -> (Lang, Option<String>) {
         let lang = f.choice(&mut self.p, "lang", Lang::parse, Lang::choices).unwrap_or(Lang::Bilingual);
         let pos = f.pos_of(&self.p, "counterpart");
         let counterpart = f.string(&mut self.p, "counterpart");
@@ -224,6 +236,9 @@ impl Reader<'_> {
                     )),
                 );
             } else {
+                if let Some(k) = key {
+                    self.out.counterpart_pos.insert((target.family(), k.to_string()), pos);
+                }
                 self.out.references.push(Reference {
                     target,
                     key: c.clone(),
@@ -402,7 +417,7 @@ impl Reader<'_> {
         let due = f.date(&mut self.p, "due");
         let progress = self.progress(&mut f);
         let url = self.url(&mut f);
-        let (lang, counterpart) = self.lang_and_counterpart(&mut f, Target::Channel);
+        let (lang, counterpart) = self.lang_and_counterpart(&mut f, Target::Channel, key.as_deref());
         f.finish(&mut self.p);
         if let (Some(key), Some(name)) = (key, name) {
             self.out
@@ -425,7 +440,7 @@ impl Reader<'_> {
         let due = f.date(&mut self.p, "due");
         let progress = self.progress(&mut f);
         let url = self.url(&mut f);
-        let (lang, counterpart) = self.lang_and_counterpart(&mut f, Target::Material);
+        let (lang, counterpart) = self.lang_and_counterpart(&mut f, Target::Material, key.as_deref());
         f.finish(&mut self.p);
         if let (Some(key), Some(title)) = (key, title) {
             self.out

@@ -7,10 +7,29 @@ use super::parse::{ParsedPlan, Target};
 use super::source::{Pos, Problem};
 use crate::i18n::{self, Msg};
 use crate::model::change::Subject;
+use crate::model::parity::{Conflict, Unpaired, unpaired};
 use crate::model::plan::Plan;
 use crate::model::schedule::find_cycle;
 use crate::model::types::{Family, Lang, Status};
 use crate::msg;
+
+/// Why the counterpart of a channel or material (`noun`) does not pair up, as a sentence about it.
+fn unpaired_message(noun: Family, u: &Unpaired) -> Msg {
+    let cp = &u.counterpart;
+    let why = match &u.conflict {
+        Conflict::NamesOther(other) => {
+            let key = &u.key;
+            msg!(
+                "counterpart '{cp}' names '{other}' as its counterpart, not '{key}': a counterpart must name this one back",
+                "le pendant « {cp} » a « {other} » pour pendant, pas « {key} » : un pendant doit désigner celui-ci en retour"
+            )
+        }
+        Conflict::AlsoNamedBy(other) => {
+            msg!("counterpart '{cp}' is already the counterpart of '{other}'", "le pendant « {cp} » est déjà celui de « {other} »")
+        }
+    };
+    i18n::noun(noun).named(&u.key).join(": ", " : ", &why)
+}
 
 /// Every problem of `parsed` once merged into `merged`; empty when it may be applied.
 pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
@@ -50,6 +69,17 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
             _ => {}
         }
     }
+    // Counterparts pair up: placed at the file's counterpart, else at the key of the item the
+    // file changes; a pair the file does not touch is left to `engage check`.
+    let channels = unpaired(merged.channels.values().map(|c| (c.key.as_str(), c.counterpart.as_deref())));
+    let materials = unpaired(merged.materials.values().map(|m| (m.key.as_str(), m.counterpart.as_deref())));
+    for (section, u) in channels.iter().map(|u| (Family::Channel, u)).chain(materials.iter().map(|u| (Family::Material, u))) {
+        let at = |key: &str| (section, key.to_string());
+        let pos = parsed.counterpart_pos.get(&at(&u.key)).or_else(|| parsed.key_pos.get(&at(&u.counterpart)));
+        if let Some(&pos) = pos {
+            problems.push(Problem { pos, message: unpaired_message(section, u) });
+        }
+    }
     if let Some(cycle) = find_cycle(merged.milestones.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
         let pos = cycle.iter().filter_map(|k| parsed.milestone_pos.get(k)).min().copied().unwrap_or(Pos { line: 1, col: 1 });
         let mut path = cycle.clone();
@@ -61,7 +91,57 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
 }
 
 use crate::model::change::Item;
-use crate::model::types::{check_key, check_url};
+use crate::model::types::{check_key, check_line, check_note, check_url};
+
+/// Checks the free text of an item: every field on one line without control characters, a
+/// note without control characters other than line feeds and tabs.
+pub fn check_texts(item: &Item) -> Result<(), Msg> {
+    let lines: Vec<(&str, Option<&str>)> = match item {
+        Item::Campaign(c) => {
+            let mut l = vec![("name", Some(c.name.as_str())), ("name_fr", c.name_fr.as_deref())];
+            l.extend(c.leads.iter().map(|x| ("leads", Some(x.as_str()))));
+            l
+        }
+        Item::Organization(o) => vec![
+            ("name", Some(o.name.as_str())),
+            ("name_fr", o.name_fr.as_deref()),
+            ("jurisdiction", o.jurisdiction.as_deref()),
+            ("contact", o.contact.as_deref()),
+        ],
+        Item::Table(t) => vec![("name", Some(t.name.as_str())), ("name_fr", t.name_fr.as_deref()), ("chair", t.chair.as_deref())],
+        Item::Meeting(m) => vec![("location", m.location.as_deref())],
+        Item::AgendaItem(a) => {
+            vec![("topic", Some(a.topic.as_str())), ("topic_fr", a.topic_fr.as_deref()), ("owner", a.owner.as_deref())]
+        }
+        Item::Channel(c) => vec![("name", Some(c.name.as_str())), ("name_fr", c.name_fr.as_deref()), ("owner", c.owner.as_deref())],
+        Item::Material(m) => {
+            vec![("title", Some(m.title.as_str())), ("title_fr", m.title_fr.as_deref()), ("owner", m.owner.as_deref())]
+        }
+        Item::Milestone(m) => {
+            vec![("title", Some(m.title.as_str())), ("title_fr", m.title_fr.as_deref()), ("owner", m.owner.as_deref())]
+        }
+    };
+    for (field, value) in lines {
+        if let Some(v) = value {
+            check_line(field, v)?;
+        }
+    }
+    let note = match item {
+        Item::AgendaItem(a) => a.progress.note.as_deref(),
+        Item::Channel(c) => c.progress.note.as_deref(),
+        Item::Material(m) => m.progress.note.as_deref(),
+        Item::Milestone(m) => m.progress.note.as_deref(),
+        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => None,
+    };
+    let outcome = match item {
+        Item::Meeting(m) => m.outcome.as_deref(),
+        _ => None,
+    };
+    if let Some(o) = outcome {
+        check_note("outcome", o)?;
+    }
+    note.map_or(Ok(()), |n| check_note("note", n))
+}
 
 /// Checks one new item against the campaign, as `add` commands need: a valid key not taken yet,
 /// every reference known, counterparts in the other language, no dependency cycle. The first
@@ -69,8 +149,12 @@ use crate::model::types::{check_key, check_url};
 pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
     let key = item.key();
     let named = i18n::noun(item.subject()).named(&key);
-    for part in key.split('/') {
-        check_key(part)?;
+    match item {
+        Item::AgendaItem(a) => {
+            check_key(&a.meeting)?;
+            check_key(&a.key)?;
+        }
+        _ => check_key(&key)?,
     }
     let taken = match item {
         Item::Campaign(_) => stored.campaign.is_some(),
@@ -101,6 +185,7 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
     let key = item.key();
     let named = i18n::noun(item.subject()).named(&key);
     let about = |m: Msg| named.join(": ", " : ", &m);
+    check_texts(item).map_err(about)?;
     if let Some(p) = item.progress() {
         match (p.status, p.done_on) {
             (Status::Done, None) => {
@@ -153,6 +238,8 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
             }
             if let Some(cp) = &c.counterpart {
                 counterpart(c.lang, stored.channels.get(cp).map(|x| x.lang), cp)?;
+                let links = stored.channels.values().filter(|x| x.key != c.key).map(|x| (x.key.as_str(), x.counterpart.as_deref()));
+                pairs_up(Family::Channel, &c.key, cp, links)?;
             }
         }
         Item::Material(m) => {
@@ -161,6 +248,8 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
             }
             if let Some(cp) = &m.counterpart {
                 counterpart(m.lang, stored.materials.get(cp).map(|x| x.lang), cp)?;
+                let links = stored.materials.values().filter(|x| x.key != m.key).map(|x| (x.key.as_str(), x.counterpart.as_deref()));
+                pairs_up(Family::Material, &m.key, cp, links)?;
             }
         }
         Item::Milestone(m) => {
@@ -185,8 +274,17 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
     Ok(())
 }
 
+/// Checks that a new item `key` naming `cp` makes a pair with it among the stored `links`.
+fn pairs_up<'a>(noun: Family, key: &'a str, cp: &'a str, links: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Result<(), Msg> {
+    match unpaired(links.chain(std::iter::once((key, Some(cp))))).into_iter().find(|u| u.key == key) {
+        Some(u) => Err(unpaired_message(noun, &u)),
+        None => Ok(()),
+    }
+}
+
 /// The campaign's own rules over a whole stored plan, for `engage check`: every reference
-/// resolves, `done` goes with `done_on`, counterparts are in the other language, no cycle.
+/// resolves, `done` goes with `done_on`, counterparts are in the other language and pair up
+/// (each names the other back, or names none), no cycle.
 pub fn check_stored(plan: &Plan) -> Vec<Msg> {
     let mut problems = Vec::new();
     if plan.campaign.is_none() {
@@ -243,6 +341,12 @@ pub fn check_stored(plan: &Plan) -> Vec<Msg> {
         if let Some(cp) = &m.counterpart {
             problems.extend(lang_pair(Family::Material, &m.key, m.lang, plan.materials.get(cp).map(|o| Some(o.lang)), cp));
         }
+    }
+    for u in unpaired(plan.channels.values().map(|c| (c.key.as_str(), c.counterpart.as_deref()))) {
+        problems.push(unpaired_message(Family::Channel, &u));
+    }
+    for u in unpaired(plan.materials.values().map(|m| (m.key.as_str(), m.counterpart.as_deref()))) {
+        problems.push(unpaired_message(Family::Material, &u));
     }
     if let Some(cycle) = find_cycle(plan.milestones.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
         let path = cycle.join(" → ");

@@ -3,29 +3,44 @@
 use std::io::Write;
 use std::path::Path;
 
+use super::clean::for_terminal;
 use crate::error::{Error, Result};
 use crate::i18n::Ui;
 use crate::model::change::{Action, Change};
 use crate::msg;
 use crate::store::Upgrade;
 
-/// Prints an error as `engage: message`; a plan file's problems come first, one per line.
+/// How many of a plan file's problems are listed; the rest are counted.
+pub const PROBLEMS_SHOWN: usize = 50;
+
+/// Prints an error as `engage: message`; a plan file's problems come first, one per line (the
+/// first [`PROBLEMS_SHOWN`], then how many more). Every line is cleaned by [`for_terminal`], so
+/// that what the message quotes from the input stays on its line and cannot act on a terminal.
 pub fn error(err: &Error, ui: Ui) {
     let mut stderr = std::io::stderr().lock();
     if let Error::Plan { problems, .. } = err {
-        for line in problems {
-            let _ = writeln!(stderr, "{}", line.get(ui));
+        for line in problems.iter().take(PROBLEMS_SHOWN) {
+            let _ = writeln!(stderr, "{}", for_terminal(line.get(ui)));
+        }
+        let more = problems.len().saturating_sub(PROBLEMS_SHOWN);
+        if more > 0 {
+            let s = if more == 1 { "" } else { "s" };
+            let _ = writeln!(stderr, "{}", msg!("… and {more} more problem{s}", "… et {more} autre{s} problème{s}").get(ui));
         }
     }
+    let message = err.message(ui);
+    let message = for_terminal(&message);
     let _ = match ui {
-        Ui::En => writeln!(stderr, "engage: {}", err.message(ui)),
-        Ui::Fr => writeln!(stderr, "engage : {}", err.message(ui)),
+        Ui::En => writeln!(stderr, "engage: {message}"),
+        Ui::Fr => writeln!(stderr, "engage : {message}"),
     };
 }
 
-/// Prints a usage error as one line: `engage: message` (`engage : message` in French).
+/// Prints a usage error as one line: `engage: message` (`engage : message` in French), cleaned
+/// by [`for_terminal`].
 pub fn usage_error(message: &str, ui: Ui) {
     let mut stderr = std::io::stderr().lock();
+    let message = for_terminal(message);
     let _ = match ui {
         Ui::En => writeln!(stderr, "engage: {message}"),
         Ui::Fr => writeln!(stderr, "engage : {message}"),
@@ -37,7 +52,9 @@ pub fn blank_line(out: &mut dyn Write) -> Result<()> {
     writeln!(out).map_err(Error::output)
 }
 
+/// Writes one message line, cleaned by [`for_terminal`].
 fn w(out: &mut dyn Write, text: String) -> Result<()> {
+    let text = for_terminal(&text);
     writeln!(out, "{text}").map_err(|e| Error::io(msg!("writing a message", "écriture d'un message"), e))
 }
 
@@ -159,7 +176,7 @@ pub fn changes(out: &mut dyn Write, ui: Ui, changes: &[Change]) -> Result<()> {
                 format!("{} « {} » {}{detail}", noun.fr, item.key(), crate::i18n::action(ui, c.action(), item.subject()))
             }
         };
-        writeln!(out, "{line}").map_err(Error::output)?;
+        writeln!(out, "{}", for_terminal(&line)).map_err(Error::output)?;
     }
     Ok(())
 }

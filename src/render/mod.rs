@@ -1,6 +1,7 @@
 //! Everything engage shows: human tables, CSV, JSON and messages. Rows in, bytes out to a writer;
 //! nothing here queries the store.
 
+pub mod clean;
 pub mod csv_out;
 pub mod html;
 pub mod ics;

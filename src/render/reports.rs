@@ -11,8 +11,9 @@ use crate::model::item::ReportRow;
 use crate::model::status::Status;
 use crate::model::types::{Family, Order, State};
 
+/// Writes one line of a human report, cleaned by [`super::clean::for_terminal`].
 fn w(out: &mut dyn Write, text: impl AsRef<str>) -> Result<()> {
-    writeln!(out, "{}", text.as_ref()).map_err(Error::output)
+    writeln!(out, "{}", super::clean::for_terminal(text.as_ref())).map_err(Error::output)
 }
 
 /// The row's title in the interface's language (the English one when there is no French).

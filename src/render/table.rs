@@ -1,5 +1,6 @@
 //! Human tables (comfy-table) that fit an 80-column terminal: long cells wrap.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width};
@@ -8,6 +9,7 @@ use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, 
 const COMPACT: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
 
 use super::Style;
+use super::clean::for_terminal;
 use crate::error::{Error, Result};
 
 /// What a cell means, for colour.
@@ -25,28 +27,37 @@ pub enum Tone {
     Dim,
 }
 
-/// One cell of text with its tone.
+/// One cell of text with its tone. Made through `From` or [`toned`], its text holds no control
+/// character and no line break ([`for_terminal`]): data cannot act on the terminal or forge rows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Styled {
     pub text: String,
     pub tone: Tone,
 }
 
+/// `text` as [`for_terminal`] writes it, reusing the string when it is clean already.
+fn cleaned(text: String) -> String {
+    match for_terminal(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(clean) => clean,
+    }
+}
+
 impl From<String> for Styled {
     fn from(text: String) -> Self {
-        Styled { text, tone: Tone::Plain }
+        Styled { text: cleaned(text), tone: Tone::Plain }
     }
 }
 
 impl From<&str> for Styled {
     fn from(text: &str) -> Self {
-        Styled { text: text.to_string(), tone: Tone::Plain }
+        Styled { text: for_terminal(text).into_owned(), tone: Tone::Plain }
     }
 }
 
-/// A cell with a tone.
+/// A cell with a tone (its text cleaned as by `From`).
 pub fn toned(text: impl Into<String>, tone: Tone) -> Styled {
-    Styled { text: text.into(), tone }
+    Styled { text: cleaned(text.into()), tone }
 }
 
 /// Writes a table of `rows` under `headers`. On a terminal the table fits its width: only the
@@ -87,8 +98,9 @@ pub fn write(out: &mut dyn Write, style: Style, headers: &[&str], wrap: &[usize]
     writeln!(out, "{table}").map_err(Error::output)
 }
 
-/// Writes a section title.
+/// Writes a section title (its text cleaned by [`for_terminal`]).
 pub fn title(out: &mut dyn Write, style: Style, text: &str) -> Result<()> {
-    let line = if style.color { format!("\x1b[1m{text}\x1b[0m") } else { text.to_string() };
+    let text = for_terminal(text);
+    let line = if style.color { format!("\x1b[1m{text}\x1b[0m") } else { text.into_owned() };
     writeln!(out, "{line}").map_err(Error::output)
 }

@@ -84,6 +84,22 @@ fn damaged(id: i64, what: &str) -> Error {
     ))
 }
 
+/// Whether `key` (`MEETING/ITEM` for an agenda item, `campaign` for the campaign) names an item
+/// the store holds or one the journal records, of any kind.
+pub fn knows(tx: &Transaction, key: &str) -> Result<bool> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM journal WHERE key = ?1)
+             OR EXISTS (SELECT 1 FROM organization WHERE key = ?1)
+             OR EXISTS (SELECT 1 FROM forum WHERE key = ?1)
+             OR EXISTS (SELECT 1 FROM meeting WHERE key = ?1)
+             OR EXISTS (SELECT 1 FROM channel WHERE key = ?1)
+             OR EXISTS (SELECT 1 FROM material WHERE key = ?1)
+             OR EXISTS (SELECT 1 FROM milestone WHERE key = ?1)
+             OR EXISTS (SELECT 1 FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id WHERE m.key || '/' || a.key = ?1)",
+    )?;
+    Ok(stmt.query_row(params![key], |r| r.get(0))?)
+}
+
 /// How many entries the journal holds.
 pub fn count(tx: &Transaction) -> Result<i64> {
     Ok(tx.query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?)

@@ -195,6 +195,11 @@ impl Store {
         self.read(|tx| journal::history(tx, filter))
     }
 
+    /// Whether `key` names an item of any kind that the store holds or the journal records.
+    pub fn knows(&mut self, key: &str) -> Result<bool> {
+        self.read(|tx| journal::knows(tx, key))
+    }
+
     /// How many entries the journal holds.
     pub fn journal_len(&mut self) -> Result<i64> {
         self.read(journal::count)
