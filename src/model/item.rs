@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::state::{assess, variance_days};
+use super::state::{assess, seen_on, variance_days};
 use super::types::{Family, State, Status};
 
 /// An item as reports see it. A meeting has no status.
@@ -32,9 +32,12 @@ impl Row {
         Head { kind: self.kind, date: self.date, status: self.status, done_on: self.done_on }
     }
 
-    /// The row as reports put it in JSON (field names are part of the contract).
+    /// The row as reports put it in JSON (field names are part of the contract), as it stood at
+    /// the end of `as_of`: done after as-of reads as planned, with no done date.
     pub fn report(&self, as_of: NaiveDate) -> ReportRow {
         let state = self.state(as_of);
+        let seen = self.status.map(|s| seen_on(s, self.done_on, as_of));
+        let (status, done_on) = (seen.map(|s| s.0), seen.and_then(|s| s.1));
         ReportRow {
             date: self.date,
             kind: self.kind,
@@ -42,11 +45,11 @@ impl Row {
             title: self.title.clone(),
             title_fr: self.title_fr.clone(),
             owner: self.owner.clone(),
-            status: self.status,
-            done_on: self.done_on,
+            status,
+            done_on,
             state,
             days: self.date.map(|d| (d - as_of).num_days()),
-            variance_days: state.and_then(|s| variance_days(s, self.done_on, self.date, as_of)),
+            variance_days: state.and_then(|s| variance_days(s, done_on, self.date, as_of)),
         }
     }
 }
@@ -61,6 +64,17 @@ pub struct Head {
 }
 
 impl Head {
+    /// The head as it stood at the end of `as_of` (progress recorded after it does not count).
+    pub fn seen(&self, as_of: NaiveDate) -> Head {
+        match self.status {
+            Some(s) => {
+                let (status, done_on) = seen_on(s, self.done_on, as_of);
+                Head { status: Some(status), done_on, ..*self }
+            }
+            None => *self,
+        }
+    }
+
     /// The assessed state on `as_of`; `None` for a meeting.
     pub fn state(&self, as_of: NaiveDate) -> Option<State> {
         self.status.map(|s| assess(s, self.done_on, self.date, as_of))

@@ -29,8 +29,12 @@ pub struct Gap {
     pub missing: bool,
 }
 
-fn done_on(side: &Side) -> Option<NaiveDate> {
-    if side.status == Status::Done { side.done_on } else { None }
+/// The day a side was done, if it was by the end of `as_of`.
+fn done_on(side: &Side, as_of: NaiveDate) -> Option<NaiveDate> {
+    match super::state::seen_on(side.status, side.done_on, as_of) {
+        (Status::Done, done_on) => done_on,
+        _ => None,
+    }
 }
 
 /// Every gap among `sides` (each pair reported once), sorted by kind then key. A counterpart that
@@ -47,7 +51,7 @@ pub fn gaps(sides: &[Side], as_of: NaiveDate) -> Vec<Gap> {
         if side.key.as_str() > other_key && other.counterpart.as_deref() == Some(side.key.as_str()) {
             continue;
         }
-        let gap = match (done_on(side), done_on(other)) {
+        let gap = match (done_on(side, as_of), done_on(other, as_of)) {
             (Some(a), Some(b)) if a != b => {
                 let (first, second) = if a <= b { (side, other) } else { (other, side) };
                 Some((first, second, (a - b).num_days().abs(), false))

@@ -149,7 +149,7 @@ pub fn schedule(nodes: &[Node], end: NaiveDate, as_of: NaiveDate) -> Schedule {
     let mut forecast = vec![i64::MIN; count];
     for &i in &order {
         let node = active[i];
-        forecast[i] = match (node.status, node.done_on) {
+        forecast[i] = match super::state::seen_on(node.status, node.done_on, as_of) {
             (Status::Done, Some(done)) => day(done),
             // A forecast stops at the last day engage writes.
             _ => deps[i].iter().map(|&p| forecast[p] + node.duration_days).fold(day(node.due).max(as_of_day), i64::max).min(day(LAST_DAY)),
@@ -277,11 +277,19 @@ mod tests {
     #[test]
     fn done_early_or_late_uses_done_on() {
         let nodes = vec![node("a", "2030-01-10", 0, &[], Status::Done, Some("2030-01-15")), planned("b", "2030-01-12", 2, &["a"])];
-        let s = schedule(&nodes, d("2030-01-31"), d("2030-01-11"));
+        let s = schedule(&nodes, d("2030-01-31"), d("2030-01-16"));
         assert_eq!(s.get("a").unwrap().forecast, d("2030-01-15"));
         assert_eq!(s.get("a").unwrap().slip_days, 5);
         assert_eq!(s.get("b").unwrap().forecast, d("2030-01-17"));
         assert_eq!(s.critical_path, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn done_after_as_of_is_not_done_yet() {
+        let nodes = vec![node("a", "2030-01-10", 0, &[], Status::Done, Some("2030-01-15")), planned("b", "2030-01-12", 2, &["a"])];
+        let s = schedule(&nodes, d("2030-01-31"), d("2030-01-11"));
+        assert_eq!(s.get("a").unwrap().forecast, d("2030-01-11"), "open on as-of: forecast is as-of");
+        assert_eq!(s.get("b").unwrap().forecast, d("2030-01-13"));
     }
 
     #[test]

@@ -86,6 +86,7 @@ impl Tally {
     /// Counts one row and returns its state (`None` for a meeting, which is not counted). The
     /// caller hands overdue rows to [`Tally::overdue`], so that only those need their texts.
     pub fn count(&mut self, head: &Head) -> Option<State> {
+        let head = head.seen(self.as_of);
         let (Some(status), Some(state)) = (head.status, head.state(self.as_of)) else { return None };
         if status.counts() {
             self.counted += 1;

@@ -150,6 +150,7 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
     }
     let mut deadline =
         |kind: Family, key: &str, title: &str, owner: &Option<String>, date: Option<NaiveDate>, p: &crate::model::plan::Progress| {
+            let p = p.seen_on(as_of);
             let Some(date) = date.filter(|_| p.status.is_open()) else { return };
             let state = assess(p.status, p.done_on, Some(date), as_of);
             let description = format!(

@@ -326,7 +326,7 @@ fn status_in(
         Ok(())
     })?;
     let nodes = reports::milestone_nodes(tx)?;
-    let reach = reports::reach_data(tx)?;
+    let reach = reports::reach_data(tx, as_of)?;
     let sides = reports::parity_sides(tx)?;
     let info = CampaignInfo { name: campaign.name, name_fr: campaign.name_fr, start: campaign.start, end: campaign.end };
     let input = ReachInput {

@@ -14,6 +14,11 @@ use crate::model::types::{Family, Order};
 
 const OPEN: &str = "('planned', 'in_progress', 'blocked')";
 
+/// Open as of `?1`: open now, or done after as-of (DESIGN.md, "As of a past date").
+fn open_as_of(table: &str) -> String {
+    format!("({table}status IN {OPEN} OR ({table}status = 'done' AND {table}done_on > ?1))")
+}
+
 /// Every tracked row, one query per kind, each in key order (read through the key indexes, so
 /// that no query sorts the whole campaign): milestones, agenda items, channels, materials.
 const TRACKED: [&str; 4] = [
@@ -40,19 +45,20 @@ fn row(r: &SqlRow) -> rusqlite::Result<Row> {
 /// Open items dated on or before `until` (overdue ones included), and meetings dated from
 /// `from` to `until`; sorted by date, kind, key.
 pub fn upcoming(tx: &Transaction, from: NaiveDate, until: NaiveDate) -> Result<Vec<Row>> {
+    let (open, open_a) = (open_as_of(""), open_as_of("a."));
     let sql = format!(
         "SELECT 'milestone' AS kind, key, title, title_fr, owner, due AS date, status, done_on FROM milestone
-          WHERE status IN {OPEN} AND due <= ?2
+          WHERE {open} AND due <= ?2
          UNION ALL
          SELECT 'agenda_item', m.key || '/' || a.key, a.topic, a.topic_fr, a.owner, m.date, a.status, a.done_on
            FROM meeting m JOIN agenda_item a ON a.meeting_id = m.id
-          WHERE m.date <= ?2 AND a.status IN {OPEN}
+          WHERE m.date <= ?2 AND {open_a}
          UNION ALL
          SELECT 'channel', key, name, name_fr, owner, due, status, done_on FROM channel
-          WHERE status IN {OPEN} AND due <= ?2
+          WHERE {open} AND due <= ?2
          UNION ALL
          SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material
-          WHERE status IN {OPEN} AND due <= ?2
+          WHERE {open} AND due <= ?2
          UNION ALL
          SELECT 'meeting', m.key, f.name, f.name_fr, f.chair, m.date, NULL, NULL
            FROM meeting m JOIN forum f ON f.id = m.forum_id
@@ -125,7 +131,8 @@ pub struct ReachData {
     pub publishing: HashSet<String>,
 }
 
-pub fn reach_data(tx: &Transaction) -> Result<ReachData> {
+/// What reach needs as of `as_of`: only what was done by the end of that day counts.
+pub fn reach_data(tx: &Transaction, as_of: NaiveDate) -> Result<ReachData> {
     let pairs = |sql: &str| -> Result<Vec<(String, String)>> {
         let mut stmt = tx.prepare_cached(sql)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -133,7 +140,7 @@ pub fn reach_data(tx: &Transaction) -> Result<ReachData> {
     };
     let keys = |sql: &str| -> Result<HashSet<String>> {
         let mut stmt = tx.prepare_cached(sql)?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
+        let rows = stmt.query_map([as_of], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     };
     let mut stmt = tx.prepare_cached("SELECT key, gov_order FROM organization ORDER BY key")?;
@@ -144,9 +151,11 @@ pub fn reach_data(tx: &Transaction) -> Result<ReachData> {
             "SELECT f.key, o.key FROM forum_member fm JOIN forum f ON f.id = fm.forum_id JOIN organization o ON o.id = fm.organization_id",
         )?,
         briefed_tables: keys(
-            "SELECT DISTINCT f.key FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id JOIN forum f ON f.id = m.forum_id WHERE a.status = 'done'",
+            "SELECT DISTINCT f.key FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id JOIN forum f ON f.id = m.forum_id WHERE a.status = 'done' AND a.done_on <= ?1",
         )?,
-        publishing: keys("SELECT DISTINCT o.key FROM channel c JOIN organization o ON o.id = c.organization_id WHERE c.status = 'done'")?,
+        publishing: keys(
+            "SELECT DISTINCT o.key FROM channel c JOIN organization o ON o.id = c.organization_id WHERE c.status = 'done' AND c.done_on <= ?1",
+        )?,
     })
 }
 
