@@ -9,7 +9,7 @@ use crate::render;
 use crate::store::{HistoryFilter, Open};
 
 pub fn run(ctx: &Ctx, args: HistoryArgs, out: &mut dyn Write) -> Result<()> {
-    let mut store = ctx.open(Open::Existing)?;
+    let mut store = ctx.open(Open::ReadOnly)?;
     let filter = HistoryFilter { item: args.reference.map(|r| (None, r)), since: args.since, limit: args.limit };
     let entries = store.history(&filter)?;
     match args.format {

@@ -173,7 +173,7 @@ pub enum Listing {
 }
 
 pub fn list(ctx: &Ctx, listing: Listing, out: &mut dyn Write) -> Result<()> {
-    let mut store = ctx.open(Open::Existing)?;
+    let mut store = ctx.open(Open::ReadOnly)?;
     let plan = store.load_plan()?;
     let (items, format): (Vec<Item>, Format) = match &listing {
         Listing::Organizations(a) => (plan.organizations.values().cloned().map(Item::Organization).collect(), a.format),
@@ -212,7 +212,7 @@ pub fn list(ctx: &Ctx, listing: Listing, out: &mut dyn Write) -> Result<()> {
 }
 
 pub fn show(ctx: &Ctx, kind: &str, key: &str, out: &mut dyn Write) -> Result<()> {
-    let mut store = ctx.open(Open::Existing)?;
+    let mut store = ctx.open(Open::ReadOnly)?;
     let item = store.load_item(kind, key)?.ok_or_else(|| crate::store::unknown(kind, key))?;
     let plan = Plan::default();
     let value = listed(&plan, &item, ctx.today);
