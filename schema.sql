@@ -1,6 +1,9 @@
--- engage store schema, version 3 (PRAGMA user_version = 3).
+-- engage store schema, version 4 (PRAGMA user_version = 4).
 -- One file holds one campaign. Keys are what users type; ids never leave the store.
 -- Dates are ISO text (YYYY-MM-DD), checked to be real dates; timestamps are UTC RFC 3339.
+
+-- The file says it is an engage store ("EngG").
+PRAGMA application_id = 1164863303;
 
 CREATE TABLE campaign (
     id       INTEGER PRIMARY KEY CHECK (id = 1),

@@ -193,10 +193,18 @@ fn an_older_store_is_upgraded_and_kept_aside() {
         conn.execute("INSERT INTO milestone (key, title, due) VALUES ('m1', 'First', '2030-04-01')", []).unwrap();
         conn.execute_batch("PRAGMA user_version = 1; PRAGMA application_id = 1164863303;").unwrap();
     }
+    // A command that only reads sees the store upgraded, and leaves the file as it was.
+    let before = std::fs::read(env.db()).unwrap();
     let out = env.engage().args(["status", "--as-of", AS_OF, "--format", "json"]).assert().success().get_output().clone();
     let status: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(status["campaign"]["name"], "Old campaign");
     assert_eq!(status["counts"]["milestone"]["overdue"], 1);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("upgraded"), "a read upgraded the store");
+    assert!(std::fs::read(env.db()).unwrap() == before, "a read changed the older store");
+    assert!(!env.path("engage.db.v1.bak").exists());
+
+    // The first command that writes upgrades it, after keeping a copy.
+    let out = env.engage().args(["milestone", "start", "m1"]).assert().success().get_output().clone();
     assert!(String::from_utf8_lossy(&out.stderr).contains("upgraded"), "no word of the upgrade on stderr");
 
     let version: i64 = env.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();

@@ -2,13 +2,14 @@
 //! from the plan embedded in the binary, into a store; then its status and upcoming deadlines.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::Ctx;
 use crate::cli::{AsOfArgs, DemoArgs, Format, OutputArgs, ReportArgs, ReportFormat, StatusArgs, UpcomingArgs};
 use crate::error::{Error, Result};
+use crate::msg;
 use crate::store::{Open, Store};
 
 /// The seed campaign's plan.
@@ -20,47 +21,67 @@ pub fn default_as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2018, 9, 20).unwrap_or_default()
 }
 
-/// A temporary store removed when dropped.
-struct TempStore(PathBuf);
-
-impl Drop for TempStore {
-    fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = self.0.clone().into_os_string();
-            p.push(suffix);
-            let _ = std::fs::remove_file(PathBuf::from(p));
-        }
-    }
-}
-
+/// Runs the demo. Its store is `--db` only (never `$ENGAGE_DB`, so that a user's store is not
+/// filled with the seed campaign by mistake), else a temporary directory removed afterwards. A
+/// `--db` store that already holds a campaign is refused (bad input) and left as it was.
 pub fn run(ctx: &Ctx, args: DemoArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let as_of = Some(args.as_of.unwrap_or_else(default_as_of));
-    let (path, _temp) = match &ctx.db {
-        Some(p) => (p.clone(), None),
+    let (path, temp) = match ctx.db.as_ref().filter(|_| ctx.db_from_flag) {
+        Some(p) => {
+            refuse_a_campaign(p)?;
+            (p.clone(), None)
+        }
         None => {
-            let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-            let p = std::env::temp_dir().join(format!("engage-demo-{}-{nanos}.db", std::process::id()));
-            (p.clone(), Some(TempStore(p)))
+            let dir = tempfile::Builder::new()
+                .prefix("engage-demo-")
+                .tempdir()
+                .map_err(|e| Error::io(msg!("cannot create a temporary store", "impossible de créer une base temporaire"), e))?;
+            (dir.path().join("demo.db"), Some(dir))
         }
     };
-    let ctx = Ctx { db: Some(path.clone()), ..ctx.clone() };
+    let ctx = Ctx { db: Some(path.clone()), db_from_flag: true, ..ctx.clone() };
+    let report_target = super::output::Target::of(&ctx, args.report.as_deref())?;
     let mut store = Store::open(&path, Open::Create)?;
     let changes = store
         .change_plan(&ctx.actor(), |stored| {
+            if stored.campaign.is_some() {
+                return Err(holds_a_campaign(&path));
+            }
             crate::plan::check(SEED_NAME, SEED_PLAN, &stored, false)
                 .map(|c| (c.changes, ()))
                 .map_err(|problems| Error::Plan { file: SEED_NAME.into(), problems })
         })?
         .0;
     drop(store);
-    crate::render::messages::demo_intro(err, ctx.ui, &path, changes.len(), _temp.is_some())?;
+    crate::render::messages::demo_intro(err, ctx.ui, &path, changes.len(), temp.is_some())?;
     super::status::run(&ctx, StatusArgs { as_of: AsOfArgs { as_of }, format: ReportFormat::Table }, out)?;
     crate::render::messages::blank_line(out)?;
     super::upcoming::run(&ctx, UpcomingArgs { within: 14, as_of: AsOfArgs { as_of }, format: Format::Table }, out)?;
     if let Some(file) = args.report {
         let report = ReportArgs { within: 14, as_of: AsOfArgs { as_of }, output: OutputArgs { output: Some(file.clone()) } };
         super::report::run(&ctx, report, out)?;
-        crate::render::messages::wrote(err, ctx.ui, &file)?;
+        if report_target != super::output::Target::Stdout {
+            crate::render::messages::wrote(err, ctx.ui, &file)?;
+        }
     }
     Ok(())
+}
+
+/// Refuses a store that already holds a campaign, reading it without changing anything.
+fn refuse_a_campaign(path: &Path) -> Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > 0) {
+        let mut store = Store::open(path, Open::ReadOnly)?;
+        if store.load_plan()?.campaign.is_some() {
+            return Err(holds_a_campaign(path));
+        }
+    }
+    Ok(())
+}
+
+fn holds_a_campaign(path: &Path) -> Error {
+    let shown = path.display();
+    Error::input(msg!(
+        "{shown} already holds a campaign; nothing was changed: run the demo without --db, or with --db naming a new file",
+        "{shown} contient déjà une campagne; rien n'a été changé : lancez la démo sans --db, ou avec --db nommant un nouveau fichier"
+    ))
 }

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::io::{BufWriter, Write};
 
 use super::Ctx;
+use super::output::{Target, replace_file};
 use crate::cli::{ExportArgs, ExportCommand};
 use crate::error::Result;
 use crate::render::progress::{Count, step};
@@ -19,19 +20,21 @@ pub fn run(ctx: &Ctx, command: ExportCommand, out: &mut dyn Write) -> Result<()>
 
 fn ics(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let as_of = args.as_of.as_of.unwrap_or(ctx.today);
-    let mut store = ctx.open(Open::Existing)?;
+    let target = Target::of(ctx, args.output.output.as_deref())?;
+    let mut store = ctx.open(Open::ReadOnly)?;
     let plan = store.load_plan()?;
     let mut text = Vec::new();
     crate::render::ics::calendar(&mut text, ctx.ui, &plan, as_of)?;
-    super::write_output(args.output.output.as_deref(), out, &text)
+    target.write_all(out, &text)
 }
 
 fn progress(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let as_of = args.as_of.as_of.unwrap_or(ctx.today);
-    let mut store = ctx.open(Open::Existing)?;
-    match &args.output.output {
-        Some(path) => super::output::replace_file(path, |w| write_progress(ctx, &mut store, as_of, true, w)),
-        None => write_progress(ctx, &mut store, as_of, !ctx.out_terminal, &mut BufWriter::new(out)),
+    let target = Target::of(ctx, args.output.output.as_deref())?;
+    let mut store = ctx.open(Open::ReadOnly)?;
+    match &target {
+        Target::File { shown, path } => replace_file(path, shown, None, |w| write_progress(ctx, &mut store, as_of, true, w)),
+        Target::Stdout => write_progress(ctx, &mut store, as_of, !ctx.out_terminal, &mut BufWriter::new(out)),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::store::{HistoryFilter, Open};
 /// `MEETING/ITEM`, or `campaign`) or that names nothing the store holds or ever held is bad
 /// input, not an empty history.
 pub fn run(ctx: &Ctx, args: HistoryArgs, out: &mut dyn Write) -> Result<()> {
-    let mut store = ctx.open(Open::Existing)?;
+    let mut store = ctx.open(Open::ReadOnly)?;
     if let Some(r) = &args.reference {
         let parts: Vec<&str> = r.split('/').collect();
         if parts.len() > 2 {

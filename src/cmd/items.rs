@@ -230,7 +230,7 @@ fn rows(plan: &Plan, listing: &Listing, as_of: NaiveDate) -> Vec<Listed> {
 }
 
 pub fn list(ctx: &Ctx, listing: Listing, out: &mut dyn Write) -> Result<()> {
-    let mut store = ctx.open(Open::Existing)?;
+    let mut store = ctx.open(Open::ReadOnly)?;
     let plan = store.load_plan()?;
     let as_of = listing.as_of().unwrap_or(ctx.today);
     let rows = rows(&plan, &listing, as_of);
@@ -243,7 +243,7 @@ pub fn list(ctx: &Ctx, listing: Listing, out: &mut dyn Write) -> Result<()> {
 
 /// `FAMILY show KEY`: the item, everything that refers to it, and its journal.
 pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> Result<()> {
-    let mut store = ctx.open(Open::Existing)?;
+    let mut store = ctx.open(Open::ReadOnly)?;
     let plan = store.load_plan()?;
     let as_of = args.as_of.as_of.unwrap_or(ctx.today);
     let key = &args.key;

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::Ctx;
+use super::{Ctx, output};
 use crate::cli::BackupArgs;
 use crate::error::{Error, Result};
 use crate::msg;
@@ -11,7 +11,7 @@ use crate::store::Open;
 
 /// Runs SQLite's checks and the campaign's own; prints every problem. Exit 1 if any.
 pub fn check(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let mut store = ctx.open(Open::Existing)?;
+    let mut store = ctx.open(Open::ReadOnly)?;
     let mut problems = store.sqlite_problems()?;
     if problems.is_empty() {
         problems.extend(crate::plan::validate::check_stored(&store.load_plan()?));
@@ -26,46 +26,37 @@ pub fn check(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     }
 }
 
-/// Copies the store through SQLite's online backup; refuses to overwrite without `--force`.
+/// Copies the store through SQLite's online backup into FILE, whole or not at all (see
+/// [`output::replace_file`]); refuses to overwrite without `--force`, and refuses the store
+/// itself and anything but a regular file. A new copy has mode 0600, like the store.
 pub fn backup(ctx: &Ctx, args: BackupArgs, err: &mut dyn Write) -> Result<()> {
-    let store = ctx.open(Open::Existing)?;
-    if args.file.exists() {
-        if !args.force {
-            let file = args.file.display();
-            return Err(Error::input(msg!(
-                "{file} exists already: pass --force to overwrite it",
-                "{file} existe déjà : ajoutez --force pour le remplacer"
-            )));
-        }
-        if args.file.is_dir() {
-            let file = args.file.display();
-            return Err(Error::input(msg!("{file} is a directory", "{file} est un répertoire")));
-        }
+    let shown = args.file.display();
+    if args.file.as_os_str() == "-" {
+        return Err(Error::input(msg!(
+            "backup writes a file, not standard output: give its name (./- for a file named -)",
+            "backup écrit un fichier, pas la sortie standard : donnez son nom (./- pour un fichier nommé -)"
+        )));
     }
-    let same = std::fs::canonicalize(&args.file).ok() == std::fs::canonicalize(store.path()).ok();
-    if same {
-        return Err(Error::input(msg!("the backup cannot be the store itself", "la copie ne peut pas être la base elle-même")));
+    let path = output::checked_file(&args.file, &ctx.db_path()?)?;
+    let existing = std::fs::metadata(&path).ok();
+    if existing.is_some() && !args.force {
+        return Err(Error::input(msg!(
+            "{shown} exists already: pass --force to overwrite it",
+            "{shown} existe déjà : ajoutez --force pour le remplacer"
+        )));
     }
-    // Into a file beside the target, renamed over it at the end: a failed backup leaves any
-    // earlier one as it was.
-    let part = super::output::part_of(&args.file);
-    let file = args.file.display();
-    let copied = store
-        .backup_to(&part)
-        .map_err(|e| {
-            let (en, fr) = (e.message(crate::i18n::Ui::En), e.message(crate::i18n::Ui::Fr));
-            Error::Store(msg!("cannot copy the store to {file} ({en})", "impossible de copier la base vers {file} ({fr})"))
-        })
-        .and_then(|()| {
-            std::fs::rename(&part, &args.file).map_err(|e| Error::io(msg!("cannot write {file}", "impossible d'écrire {file}"), e))
-        });
-    if copied.is_err() {
-        for leftover in ["", "-journal", "-wal", "-shm"] {
-            let mut p = part.clone().into_os_string();
-            p.push(leftover);
-            let _ = std::fs::remove_file(p);
-        }
+    let store = ctx.open(Open::ReadOnly)?;
+    let cannot_write = |e| Error::io(msg!("cannot write {shown}", "impossible d'écrire {shown}"), e);
+    let temp = output::temp_beside(&path, 0o600).map_err(cannot_write)?;
+    if let Some(meta) = &existing {
+        temp.as_file().set_permissions(meta.permissions()).map_err(cannot_write)?;
     }
-    copied?;
+    let temp = temp.into_temp_path();
+    store.backup_to(&temp).map_err(|e| {
+        let (en, fr) = (e.message(crate::i18n::Ui::En), e.message(crate::i18n::Ui::Fr));
+        Error::Store(msg!("cannot copy the store to {shown} ({en})", "impossible de copier la base vers {shown} ({fr})"))
+    })?;
+    let moved = if existing.is_some() { temp.persist(&path) } else { temp.persist_noclobber(&path) };
+    moved.map_err(|e| cannot_write(e.error))?;
     render::messages::backed_up(err, ctx.ui, store.path(), &args.file)
 }

@@ -31,7 +31,6 @@ use crate::render::{self, Style};
 use crate::store::{Actor, Open, Store};
 use edit::Set;
 use items::Listing;
-pub use output::write_output;
 
 /// The last day of a window of `within` days after `as_of` (`--within`); a window that would
 /// pass the last day engage writes ends there.
@@ -42,8 +41,10 @@ fn window_end(as_of: NaiveDate, within: i64) -> Result<NaiveDate> {
 /// What every command needs besides its own arguments, resolved once at start-up.
 #[derive(Clone)]
 pub struct Ctx {
-    /// `--db`, else `$ENGAGE_DB`; `None` means the default path (or a temporary file for `demo`).
+    /// `--db`, else `$ENGAGE_DB`; `None` means the default path.
     pub db: Option<PathBuf>,
+    /// `db` came from `--db` (not from `$ENGAGE_DB`): the only store `demo` may write into.
+    pub db_from_flag: bool,
     pub ui: Ui,
     pub style: Style,
     /// The journal's actor name, with any control character written visibly.
@@ -85,6 +86,7 @@ impl Ctx {
         let typed: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
         let command = render::clean::for_terminal(&typed.join(" ")).into_owned();
         Ctx {
+            db_from_flag: cli.db.is_some(),
             db: cli.db.clone().or_else(|| std::env::var_os("ENGAGE_DB").filter(|v| !v.is_empty()).map(PathBuf::from)),
             ui,
             style: Style { color, ui },

@@ -1,9 +1,9 @@
 //! `engage init`, `engage plan apply` and `engage plan export`.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 
-use chrono::Months;
+use chrono::{Datelike, Months};
 
 use super::Ctx;
 use crate::cli::{ApplyArgs, InitArgs, OutputArgs, PlanCommand};
@@ -25,7 +25,8 @@ pub fn run(ctx: &Ctx, command: PlanCommand, out: &mut dyn Write, err: &mut dyn W
     }
 }
 
-/// Reads a plan file as UTF-8 text, refusing what cannot be one.
+/// Reads a plan file as UTF-8 text, refusing what cannot be one and reading no more than
+/// [`MAX_PLAN_BYTES`] (plus one byte to tell a longer file), whatever the file is.
 pub fn read_plan_file(path: &Path) -> Result<String> {
     let shown = path.display().to_string();
     let unreadable = |e: std::io::Error| {
@@ -35,14 +36,20 @@ pub fn read_plan_file(path: &Path) -> Result<String> {
     if meta.is_dir() {
         return Err(Error::input(msg!("{shown}: is a directory, not a plan file", "{shown} : est un répertoire, pas un fichier de plan")));
     }
+    let max = MAX_PLAN_BYTES / (1024 * 1024);
+    let too_big = msg!(
+        "{shown}: more than the {max} MiB a plan file may hold; is it the right file?",
+        "{shown} : plus que les {max} Mio permis pour un fichier de plan; est-ce le bon fichier?"
+    );
     if meta.len() > MAX_PLAN_BYTES {
-        let (size, max) = (meta.len() / (1024 * 1024), MAX_PLAN_BYTES / (1024 * 1024));
-        return Err(Error::input(msg!(
-            "{shown}: {size} MiB is more than the {max} MiB a plan file may hold; is it the right file?",
-            "{shown} : {size} Mio, c'est plus que les {max} Mio permis pour un fichier de plan; est-ce le bon fichier?"
-        )));
+        return Err(Error::input(too_big));
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    // The size of a device or a FIFO says nothing: the read itself is bounded.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).and_then(|f| f.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)).map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_PLAN_BYTES {
+        return Err(Error::input(too_big));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..at]);
@@ -81,7 +88,7 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
         }
     }
     // Opening may say on stderr that it upgraded the store: not over the indicator.
-    let mut store = indicator.suspend(|| ctx.open(if args.dry_run { Open::Existing } else { Open::Create }))?;
+    let mut store = indicator.suspend(|| ctx.open(if args.dry_run { Open::ReadOnly } else { Open::Create }))?;
     let (changes, in_file) = if args.dry_run {
         let stored = store.load_plan()?;
         let (changes, in_file) = check(&file, &text, &stored, args.prune)?;
@@ -101,9 +108,10 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
 }
 
 fn export(ctx: &Ctx, args: OutputArgs, out: &mut dyn Write) -> Result<()> {
-    let mut store = ctx.open(Open::Existing)?;
+    let target = super::output::Target::of(ctx, args.output.as_deref())?;
+    let mut store = ctx.open(Open::ReadOnly)?;
     let text = crate::plan::export::export(&store.load_plan()?);
-    super::write_output(args.output.as_deref(), out, text.as_bytes())
+    target.write_all(out, text.as_bytes())
 }
 
 /// `engage init`: a new store (or an empty one) with a campaign.
@@ -112,11 +120,23 @@ pub fn init(ctx: &Ctx, args: InitArgs, err: &mut dyn Write) -> Result<()> {
         return Err(Error::input(msg!("--name cannot be empty", "--name ne peut pas être vide")));
     }
     let start = args.start.unwrap_or(ctx.today);
+    let storable = |d: &chrono::NaiveDate| (0..=9999).contains(&d.year());
+    for (flag, date) in [("--start", args.start), ("--end", args.end)] {
+        if let Some(date) = date.filter(|d| !storable(d)) {
+            return Err(Error::input(msg!(
+                "{flag} {date} is outside the years 0000 to 9999 that a store keeps",
+                "{flag} {date} est hors des années 0000 à 9999 que garde une base"
+            )));
+        }
+    }
     let end = match args.end {
         Some(end) => end,
-        None => start
-            .checked_add_months(Months::new(12))
-            .ok_or_else(|| Error::input(msg!("--start is too far in the future", "--start est trop loin dans l'avenir")))?,
+        None => start.checked_add_months(Months::new(12)).filter(storable).ok_or_else(|| {
+            Error::input(msg!(
+                "--start {start}: a campaign of one year would end after 9999-12-31; give --end",
+                "--start {start} : une campagne d'un an finirait après le 9999-12-31; donnez --end"
+            ))
+        })?,
     };
     if end < start {
         return Err(Error::input(msg!("--end {end} is before --start {start}", "--end {end} précède --start {start}")));

@@ -11,9 +11,10 @@ use crate::store::Open;
 pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
     let as_of = args.as_of.as_of.unwrap_or(ctx.today);
     let until = super::window_end(as_of, args.within)?;
-    let mut store = ctx.open(Open::Existing)?;
+    let target = super::output::Target::of(ctx, args.output.output.as_deref())?;
+    let mut store = ctx.open(Open::ReadOnly)?;
     let report = store.report(as_of, until)?;
     let mut page = Vec::new();
     render::html::report(&mut page, ctx.ui, &report)?;
-    super::write_output(args.output.output.as_deref(), out, &page)
+    target.write_all(out, &page)
 }

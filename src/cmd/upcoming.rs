@@ -12,7 +12,7 @@ use crate::store::Open;
 pub fn run(ctx: &Ctx, args: UpcomingArgs, out: &mut dyn Write) -> Result<()> {
     let as_of = args.as_of.as_of.unwrap_or(ctx.today);
     let until = super::window_end(as_of, args.within)?;
-    let mut store = ctx.open(Open::Existing)?;
+    let mut store = ctx.open(Open::ReadOnly)?;
     let rows: Vec<ReportRow> = store.upcoming(as_of, until)?.iter().map(|r| r.report(as_of)).collect();
     match args.format {
         Format::Json => render::json(out, &rows),

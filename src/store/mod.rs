@@ -5,18 +5,18 @@
 //! rolls back when dropped, with every change journaled inside it.
 
 mod journal;
+mod open;
 mod plan;
 mod reports;
 mod schema;
 mod sql;
 
 pub use journal::HistoryFilter;
+pub use open::{Open, parent_dir, sibling};
 
 use crate::model::journal::Entry;
 pub use schema::{CURRENT_VERSION, Upgrade};
 
-use std::fs::OpenOptions;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::Duration;
@@ -49,70 +49,11 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     upgraded: Option<Upgrade>,
+    /// A new store not moved into place yet (see [`Open::Create`]).
+    pending: Option<open::Pending>,
 }
-
-/// Whether opening may create the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Open {
-    /// The store must exist already.
-    Existing,
-    /// Create the store (mode 0600) when it does not exist.
-    Create,
-}
-
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 impl Store {
-    /// Opens (or creates) the store at `path`, migrating an older schema after copying the file
-    /// aside, and refusing a file that is not an engage store or is from a newer engage.
-    pub fn open(path: &Path, mode: Open) -> Result<Store> {
-        let shown = path.display();
-        let exists = path.exists();
-        if !exists && mode == Open::Existing {
-            return Err(Error::Store(msg!(
-                "no store at {shown}: create one with `engage init --name NAME --end DATE` or `engage plan apply FILE`",
-                "aucune base à {shown} : créez-en une avec `engage init --name NOM --end DATE` ou `engage plan apply FICHIER`"
-            )));
-        }
-        if exists {
-            if path.is_dir() {
-                return Err(Error::input(msg!(
-                    "{shown} is a directory, not a store file",
-                    "{shown} est un répertoire, pas un fichier de base"
-                )));
-            }
-            let mut head = Vec::with_capacity(16);
-            std::fs::File::open(path)
-                .and_then(|f| f.take(16).read_to_end(&mut head))
-                .map_err(|e| Error::io(msg!("cannot read {shown}", "impossible de lire {shown}"), e))?;
-            if !head.is_empty() && head.as_slice() != SQLITE_MAGIC {
-                return Err(Error::Store(msg!(
-                    "{shown} is not an engage store (not a SQLite database); nothing was changed: check --db or $ENGAGE_DB",
-                    "{shown} n'est pas une base engage (ce n'est pas une base SQLite); rien n'a été changé : vérifiez --db ou $ENGAGE_DB"
-                )));
-            }
-        } else {
-            create_private(path)?;
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(path, e))?;
-        let mut store = Store { conn, path: path.to_path_buf(), upgraded: None };
-        store.configure().map_err(|e| damaged(path, e))?;
-        store.upgraded = schema::migrate(&mut store)?;
-        Ok(store)
-    }
-
-    fn configure(&self) -> rusqlite::Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        self.conn.pragma_update(None, "foreign_keys", true)?;
-        let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(rusqlite::Error::InvalidQuery);
-        }
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        Ok(())
-    }
-
     /// The upgrade that opening made, if the file was from an older engage.
     pub fn upgraded(&self) -> Option<&Upgrade> {
         self.upgraded.as_ref()
@@ -139,6 +80,7 @@ impl Store {
         };
         let value = work(&tx)?;
         tx.commit()?;
+        self.settle()?;
         Ok(value)
     }
 
@@ -150,17 +92,19 @@ impl Store {
         Ok(value)
     }
 
-    /// Copies the store to `target` through SQLite's online backup, consistent even while another
-    /// process writes.
-    /// The copy is created with mode 0600, like the store.
+    /// Copies the store into the existing file `target` (made by the caller, with the mode it
+    /// wants) through SQLite's online backup: one consistent snapshot, even while another process
+    /// writes. The copy writes no journal beside `target`: a copy that fails is thrown away whole.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        if !target.exists() {
-            create_private(target)?;
-        }
-        self.conn.backup(rusqlite::MAIN_DB, target, rusqlite::backup::NO_PROGRESS).map_err(|e| {
-            let target = target.display();
-            Error::Store(msg!("cannot copy the store to {target}: {e}", "impossible de copier la base vers {target} : {e}"))
-        })
+        let shown = target.display();
+        let fail = |e: rusqlite::Error| {
+            Error::Store(msg!("cannot copy the store to {shown}: {e}", "impossible de copier la base vers {shown} : {e}"))
+        };
+        let mut copy =
+            Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(fail)?;
+        copy.pragma_update(None, "journal_mode", "OFF").map_err(fail)?;
+        copy_whole(&self.conn, &mut copy).map_err(fail)?;
+        copy.close().map_err(|(_, e)| fail(e))
     }
 
     /// The whole campaign as plain data.
@@ -206,47 +150,27 @@ impl Store {
     }
 }
 
+/// Copies the database of `from` into `to` in one step (one consistent snapshot), waiting a
+/// bounded time while another process holds a lock.
+fn copy_whole(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    let backup = Backup::new(from, to)?;
+    let mut waits = 0;
+    loop {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            StepResult::Busy | StepResult::Locked if waits < 100 => {
+                waits += 1;
+                thread::sleep(Duration::from_millis(50));
+            }
+            _ => return Err(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None)),
+        }
+    }
+}
+
 fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
-}
-
-/// Creates an empty file readable and writable by its owner only.
-fn create_private(path: &Path) -> Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path).map(|_| ()).map_err(|e| {
-        let hint = match e.kind() {
-            std::io::ErrorKind::NotFound => msg!(": its directory does not exist", " : son répertoire n'existe pas"),
-            std::io::ErrorKind::PermissionDenied => msg!(": permission denied", " : permission refusée"),
-            _ => Msg::default(),
-        };
-        let shown = path.display();
-        Error::Store(Msg {
-            en: format!("cannot create the store {shown}{} ({e})", hint.en),
-            fr: format!("impossible de créer la base {shown}{} ({e})", hint.fr),
-        })
-    })
-}
-
-/// Turns an error opening a store into a message saying what to do.
-fn damaged(path: &Path, e: rusqlite::Error) -> Error {
-    let shown = path.display();
-    match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Store(msg!(
-            "{shown} is damaged or not an engage store ({e}); nothing was changed: restore it from a backup",
-            "{shown} est endommagée ou n'est pas une base engage ({e}); rien n'a été changé : restaurez-la à partir d'une copie"
-        )),
-        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => Error::Store(msg!(
-            "cannot open {shown} for writing ({e}): check the permissions of the file and its directory",
-            "impossible d'ouvrir {shown} en écriture ({e}) : vérifiez les droits du fichier et de son répertoire"
-        )),
-        _ => Error::Store(msg!("cannot open {shown}: {e}", "impossible d'ouvrir {shown} : {e}")),
-    }
 }
 
 /// Report queries, each on one consistent snapshot.
@@ -395,27 +319,36 @@ fn unknown_in(tx: &Transaction, family: Family, key: &str) -> Error {
 /// What `engage check` asks of SQLite.
 impl Store {
     /// SQLite's own checks: `PRAGMA integrity_check` and `PRAGMA foreign_key_check`. Each problem
-    /// is one sentence; an empty list means the file is sound.
+    /// is one sentence; an empty list means the file is sound. SQLite skips CHECK constraints on a
+    /// store opened only to read: such a store is checked through a copy in memory.
     pub fn sqlite_problems(&mut self) -> Result<Vec<Msg>> {
-        self.read(|tx| {
-            let mut problems = Vec::new();
-            let mut stmt = tx.prepare("PRAGMA integrity_check")?;
-            for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
-                let line = line?;
-                if line != "ok" {
-                    problems.push(msg!("integrity: {line}", "intégrité : {line}"));
-                }
-            }
-            let mut stmt = tx.prepare("PRAGMA foreign_key_check")?;
-            for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
-                let (table, rowid, parent) = row?;
-                let rowid = rowid.unwrap_or_default();
-                problems.push(msg!(
-                    "foreign key: row {rowid} of {table} points to a missing {parent}",
-                    "clé étrangère : la ligne {rowid} de {table} renvoie à un {parent} absent"
-                ));
-            }
-            Ok(problems)
-        })
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            let mut memory = Connection::open_in_memory()?;
+            copy_whole(&self.conn, &mut memory)?;
+            return sqlite_problems_in(&memory);
+        }
+        self.read(|tx| sqlite_problems_in(tx))
     }
+}
+
+/// [`Store::sqlite_problems`] of one connection.
+fn sqlite_problems_in(conn: &Connection) -> Result<Vec<Msg>> {
+    let mut problems = Vec::new();
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        let line = line?;
+        if line != "ok" {
+            problems.push(msg!("integrity: {line}", "intégrité : {line}"));
+        }
+    }
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
+        let (table, rowid, parent) = row?;
+        let rowid = rowid.unwrap_or_default();
+        problems.push(msg!(
+            "foreign key: row {rowid} of {table} points to a missing {parent}",
+            "clé étrangère : la ligne {rowid} de {table} renvoie à un {parent} absent"
+        ));
+    }
+    Ok(problems)
 }

@@ -2,9 +2,9 @@
 //! store is brought up to date by the append-only list of [`MIGRATIONS`], in one transaction,
 //! after the file is copied aside. A store from a newer engage is refused.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use rusqlite::TransactionBehavior;
+use rusqlite::{Connection, TransactionBehavior};
 
 use super::Store;
 use crate::error::{Error, Result};
@@ -17,8 +17,11 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 const APPLICATION_ID: i64 = 0x456e_6747;
 
 /// Upgrades: `MIGRATIONS[i]` takes a store from version `i + 1` to `i + 2`. Append only.
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0002-notes-and-journal-index.sql"), include_str!("migrations/0003-meetings-as-held.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0002-notes-and-journal-index.sql"),
+    include_str!("migrations/0003-meetings-as-held.sql"),
+    include_str!("migrations/0004-application-id.sql"),
+];
 
 /// The schema version this engage writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64 + 1;
@@ -30,33 +33,62 @@ pub struct Upgrade {
     pub kept_as: PathBuf,
 }
 
-/// Brings the store's schema to [`CURRENT_VERSION`]; says so when it upgraded an older file.
-pub(super) fn migrate(store: &mut Store) -> Result<Option<Upgrade>> {
-    let conn = &store.conn;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-    let shown = store.path.display().to_string();
-    if version == CURRENT_VERSION && app == APPLICATION_ID {
-        return Ok(None);
+/// The tables every engage store has had since its first version: how a store from before
+/// [`APPLICATION_ID`] is recognised.
+const ENGAGE_TABLES: &[&str] = &["campaign", "organization", "forum", "meeting", "milestone", "journal"];
+
+/// What a SQLite file holds, read without changing anything.
+pub(super) struct Found {
+    application_id: i64,
+    version: i64,
+    tables: i64,
+    engage_tables: i64,
+}
+
+/// Reads what [`Found`] holds.
+pub(super) fn inspect(conn: &Connection) -> rusqlite::Result<Found> {
+    let version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let application_id = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let tables = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    let mut engage_tables = 0;
+    for name in ENGAGE_TABLES {
+        let sql = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1";
+        engage_tables += conn.query_row(sql, [name], |r| r.get::<_, i64>(0))?;
     }
-    if tables > 0 && app != APPLICATION_ID {
-        return Err(Error::Store(msg!(
-            "{shown} is a SQLite database but not an engage store; nothing was changed: check --db or $ENGAGE_DB",
-            "{shown} est une base SQLite mais pas une base engage; rien n'a été changé : vérifiez --db ou $ENGAGE_DB"
-        )));
+    Ok(Found { application_id, version, tables, engage_tables })
+}
+
+impl Found {
+    /// The schema version of an engage store (0 for a database with nothing in it yet); refuses
+    /// a database of another application and a store from a newer engage.
+    pub(super) fn version(&self, path: &Path) -> Result<i64> {
+        let shown = path.display();
+        let engage = self.application_id == APPLICATION_ID
+            || (self.application_id == 0 && (self.tables == 0 || self.engage_tables == ENGAGE_TABLES.len() as i64));
+        if !engage {
+            return Err(Error::Store(msg!(
+                "{shown} is a SQLite database but not an engage store; nothing was changed: check --db or $ENGAGE_DB",
+                "{shown} est une base SQLite mais pas une base engage; rien n'a été changé : vérifiez --db ou $ENGAGE_DB"
+            )));
+        }
+        let version = self.version;
+        if version > CURRENT_VERSION {
+            return Err(Error::Store(msg!(
+                "{shown} was written by a newer engage (schema version {version}; this engage knows up to {CURRENT_VERSION}): upgrade engage to use it",
+                "{shown} a été écrite par un engage plus récent (version {version} du schéma; cet engage connaît jusqu'à la version {CURRENT_VERSION}) : mettez engage à jour pour l'utiliser"
+            )));
+        }
+        Ok(if self.tables == 0 { 0 } else { version.max(1) })
     }
-    if version > CURRENT_VERSION {
-        return Err(Error::Store(msg!(
-            "{shown} was written by a newer engage (schema version {version}; this engage knows up to {CURRENT_VERSION}): upgrade engage to use it",
-            "{shown} a été écrite par un engage plus récent (version {version} du schéma; cet engage connaît jusqu'à la version {CURRENT_VERSION}) : mettez engage à jour pour l'utiliser"
-        )));
-    }
-    let upgrade = if tables > 0 { Some(Upgrade { from: version, kept_as: copy_aside(store, version)? }) } else { None };
-    let tx = store.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if tables == 0 {
+}
+
+/// Brings a store of schema `version` (0: nothing in it yet) to [`CURRENT_VERSION`], in one
+/// transaction; `path` names it in messages.
+pub(super) fn migrate(conn: &mut Connection, version: i64, path: &Path) -> Result<()> {
+    let shown = path.display();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if version == 0 {
         tx.execute_batch(SCHEMA)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     } else {
         for (i, step) in MIGRATIONS.iter().enumerate().skip((version - 1).max(0) as usize) {
             let to = i + 2;
@@ -70,29 +102,32 @@ pub(super) fn migrate(store: &mut Store) -> Result<Option<Upgrade>> {
     }
     tx.pragma_update(None, "user_version", CURRENT_VERSION)?;
     tx.commit()?;
-    Ok(upgrade)
+    Ok(())
 }
 
 /// Copies an older store next to itself before upgrading it: `STORE.vN.bak`.
-fn copy_aside(store: &Store, version: i64) -> Result<PathBuf> {
+pub(super) fn copy_aside(store: &Store, version: i64) -> Result<PathBuf> {
     let mut name = store.path.as_os_str().to_owned();
     name.push(format!(".v{version}.bak"));
     let aside = PathBuf::from(name);
-    if aside.exists() {
+    if std::fs::symlink_metadata(&aside).is_ok() {
         let aside = aside.display();
         return Err(Error::Store(msg!(
             "{aside} exists already: move it away before upgrading the store",
             "{aside} existe déjà : déplacez-le avant de mettre la base à niveau"
         )));
     }
-    store.backup_to(&aside)?;
+    super::open::create_private(&aside)?;
+    if let Err(e) = store.backup_to(&aside) {
+        let _ = std::fs::remove_file(&aside);
+        return Err(e);
+    }
     Ok(aside)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rusqlite::Connection;
 
     /// Every table's columns and every index, to compare two schemas.
     fn shape(conn: &Connection) -> Vec<String> {
@@ -125,5 +160,7 @@ mod tests {
             old.execute_batch(step).unwrap();
         }
         assert_eq!(shape(&old), shape(&fresh));
+        let id = |c: &Connection| c.pragma_query_value(None, "application_id", |r| r.get::<_, i64>(0)).unwrap();
+        assert_eq!((id(&old), id(&fresh)), (APPLICATION_ID, APPLICATION_ID));
     }
 }

@@ -189,3 +189,49 @@ impl Env {
         self.std_engage().args(args).output().expect("running engage")
     }
 }
+
+/// A test that cannot run here fails, unless `ENGAGE_TEST_ALLOW_SKIP` is set: then it prints one
+/// line saying so. Returns whether the test should stop.
+pub fn cannot_run(why: &str) -> bool {
+    if std::env::var_os("ENGAGE_TEST_ALLOW_SKIP").is_some_and(|v| !v.is_empty()) {
+        eprintln!("skipped: {why}");
+        return true;
+    }
+    panic!("this test cannot run here: {why} (set ENGAGE_TEST_ALLOW_SKIP=1 to skip it)");
+}
+
+/// Whether this process runs as root, whom file permissions do not stop.
+pub fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
+}
+
+/// `engage` without `--db`, run in `dir` like [`command`] but as a user whom file permissions
+/// stop: this user, or when running as root the user `nobody` (65534) through `setpriv`.
+/// `None` when that is not possible here. `dir` and what the command reads must be open to that
+/// user.
+pub fn unprivileged_command(dir: &Path) -> Option<std::process::Command> {
+    let cmd = command(dir);
+    if !is_root() {
+        return Some(cmd);
+    }
+    let setpriv = std::process::Command::new("setpriv").arg("--version").output();
+    if !setpriv.is_ok_and(|o| o.status.success()) {
+        return None;
+    }
+    let mut as_nobody = std::process::Command::new("setpriv");
+    as_nobody.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(bin()).current_dir(dir);
+    for (name, value) in cmd.get_envs() {
+        match value {
+            Some(v) => as_nobody.env(name, v),
+            None => as_nobody.env_remove(name),
+        };
+    }
+    Some(as_nobody)
+}
+
+/// Sets the mode of `path`.
+pub fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
