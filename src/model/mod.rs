@@ -8,4 +8,5 @@ pub mod report;
 pub mod schedule;
 pub mod state;
 pub mod status;
+pub mod suggest;
 pub mod types;
