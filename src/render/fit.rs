@@ -13,8 +13,10 @@
 //!    width and wide ones share the rest. Prose wraps between words and goes down to 10 cells;
 //!    labels break only between words, after `/` and after `-` unless it joins two digits
 //!    (`deck-` `ready`; `2018-09-14` stays whole), and no narrower than their longest piece.
-//! 4. When even that is too wide, pieces are cut where the width ends: no line is ever wider
-//!    than the terminal, however narrow it is (down to one cell a column).
+//! 4. When even that is too wide, other columns are left out rather than cut, the first one
+//!    never: the emptiest first, then the rightmost.
+//! 5. Only then are pieces cut where the width ends: no line is ever wider than the terminal,
+//!    however narrow it is (down to one cell a column).
 
 use unicode_width::UnicodeWidthStr;
 
@@ -68,6 +70,10 @@ pub fn layout(headers: &[&str], rows: &[Vec<&str>], give: &[Give], width: usize)
             let Some(gone) = droppable.next() else { break };
             shown.retain(|&i| i != gone);
         }
+        // Rather than cut pieces: the other columns but the first, emptiest first.
+        let mut others: Vec<usize> = (1..count).filter(|&i| give_of(i).drop.is_none()).collect();
+        others.sort_by_key(|&i| (std::cmp::Reverse(sizes[i].empty), std::cmp::Reverse(i)));
+        let mut droppable = droppable.chain(others);
         while sum(&shown, |s| s.least) > budget(&shown) && shown.len() > 1 {
             let Some(gone) = droppable.next() else { break };
             shown.retain(|&i| i != gone);
@@ -105,14 +111,17 @@ struct Sizes {
     least: usize,
     /// Wide enough to read well: a label whole, prose [`PROSE_COMFORT`] wide.
     comfort: usize,
+    /// How many of its cells are empty.
+    empty: usize,
 }
 
 impl Sizes {
     fn of<'a>(header: &str, column: impl Iterator<Item = &'a str>, prose: bool) -> Sizes {
         let widest = |text: &str| text.lines().map(cells).max().unwrap_or(0);
         let longest_piece = |text: &str| pieces(text).map(|p| cells(p.trim_end())).max().unwrap_or(0);
-        let (mut body, mut piece) = (0, longest_piece(header));
+        let (mut body, mut piece, mut empty) = (0, longest_piece(header), 0);
         for cell in column {
+            empty += usize::from(cell.trim().is_empty());
             body = body.max(widest(cell));
             piece = piece.max(longest_piece(cell));
         }
@@ -121,9 +130,9 @@ impl Sizes {
         let body = body.max(head_piece);
         if prose {
             let least = body.min(PROSE_MIN.max(head_piece));
-            Sizes { full, body, least, comfort: body.min(PROSE_COMFORT).max(least) }
+            Sizes { full, body, least, comfort: body.min(PROSE_COMFORT).max(least), empty }
         } else {
-            Sizes { full, body, least: piece.min(body), comfort: body }
+            Sizes { full, body, least: piece.min(body), comfort: body, empty }
         }
     }
 }
@@ -308,8 +317,11 @@ mod tests {
         assert_eq!(narrow.widths.iter().sum::<usize>() + GAP * 4, 75);
         let narrower = layout(&headers, &rows, &give, 60);
         assert_eq!(narrower.shown, [0, 3, 4, 6]);
-        let tiny = layout(&headers, &rows, &give, 12);
+        // Too narrow for the rest: the others go too (rightmost first), the first one never.
+        let tiny = layout(&headers, &rows, &give, 40);
         assert_eq!(tiny.shown, [0, 3, 4, 6]);
-        assert!(tiny.widths.iter().sum::<usize>() + GAP * 3 <= 12 || tiny.widths.iter().all(|&w| w == 1));
+        assert!(tiny.widths.iter().sum::<usize>() + GAP * 3 <= 40);
+        assert_eq!(layout(&headers, &rows, &give, 36).shown, [0, 3, 4]);
+        assert_eq!(layout(&headers, &rows, &give, 5).shown, [0]);
     }
 }
