@@ -222,3 +222,36 @@ fn bad_input_to_channel_and_material_add() {
         run(&env, case);
     }
 }
+
+#[test]
+fn mistyped_names_get_a_suggestion_on_the_same_line() {
+    let env = setup();
+    let cases = [
+        case(&["statu"], "unrecognized subcommand 'statu' (did you mean 'status'?)", Usage),
+        case(&["milestone", "lst"], "unrecognized subcommand 'lst' (did you mean 'list'?)", Usage),
+        case(&["status", "--formt", "json"], "unexpected argument '--formt' found (did you mean '--format'?)", Usage),
+        case(&["--lnag", "fr", "status"], "(did you mean '--lang'?)", Usage),
+        case(&["upcoming", "--format", "jsn"], "invalid value 'jsn' for '--format <FORMAT>' (did you mean 'json'?)", Usage),
+        case(&["--color", "alway", "status"], "(did you mean 'always'?)", Usage),
+    ];
+    for case in &cases {
+        run(&env, case);
+    }
+    let french: [(&[&str], &str); 4] = [
+        (&["--lang", "fr", "statu"], "engage : sous-commande inconnue « statu »; vouliez-vous dire « status »?"),
+        (&["--lang", "fr", "milestone", "lst"], "engage : sous-commande inconnue « lst »; vouliez-vous dire « list »?"),
+        (&["--lang", "fr", "status", "--formt", "json"], "engage : argument inattendu « --formt »; vouliez-vous dire « --format »?"),
+        (&["--lang", "fr", "upcoming", "--format", "jsn"], "; vouliez-vous dire « json »?"),
+    ];
+    for (args, says) in french {
+        let out = env.run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: not one line:\n{stderr}");
+        assert!(stderr.starts_with("engage : ") && stderr.trim_end().ends_with(says), "{args:?}: {stderr}");
+    }
+    // Nothing similar: no suggestion.
+    let out = env.run(&["status", "--xyz"]);
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end(), "engage: unexpected argument '--xyz' found");
+}

@@ -89,7 +89,7 @@ impl Ctx {
             db_from_flag: cli.db.is_some(),
             db: cli.db.clone().or_else(|| std::env::var_os("ENGAGE_DB").filter(|v| !v.is_empty()).map(PathBuf::from)),
             ui,
-            style: Style { color, ui },
+            style: Style { color, ui, width: table_width(env("COLUMNS").as_deref()) },
             actor,
             command,
             today: Local::now().date_naive(),
@@ -136,6 +136,17 @@ impl Ctx {
     pub fn actor(&self) -> Actor {
         Actor { name: self.actor.clone(), command: self.command.clone() }
     }
+}
+
+/// The width human tables fit in (see [`render::fit::target_width`]): `COLUMNS`, else the width of
+/// the terminal standard output is, when it is one.
+fn table_width(columns: Option<&str>) -> Option<u16> {
+    #[cfg(unix)]
+    let reported = rustix::termios::tcgetwinsize(io::stdout()).ok().map(|size| size.ws_col);
+    #[cfg(not(unix))]
+    let reported = comfy_table::Table::new().width();
+    let width = render::fit::target_width(io::stdout().is_terminal(), columns, reported)?;
+    Some(u16::try_from(width).unwrap_or(u16::MAX))
 }
 
 /// The login name of the current user, from the system's user database.

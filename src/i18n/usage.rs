@@ -5,14 +5,38 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::Ui;
 
-/// The usage error as one line, without `error:`, in `ui`'s language.
+/// The usage error as one line, without `error:`, in `ui`'s language. When clap found a similar
+/// subcommand, argument or value to the one typed, the line ends with it: `… (did you mean
+/// 'status'?)`, `…; vouliez-vous dire « status »?`.
 pub fn message(e: &clap::Error, ui: Ui) -> String {
     let rendered = e.render().to_string();
     let english = rendered.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid usage");
     let english = english.strip_prefix("error: ").unwrap_or(english).to_string();
     match ui {
-        Ui::En => english,
+        Ui::En => format!("{english}{}", did_you_mean(e, ui)),
         Ui::Fr => french(e).unwrap_or_else(|| format!("utilisation invalide ({english})")),
+    }
+}
+
+/// What clap suggests instead of what was typed: a subcommand, an argument or a value.
+fn suggestion(e: &clap::Error) -> Option<Vec<String>> {
+    [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg, ContextKind::SuggestedValue].into_iter().find_map(|kind| {
+        let found: Vec<String> = match e.get(kind)? {
+            ContextValue::String(s) => vec![s.clone()],
+            ContextValue::Strings(v) => v.clone(),
+            _ => return None,
+        };
+        (!found.is_empty()).then_some(found)
+    })
+}
+
+/// clap's suggestion as the end of a one-line message (empty without one): ` (did you mean 'a' or
+/// 'b'?)`, `; vouliez-vous dire « a » ou « b »?`.
+fn did_you_mean(e: &clap::Error, ui: Ui) -> String {
+    let Some(names) = suggestion(e) else { return String::new() };
+    match ui {
+        Ui::En => format!(" (did you mean {}?)", names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(" or ")),
+        Ui::Fr => format!("; vouliez-vous dire {}?", names.iter().map(|n| format!("« {n} »")).collect::<Vec<_>>().join(" ou ")),
     }
 }
 
@@ -30,19 +54,19 @@ fn text(e: &clap::Error, kind: ContextKind) -> Option<String> {
 fn french(e: &clap::Error) -> Option<String> {
     let arg = || text(e, ContextKind::InvalidArg).unwrap_or_default();
     let value = || text(e, ContextKind::InvalidValue).unwrap_or_default();
-    let hint = |kind: ContextKind| text(e, kind).map(|s| format!("; vouliez-vous dire « {s} »?")).unwrap_or_default();
+    let hint = did_you_mean(e, Ui::Fr);
     Some(match e.kind() {
-        ErrorKind::UnknownArgument => format!("argument inattendu « {} »{}", arg(), hint(ContextKind::SuggestedArg)),
+        ErrorKind::UnknownArgument => format!("argument inattendu « {} »{hint}", arg()),
         ErrorKind::InvalidSubcommand => {
             let sub = text(e, ContextKind::InvalidSubcommand).unwrap_or_default();
-            format!("sous-commande inconnue « {sub} »{}", hint(ContextKind::SuggestedSubcommand))
+            format!("sous-commande inconnue « {sub} »{hint}")
         }
         ErrorKind::InvalidValue => {
             let valid = text(e, ContextKind::ValidValue).map(|v| format!("; valeurs permises : {v}")).unwrap_or_default();
             if value().is_empty() {
                 format!("« {} » demande une valeur{valid}", arg())
             } else {
-                format!("valeur « {} » invalide pour « {} »{valid}", value(), arg())
+                format!("valeur « {} » invalide pour « {} »{valid}{hint}", value(), arg())
             }
         }
         ErrorKind::ValueValidation => {
@@ -85,5 +109,37 @@ mod tests {
         assert!(bad.starts_with("valeur « csv » invalide pour « --format <FORMAT> »; valeurs permises : table, json"), "{bad}");
         assert!(usage(&["engage", "milestone", "add"], Ui::Fr).starts_with("argument requis manquant : "));
         assert!(usage(&["engage", "statuss"], Ui::En).starts_with("unrecognized subcommand 'statuss'"));
+    }
+
+    #[test]
+    fn suggestions_stay_on_the_one_line() {
+        let cases: &[(&[&str], &str, &str)] = &[
+            (
+                &["engage", "statu"],
+                "unrecognized subcommand 'statu' (did you mean 'status'?)",
+                "sous-commande inconnue « statu »; vouliez-vous dire « status »?",
+            ),
+            (
+                &["engage", "milestone", "lst"],
+                "unrecognized subcommand 'lst' (did you mean 'list'?)",
+                "sous-commande inconnue « lst »; vouliez-vous dire « list »?",
+            ),
+            (
+                &["engage", "status", "--formt", "json"],
+                "unexpected argument '--formt' found (did you mean '--format'?)",
+                "argument inattendu « --formt »; vouliez-vous dire « --format »?",
+            ),
+            (
+                &["engage", "status", "--format", "jsn"],
+                "invalid value 'jsn' for '--format <FORMAT>' (did you mean 'json'?)",
+                "valeur « jsn » invalide pour « --format <FORMAT> »; valeurs permises : table, json; vouliez-vous dire « json »?",
+            ),
+        ];
+        for (args, en, fr) in cases {
+            assert_eq!(usage(args, Ui::En), *en);
+            assert_eq!(usage(args, Ui::Fr), *fr);
+        }
+        assert_eq!(usage(&["engage", "status", "--xyz"], Ui::En), "unexpected argument '--xyz' found");
+        assert_eq!(usage(&["engage", "status", "--xyz"], Ui::Fr), "argument inattendu « --xyz »");
     }
 }

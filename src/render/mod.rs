@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod csv_out;
+pub mod fit;
 pub mod html;
 pub mod ics;
 pub mod lists;
@@ -28,6 +29,9 @@ pub struct Style {
     /// Colour on (a terminal without NO_COLOR, or `--color always`).
     pub color: bool,
     pub ui: Ui,
+    /// The width human tables fit in: the terminal's, when standard output is one (see
+    /// [`fit::target_width`]); `None` (a pipe, a file): lines are not wrapped.
+    pub width: Option<u16>,
 }
 
 /// Writes `value` as pretty JSON followed by a newline.

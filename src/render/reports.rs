@@ -41,11 +41,21 @@ fn state_cell(ui: Ui, state: Option<State>) -> Styled {
     }
 }
 
-fn dated_rows(ui: Ui, rows: &[ReportRow]) -> Vec<Vec<Styled>> {
+/// Below this width, tables on a terminal write French dates the short, numeric way
+/// (`2018-09-14`, as in English) rather than in words.
+const WORDS_DATES_FROM: u16 = 120;
+
+/// A date in a table: in the interface's language, shortened on a narrow terminal.
+fn table_date(style: Style, d: chrono::NaiveDate) -> String {
+    if style.width.is_some_and(|w| w < WORDS_DATES_FROM) { d.to_string() } else { i18n::date(style.ui, d) }
+}
+
+fn dated_rows(style: Style, rows: &[ReportRow]) -> Vec<Vec<Styled>> {
+    let ui = style.ui;
     rows.iter()
         .map(|r| {
             vec![
-                r.date.map(|d| i18n::date(ui, d)).unwrap_or_default().into(),
+                r.date.map(|d| table_date(style, d)).unwrap_or_default().into(),
                 toned(r.days.map(|d| i18n::days(ui, d)).unwrap_or_default(), tone_of(r.state)),
                 i18n::kind(ui, r.kind).into(),
                 r.key.as_str().into(),
@@ -56,6 +66,10 @@ fn dated_rows(ui: Ui, rows: &[ReportRow]) -> Vec<Vec<Styled>> {
         })
         .collect()
 }
+
+/// How the dated tables give way: title and owner wrap; days (the date says it), kind (the key
+/// says it) and owner are left out, in that order, when the terminal is too narrow.
+const DATED: table::Columns = table::Columns { wrap: &[4, 5], drop: &[1, 2, 5] };
 
 fn dated_headers(ui: Ui) -> [&'static str; 7] {
     [t::DATE.get(ui), t::DAYS.get(ui), t::KIND.get(ui), t::KEY.get(ui), t::TITLE.get(ui), t::OWNER.get(ui), t::STATE.get(ui)]
@@ -68,7 +82,7 @@ pub fn upcoming(out: &mut dyn Write, style: Style, rows: &[ReportRow]) -> Result
     if rows.is_empty() {
         return w(out, format!("  ({})", t::NONE.get(ui)));
     }
-    table::write(out, style, &dated_headers(ui), &[4, 5], dated_rows(ui, rows))
+    table::write_fitted(out, style, &dated_headers(ui), DATED, dated_rows(style, rows))
 }
 
 /// Dated rows as CSV (for `upcoming --format csv`), guarded.
@@ -102,15 +116,16 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
     w(out, format!("  {} {} ({}/{})", i18n::percent(ui, s.percent_complete), t::COMPLETE.get(ui), s.done, s.counted))?;
     let slip = i18n::slip(ui, s.slip_days);
     let colon = if ui == Ui::Fr { " :" } else { ":" };
-    w(
+    let projected = s.projected_end.map(|d| i18n::date(ui, d)).unwrap_or_else(|| "—".into());
+    let planned = i18n::date(ui, s.planned_end);
+    table::parts(
         out,
-        format!(
-            "  {}{colon} {}   {}{colon} {}   ({slip})",
-            t::PROJECTED_END.get(ui),
-            s.projected_end.map(|d| i18n::date(ui, d)).unwrap_or_else(|| "—".into()),
-            t::PLANNED_END.get(ui),
-            i18n::date(ui, s.planned_end)
-        ),
+        style,
+        &[
+            format!("{}{colon} {projected}", t::PROJECTED_END.get(ui)),
+            format!("{}{colon} {planned}", t::PLANNED_END.get(ui)),
+            format!("({slip})"),
+        ],
     )?;
     w(out, "")?;
 
@@ -118,7 +133,7 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
     if s.overdue.is_empty() {
         w(out, format!("  ({})", t::NONE.get(ui)))?;
     } else {
-        table::write(out, style, &dated_headers(ui), &[4, 5], dated_rows(ui, &s.overdue))?;
+        table::write_fitted(out, style, &dated_headers(ui), DATED, dated_rows(style, &s.overdue))?;
     }
     w(out, "")?;
 
@@ -130,8 +145,8 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
         .map(|r| {
             vec![
                 r.key.as_str().into(),
-                i18n::date(ui, r.due).into(),
-                i18n::date(ui, r.forecast).into(),
+                table_date(style, r.due).into(),
+                table_date(style, r.forecast).into(),
                 toned(format!("{:+}", r.slip_days), if r.slip_days > 0 { Tone::Alert } else { Tone::Plain }),
                 toned(format!("{:+}", r.float_days), if r.float_days < 0 { Tone::Alert } else { Tone::Plain }),
             ]
