@@ -23,9 +23,13 @@ pub enum Error {
     /// A store that holds no campaign yet. Exit 1.
     #[error("{}", NO_CAMPAIGN.en)]
     NoCampaign,
-    /// A store that cannot be used as it is (missing, newer, damaged, not a store). Exit 1.
+    /// A store that cannot be used as it is (missing, newer, damaged, not a store), or a failure
+    /// reading or copying it. Exit 1, or 2 for a path that cannot be a store.
+    #[error("{}", crate::i18n::faults::fault(.0).en)]
+    Fault(crate::store::Fault),
+    /// Any other failure, said in both languages. Exit 1.
     #[error("{0}")]
-    Store(Msg),
+    Failed(Msg),
     /// SQLite failed underneath a command. Exit 1.
     #[error("the store failed: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -64,7 +68,8 @@ impl Error {
         match self {
             Error::Input(_) | Error::Plan { .. } | Error::Unknown { .. } => 2,
             Error::BrokenPipe => 0,
-            Error::Store(_) | Error::NoCampaign | Error::Sqlite(_) | Error::Io { .. } => 1,
+            Error::Fault(f) if f.is_input() => 2,
+            Error::Fault(_) | Error::Failed(_) | Error::NoCampaign | Error::Sqlite(_) | Error::Io { .. } => 1,
         }
     }
 
@@ -73,7 +78,8 @@ impl Error {
     pub fn message(&self, ui: Ui) -> String {
         match (self, ui) {
             (_, Ui::En) => self.to_string(),
-            (Error::Input(m) | Error::Store(m), Ui::Fr) => m.fr.clone(),
+            (Error::Input(m) | Error::Failed(m), Ui::Fr) => m.fr.clone(),
+            (Error::Fault(f), Ui::Fr) => crate::i18n::faults::fault(f).fr,
             (Error::Plan { file, problems }, Ui::Fr) => {
                 let n = problems.len();
                 format!("{file} : {n} problème{} trouvé{}; rien n'a été changé", plural(n), plural(n))
@@ -142,7 +148,7 @@ mod tests {
     fn exit_codes() {
         assert_eq!(Error::input(Msg::same("x")).exit_code(), 2);
         assert_eq!(Error::Plan { file: "f".into(), problems: vec![Msg::same("a")] }.exit_code(), 2);
-        assert_eq!(Error::Store(Msg::same("x")).exit_code(), 1);
+        assert_eq!(Error::Failed(Msg::same("x")).exit_code(), 1);
         assert_eq!(Error::io(Msg::same("x"), io::Error::other("y")).exit_code(), 1);
         assert_eq!(Error::io(Msg::same("x"), io::Error::from(io::ErrorKind::BrokenPipe)).exit_code(), 0);
         assert_eq!(Error::Sqlite(rusqlite::Error::InvalidQuery).exit_code(), 1);

@@ -220,7 +220,7 @@ fn updated(item: &Item, set: &Set, clear: &[&str]) -> Result<Item> {
 /// A `set` of one family always meets an item of that family (the store is asked by family);
 /// anything else is a bug, reported rather than panicking.
 fn unreachable_pair() -> Result<()> {
-    Err(Error::Store(msg!("internal error: an item of another kind was read", "erreur interne : un élément d'une autre sorte a été lu")))
+    Err(Error::Failed(msg!("internal error: an item of another kind was read", "erreur interne : un élément d'une autre sorte a été lu")))
 }
 
 /// Reads the item `key` of `family` in `plan`, or says it is unknown (with the nearest key).

@@ -46,14 +46,16 @@ fn write_progress(ctx: &Ctx, store: &mut crate::store::Store, as_of: chrono::Nai
     let mut csv = ProgressWriter::new(out)?;
     let mut critical: Option<HashSet<String>> = None;
     let mut rows: u64 = 0;
-    store.progress(as_of, |schedule, row| {
-        rows += 1;
-        if rows.is_multiple_of(1024) {
-            indicator.at(rows);
-        }
-        let set = critical.get_or_insert_with(|| schedule.critical_path.iter().cloned().collect());
-        let on_path = row.kind == crate::model::types::Family::Milestone && set.contains(&row.key);
-        csv.row(&row.report(as_of), on_path)
+    store.snapshot(|snap| {
+        super::assemble::progress(snap, as_of, |schedule, row| {
+            rows += 1;
+            if rows.is_multiple_of(1024) {
+                indicator.at(rows);
+            }
+            let set = critical.get_or_insert_with(|| schedule.critical_path.iter().cloned().collect());
+            let on_path = row.kind == crate::model::types::Family::Milestone && set.contains(&row.key);
+            csv.row(&row.report(as_of), on_path)
+        })
     })?;
     indicator.finish();
     csv.finish()

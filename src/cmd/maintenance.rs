@@ -12,7 +12,7 @@ use crate::store::Open;
 /// Runs SQLite's checks and the campaign's own; prints every problem. Exit 1 if any.
 pub fn check(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::ReadOnly)?;
-    let mut problems = store.sqlite_problems()?;
+    let mut problems: Vec<crate::i18n::Msg> = store.sqlite_problems()?.iter().map(crate::i18n::faults::sqlite_problem).collect();
     if problems.is_empty() {
         problems.extend(crate::plan::validate::check_stored(&store.load_plan()?));
     }
@@ -22,7 +22,7 @@ pub fn check(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     } else {
         let (n, path) = (problems.len(), store.path().display());
         let s = if n == 1 { "" } else { "s" };
-        Err(Error::Store(msg!("{n} problem{s} in {path}", "{n} problème{s} dans {path}")))
+        Err(Error::Failed(msg!("{n} problem{s} in {path}", "{n} problème{s} dans {path}")))
     }
 }
 
@@ -54,7 +54,7 @@ pub fn backup(ctx: &Ctx, args: BackupArgs, err: &mut dyn Write) -> Result<()> {
     let temp = temp.into_temp_path();
     store.backup_to(&temp).map_err(|e| {
         let (en, fr) = (e.message(crate::i18n::Ui::En), e.message(crate::i18n::Ui::Fr));
-        Error::Store(msg!("cannot copy the store to {shown} ({en})", "impossible de copier la base vers {shown} ({fr})"))
+        Error::Failed(msg!("cannot copy the store to {shown} ({en})", "impossible de copier la base vers {shown} ({fr})"))
     })?;
     let moved = if existing.is_some() { temp.persist(&path) } else { temp.persist_noclobber(&path) };
     moved.map_err(|e| cannot_write(e.error))?;

@@ -1,6 +1,7 @@
 //! One small file per command family. Each reads like a recipe: open the store, ask the store and
 //! the model, hand rows to render. This module resolves the context once and dispatches.
 
+mod assemble;
 mod demo;
 mod edit;
 mod export;
@@ -108,7 +109,7 @@ impl Ctx {
         }
         let dir = dirs::data_dir()
             .ok_or_else(|| {
-                Error::Store(msg!(
+                Error::Failed(msg!(
                     "no data directory is known for this user: pass --db PATH or set ENGAGE_DB",
                     "aucun répertoire de données n'est connu pour cet utilisateur : passez --db CHEMIN ou définissez ENGAGE_DB"
                 ))

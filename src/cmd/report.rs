@@ -13,7 +13,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
     let until = super::window_end(as_of, args.within)?;
     let target = super::output::Target::of(ctx, args.output.output.as_deref())?;
     let mut store = ctx.open(Open::ReadOnly)?;
-    let report = store.report(as_of, until)?;
+    let report = store.snapshot(|snap| super::assemble::report(snap, as_of, until))?;
     let mut page = Vec::new();
     render::html::report(&mut page, ctx.ui, &report)?;
     target.write_all(out, &page)

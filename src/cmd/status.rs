@@ -11,7 +11,7 @@ use crate::store::Open;
 pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
     let as_of = args.as_of.as_of.unwrap_or(ctx.today);
     let mut store = ctx.open(Open::ReadOnly)?;
-    let status = store.status(as_of)?;
+    let status = store.snapshot(|snap| super::assemble::status(snap, as_of, &[], |_| {}))?;
     match args.format {
         ReportFormat::Json => render::json(out, &status),
         ReportFormat::Table => render::reports::status(out, ctx.style, &status),

@@ -13,7 +13,7 @@ pub fn run(ctx: &Ctx, args: UpcomingArgs, out: &mut dyn Write) -> Result<()> {
     let as_of = args.as_of.as_of.unwrap_or(ctx.today);
     let until = super::window_end(as_of, args.within)?;
     let mut store = ctx.open(Open::ReadOnly)?;
-    let rows: Vec<ReportRow> = store.upcoming(as_of, until)?.iter().map(|r| r.report(as_of)).collect();
+    let rows: Vec<ReportRow> = store.snapshot(|snap| snap.upcoming(as_of, until))?.iter().map(|r| r.report(as_of)).collect();
     match args.format {
         Format::Json => render::json(out, &rows),
         Format::Csv => render::reports::rows_csv(out, &rows),

@@ -3,6 +3,7 @@
 //! language only (the compiler refuses it). Machine formats (JSON, CSV, ISO dates) never pass
 //! through here.
 
+pub mod faults;
 mod format;
 pub mod help;
 mod msg;

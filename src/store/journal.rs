@@ -8,7 +8,6 @@ use crate::error::Error;
 use crate::error::Result;
 use crate::model::change::{Action, Change, Item, Subject};
 use crate::model::journal::Entry;
-use crate::msg;
 
 /// Which entries `history` reads.
 #[derive(Debug, Clone, Default)]
@@ -78,10 +77,7 @@ pub fn history(tx: &Transaction, filter: &HistoryFilter) -> Result<Vec<Entry>> {
 
 /// The error for a journal row that cannot be read as engage wrote it.
 fn damaged(id: i64, what: &str) -> Error {
-    Error::Store(msg!(
-        "journal entry {id} is damaged ({what}): restore the store from a backup",
-        "l'entrée {id} du journal est endommagée ({what}) : restaurez la base à partir d'une copie"
-    ))
+    Error::Fault(super::Fault::DamagedJournal { id, what: what.to_string() })
 }
 
 /// Whether `key` (`MEETING/ITEM` for an agenda item, `campaign` for the campaign) names an item

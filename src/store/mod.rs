@@ -4,6 +4,7 @@
 //! Writes go through [`Store::write`]: one `BEGIN IMMEDIATE` transaction that commits whole or
 //! rolls back when dropped, with every change journaled inside it.
 
+mod fault;
 mod journal;
 mod open;
 mod plan;
@@ -11,8 +12,10 @@ mod reports;
 mod schema;
 mod sql;
 
+pub use fault::{Fault, SqliteProblem};
 pub use journal::HistoryFilter;
 pub use open::{Open, parent_dir, sibling};
+pub use reports::ReachData;
 
 use crate::model::journal::Entry;
 pub use schema::{CURRENT_VERSION, Upgrade};
@@ -24,11 +27,9 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 use crate::model::change::{Change, Item};
 use crate::model::plan::Plan;
 use crate::model::types::Family;
-use crate::msg;
 
 /// How long a command waits for another process's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -96,10 +97,7 @@ impl Store {
     /// wants) through SQLite's online backup: one consistent snapshot, even while another process
     /// writes. The copy writes no journal beside `target`: a copy that fails is thrown away whole.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        let shown = target.display();
-        let fail = |e: rusqlite::Error| {
-            Error::Store(msg!("cannot copy the store to {shown}: {e}", "impossible de copier la base vers {shown} : {e}"))
-        };
+        let fail = |e: rusqlite::Error| Error::Fault(Fault::CopyFailed { target: target.to_path_buf(), detail: e.to_string() });
         let mut copy =
             Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(fail)?;
         copy.pragma_update(None, "journal_mode", "OFF").map_err(fail)?;
@@ -173,93 +171,60 @@ fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
 }
 
-/// Report queries, each on one consistent snapshot.
-impl Store {
-    /// Open items dated up to `until` and meetings from `from` to `until`, by date, kind, key.
-    pub fn upcoming(&mut self, from: chrono::NaiveDate, until: chrono::NaiveDate) -> Result<Vec<crate::model::item::Row>> {
-        self.read(|tx| reports::upcoming(tx, from, until))
+/// One consistent read of the store, with the typed queries reports are made of. The store
+/// answers queries; the commands assemble reports from the answers with the model.
+pub struct Snapshot<'a> {
+    tx: &'a Transaction<'a>,
+}
+
+impl Snapshot<'_> {
+    /// The campaign; [`Error::NoCampaign`] when the store has none yet.
+    pub fn campaign(&self) -> Result<crate::model::plan::Campaign> {
+        plan::load_campaign(self.tx)?.ok_or_else(no_campaign)
     }
 
-    /// Everything the status report needs, read in one snapshot.
-    pub fn status(&mut self, as_of: chrono::NaiveDate) -> Result<crate::model::status::Status> {
-        self.read(|tx| status_in(tx, as_of, &[], |_| {}))
+    /// Open items dated up to `until` (those done after `from`, the as-of date, included) and
+    /// meetings from `from` to `until`, by date, kind, key.
+    pub fn upcoming(&self, from: chrono::NaiveDate, until: chrono::NaiveDate) -> Result<Vec<crate::model::item::Row>> {
+        reports::upcoming(self.tx, from, until)
     }
 
-    /// Everything the one-page report needs, read in one snapshot: the status, the open items
-    /// and meetings from `as_of` to `until`, and every channel, material and milestone.
-    pub fn report(&mut self, as_of: chrono::NaiveDate, until: chrono::NaiveDate) -> Result<crate::model::report::Report> {
-        self.read(|tx| {
-            let (mut channels, mut materials, mut milestones) = (Vec::new(), Vec::new(), Vec::new());
-            let listed = [Family::Channel, Family::Material, Family::Milestone];
-            let status = status_in(tx, as_of, &listed, |row| match row.kind {
-                Family::Channel => channels.push(row.report(as_of)),
-                Family::Material => materials.push(row.report(as_of)),
-                Family::Milestone => milestones.push(row.report(as_of)),
-                Family::AgendaItem | Family::Meeting | Family::Organization | Family::Table => {}
-            })?;
-            let next = reports::upcoming(tx, as_of, until)?
-                .into_iter()
-                .filter(|r| r.date.is_some_and(|d| d >= as_of))
-                .map(|r| r.report(as_of))
-                .collect();
-            let within_days = (until - as_of).num_days();
-            Ok(crate::model::report::Report { status, within_days, next, channels, materials, milestones })
-        })
-    }
-
-    /// The campaign's end and the schedule on `as_of`, then every tracked row streamed to `each`.
-    pub fn progress(
-        &mut self,
-        as_of: chrono::NaiveDate,
-        each: impl FnMut(&crate::model::schedule::Schedule, crate::model::item::Row) -> Result<()>,
+    /// Every tracked row, one family at a time, each in key order, handed to `each` with its dated
+    /// head and a function that reads the whole row: texts are read only for the rows that need
+    /// them.
+    pub fn for_each_tracked_lazily(
+        &self,
+        each: impl FnMut(&crate::model::item::Head, &dyn Fn() -> Result<crate::model::item::Row>) -> Result<()>,
     ) -> Result<()> {
-        let mut each = each;
-        self.read(|tx| {
-            let campaign = plan::load_campaign(tx)?.ok_or_else(no_campaign)?;
-            let schedule = crate::model::schedule::schedule(&reports::milestone_nodes(tx)?, campaign.end, as_of);
-            reports::for_each_tracked(tx, |row| each(&schedule, row))
-        })
+        reports::for_each_tracked_lazily(self.tx, each)
+    }
+
+    /// Every tracked row, streamed to `each`.
+    pub fn for_each_tracked(&self, each: impl FnMut(crate::model::item::Row) -> Result<()>) -> Result<()> {
+        reports::for_each_tracked(self.tx, each)
+    }
+
+    /// The milestone graph.
+    pub fn milestone_nodes(&self) -> Result<Vec<crate::model::schedule::Node>> {
+        reports::milestone_nodes(self.tx)
+    }
+
+    /// What reach needs as of `as_of`.
+    pub fn reach_data(&self, as_of: chrono::NaiveDate) -> Result<ReachData> {
+        reports::reach_data(self.tx, as_of)
+    }
+
+    /// Channels and materials that name a counterpart, and those they name.
+    pub fn parity_sides(&self) -> Result<Vec<crate::model::parity::Side>> {
+        reports::parity_sides(self.tx)
     }
 }
 
-/// The status report from one snapshot; `also` sees every tracked row of the kinds in `listed`
-/// as it streams by. Rows that are neither listed nor overdue are counted without reading their
-/// texts.
-fn status_in(
-    tx: &rusqlite::Transaction,
-    as_of: chrono::NaiveDate,
-    listed: &[crate::model::types::Family],
-    mut also: impl FnMut(&crate::model::item::Row),
-) -> Result<crate::model::status::Status> {
-    use crate::model::status::{CampaignInfo, ReachInput, Tally, build};
-    use crate::model::types::State;
-    let campaign = plan::load_campaign(tx)?.ok_or_else(no_campaign)?;
-    let mut tally = Tally::new(as_of);
-    reports::for_each_tracked_lazily(tx, |head, full| {
-        let overdue = tally.count(head) == Some(State::Overdue);
-        let wanted = listed.contains(&head.kind);
-        if overdue || wanted {
-            let row = full()?;
-            if overdue {
-                tally.overdue(&row);
-            }
-            if wanted {
-                also(&row);
-            }
-        }
-        Ok(())
-    })?;
-    let nodes = reports::milestone_nodes(tx)?;
-    let reach = reports::reach_data(tx, as_of)?;
-    let sides = reports::parity_sides(tx)?;
-    let info = CampaignInfo { name: campaign.name, name_fr: campaign.name_fr, start: campaign.start, end: campaign.end };
-    let input = ReachInput {
-        organizations: &reach.organizations,
-        members: &reach.members,
-        briefed_tables: &reach.briefed_tables,
-        publishing: &reach.publishing,
-    };
-    Ok(build(info, tally, &nodes, input, &sides))
+impl Store {
+    /// Runs `work` on one consistent read of the store.
+    pub fn snapshot<T>(&mut self, work: impl FnOnce(&Snapshot) -> Result<T>) -> Result<T> {
+        self.read(|tx| work(&Snapshot { tx }))
+    }
 }
 
 fn no_campaign() -> Error {
@@ -321,7 +286,7 @@ impl Store {
     /// SQLite's own checks: `PRAGMA integrity_check` and `PRAGMA foreign_key_check`. Each problem
     /// is one sentence; an empty list means the file is sound. SQLite skips CHECK constraints on a
     /// store opened only to read: such a store is checked through a copy in memory.
-    pub fn sqlite_problems(&mut self) -> Result<Vec<Msg>> {
+    pub fn sqlite_problems(&mut self) -> Result<Vec<SqliteProblem>> {
         if self.conn.is_readonly(rusqlite::MAIN_DB)? {
             let mut memory = Connection::open_in_memory()?;
             copy_whole(&self.conn, &mut memory)?;
@@ -332,23 +297,20 @@ impl Store {
 }
 
 /// [`Store::sqlite_problems`] of one connection.
-fn sqlite_problems_in(conn: &Connection) -> Result<Vec<Msg>> {
+fn sqlite_problems_in(conn: &Connection) -> Result<Vec<SqliteProblem>> {
     let mut problems = Vec::new();
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
     for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
         let line = line?;
         if line != "ok" {
-            problems.push(msg!("integrity: {line}", "intégrité : {line}"));
+            problems.push(SqliteProblem::Integrity(line));
         }
     }
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
     for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
         let (table, rowid, parent) = row?;
         let rowid = rowid.unwrap_or_default();
-        problems.push(msg!(
-            "foreign key: row {rowid} of {table} points to a missing {parent}",
-            "clé étrangère : la ligne {rowid} de {table} renvoie à un {parent} absent"
-        ));
+        problems.push(SqliteProblem::ForeignKey { table, rowid, parent });
     }
     Ok(problems)
 }

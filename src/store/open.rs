@@ -9,10 +9,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use tempfile::TempPath;
 
+use super::Fault;
 use super::{BUSY_TIMEOUT, Store, schema};
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
-use crate::msg;
 
 /// How a command opens the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,47 +41,31 @@ impl Store {
     /// Opens the store at `path` as `mode` says, refusing a file that is not an engage store
     /// (before changing anything about it) or is from a newer engage.
     pub fn open(path: &Path, mode: Open) -> Result<Store> {
-        let shown = path.display();
         let meta = match fs::metadata(path) {
             Ok(meta) => Some(meta),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(Error::io(msg!("cannot read {shown}", "impossible de lire {shown}"), e)),
+            Err(e) => return Err(Error::Fault(Fault::Unreadable { path: path.to_path_buf(), source: e })),
         };
         match meta {
-            Some(m) if m.is_dir() => {
-                Err(Error::input(msg!("{shown} is a directory, not a store file", "{shown} est un répertoire, pas un fichier de base")))
-            }
-            Some(m) if !m.is_file() => Err(Error::input(msg!(
-                "{shown} is not a regular file (a device, a FIFO or a socket), not a store file",
-                "{shown} n'est pas un fichier ordinaire (périphérique, FIFO ou socket), pas un fichier de base"
-            ))),
+            Some(m) if m.is_dir() => Err(Error::Fault(Fault::Directory { path: path.to_path_buf() })),
+            Some(m) if !m.is_file() => Err(Error::Fault(Fault::NotRegular { path: path.to_path_buf() })),
             Some(m) if m.len() > 0 => Store::open_existing(path, mode),
             found => match mode {
                 Open::Create => Store::create(path, found.is_some()),
-                Open::ReadOnly | Open::Existing if found.is_some() => Err(Error::Store(msg!(
-                    "{shown} is empty: not an engage store yet; nothing was changed: create one with `engage init --name NAME --end DATE` or `engage plan apply FILE`",
-                    "{shown} est vide : ce n'est pas encore une base engage; rien n'a été changé : créez-en une avec `engage init --name NOM --end DATE` ou `engage plan apply FICHIER`"
-                ))),
-                Open::ReadOnly | Open::Existing => Err(Error::Store(msg!(
-                    "no store at {shown}: create one with `engage init --name NAME --end DATE` or `engage plan apply FILE`",
-                    "aucune base à {shown} : créez-en une avec `engage init --name NOM --end DATE` ou `engage plan apply FICHIER`"
-                ))),
+                Open::ReadOnly | Open::Existing if found.is_some() => Err(Error::Fault(Fault::Empty { path: path.to_path_buf() })),
+                Open::ReadOnly | Open::Existing => Err(Error::Fault(Fault::Missing { path: path.to_path_buf() })),
             },
         }
     }
 
     /// A store file that exists and is not empty.
     fn open_existing(path: &Path, mode: Open) -> Result<Store> {
-        let shown = path.display();
         let mut head = Vec::with_capacity(16);
         fs::File::open(path)
             .and_then(|f| f.take(16).read_to_end(&mut head))
-            .map_err(|e| Error::io(msg!("cannot read {shown}", "impossible de lire {shown}"), e))?;
+            .map_err(|e| Error::Fault(Fault::Unreadable { path: path.to_path_buf(), source: e }))?;
         if head.as_slice() != SQLITE_MAGIC {
-            return Err(Error::Store(msg!(
-                "{shown} is not an engage store (not a SQLite database); nothing was changed: check --db or $ENGAGE_DB",
-                "{shown} n'est pas une base engage (ce n'est pas une base SQLite); rien n'a été changé : vérifiez --db ou $ENGAGE_DB"
-            )));
+            return Err(Error::Fault(Fault::NotSqlite { path: path.to_path_buf() }));
         }
         if mode == Open::ReadOnly {
             return Store::open_read_only(path);
@@ -165,18 +148,14 @@ impl Store {
         let Some(Pending { temp, replaces }) = self.pending.take() else {
             return Ok(());
         };
-        let shown = self.path.display();
         // Closes the temporary store, so that everything is in its file.
         self.conn = Connection::open_in_memory()?;
         let moved = if replaces { temp.persist(&self.path) } else { temp.persist_noclobber(&self.path) };
         moved.map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Store(msg!(
-                    "{shown} was created by another command meanwhile; nothing was written: run the command again",
-                    "{shown} a été créée par une autre commande entre-temps; rien n'a été écrit : relancez la commande"
-                ))
+                Error::Fault(Fault::CreatedMeanwhile { path: self.path.clone() })
             } else {
-                Error::io(msg!("cannot create the store {shown}", "impossible de créer la base {shown}"), e.error)
+                Error::Fault(Fault::CannotCreate { path: self.path.clone(), source: e.error })
             }
         })?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -254,51 +233,30 @@ pub(super) fn create_private(path: &Path) -> Result<()> {
 }
 
 fn cannot_create(path: &Path, e: std::io::Error) -> Error {
-    let hint = match e.kind() {
-        std::io::ErrorKind::NotFound => msg!(": its directory does not exist", " : son répertoire n'existe pas"),
-        std::io::ErrorKind::PermissionDenied => msg!(": permission denied", " : permission refusée"),
-        _ => Msg::default(),
-    };
-    let shown = path.display();
-    Error::Store(Msg {
-        en: format!("cannot create the store {shown}{} ({e})", hint.en),
-        fr: format!("impossible de créer la base {shown}{} ({e})", hint.fr),
-    })
+    Error::Fault(Fault::CannotCreate { path: path.to_path_buf(), source: e })
 }
 
-/// Turns an error opening a store into a message saying what to do.
+/// Turns an error opening a store into the fault it shows.
 pub(super) fn damaged(path: &Path, e: rusqlite::Error) -> Error {
-    let shown = path.display();
-    match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Store(msg!(
-            "{shown} is damaged or not an engage store ({e}); nothing was changed: restore it from a backup",
-            "{shown} est endommagée ou n'est pas une base engage ({e}); rien n'a été changé : restaurez-la à partir d'une copie"
-        )),
-        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => Error::Store(msg!(
-            "cannot open {shown} for writing ({e}): check the permissions of the file and its directory",
-            "impossible d'ouvrir {shown} en écriture ({e}) : vérifiez les droits du fichier et de son répertoire"
-        )),
-        _ => Error::Store(msg!("cannot open {shown}: {e}", "impossible d'ouvrir {shown} : {e}")),
-    }
+    let (path, detail) = (path.to_path_buf(), e.to_string());
+    Error::Fault(match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Fault::Damaged { path, detail },
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => Fault::CannotWrite { path, detail },
+        _ => Fault::CannotOpen { path, detail },
+    })
 }
 
 /// A SQLite file with nothing in it, opened by a command that does not create a store.
 fn not_yet(path: &Path) -> Error {
-    let shown = path.display();
-    Error::Store(msg!(
-        "{shown} holds no engage store yet; nothing was changed: create one with `engage init --name NAME --end DATE` or `engage plan apply FILE`",
-        "{shown} ne contient pas encore de base engage; rien n'a été changé : créez-en une avec `engage init --name NOM --end DATE` ou `engage plan apply FICHIER`"
-    ))
+    Error::Fault(Fault::NotYet { path: path.to_path_buf() })
 }
 
 /// [`damaged`], for a store opened only to read.
 fn unreadable(path: &Path, e: rusqlite::Error) -> Error {
-    let shown = path.display();
     match e.sqlite_error_code() {
-        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => Error::Store(msg!(
-            "cannot open {shown} for reading ({e}): check the permissions of the file and its directory",
-            "impossible d'ouvrir {shown} en lecture ({e}) : vérifiez les droits du fichier et de son répertoire"
-        )),
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            Error::Fault(Fault::CannotRead { path: path.to_path_buf(), detail: e.to_string() })
+        }
         _ => damaged(path, e),
     }
 }
@@ -319,7 +277,7 @@ mod tests {
         let path = dir.path().join("new.db");
         // A first write that fails: nothing is left, whatever was created meanwhile.
         let mut store = Store::open(&path, Open::Create).unwrap();
-        let failed: Result<()> = store.write(|_| Err(Error::input(Msg::same("no"))));
+        let failed: Result<()> = store.write(|_| Err(Error::input(crate::i18n::Msg::same("no"))));
         assert!(failed.is_err());
         drop(store);
         assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));

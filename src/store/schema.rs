@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::Fault;
 use super::Store;
 use crate::error::{Error, Result};
-use crate::msg;
 
 /// The schema of a new store.
 const SCHEMA: &str = include_str!("../../schema.sql");
@@ -62,21 +62,14 @@ impl Found {
     /// The schema version of an engage store (0 for a database with nothing in it yet); refuses
     /// a database of another application and a store from a newer engage.
     pub(super) fn version(&self, path: &Path) -> Result<i64> {
-        let shown = path.display();
         let engage = self.application_id == APPLICATION_ID
             || (self.application_id == 0 && (self.tables == 0 || self.engage_tables == ENGAGE_TABLES.len() as i64));
         if !engage {
-            return Err(Error::Store(msg!(
-                "{shown} is a SQLite database but not an engage store; nothing was changed: check --db or $ENGAGE_DB",
-                "{shown} est une base SQLite mais pas une base engage; rien n'a été changé : vérifiez --db ou $ENGAGE_DB"
-            )));
+            return Err(Error::Fault(Fault::Foreign { path: path.to_path_buf() }));
         }
         let version = self.version;
         if version > CURRENT_VERSION {
-            return Err(Error::Store(msg!(
-                "{shown} was written by a newer engage (schema version {version}; this engage knows up to {CURRENT_VERSION}): upgrade engage to use it",
-                "{shown} a été écrite par un engage plus récent (version {version} du schéma; cet engage connaît jusqu'à la version {CURRENT_VERSION}) : mettez engage à jour pour l'utiliser"
-            )));
+            return Err(Error::Fault(Fault::Newer { path: path.to_path_buf(), version, known: CURRENT_VERSION }));
         }
         Ok(if self.tables == 0 { 0 } else { version.max(1) })
     }
@@ -85,19 +78,14 @@ impl Found {
 /// Brings a store of schema `version` (0: nothing in it yet) to [`CURRENT_VERSION`], in one
 /// transaction; `path` names it in messages.
 pub(super) fn migrate(conn: &mut Connection, version: i64, path: &Path) -> Result<()> {
-    let shown = path.display();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if version == 0 {
         tx.execute_batch(SCHEMA)?;
     } else {
         for (i, step) in MIGRATIONS.iter().enumerate().skip((version - 1).max(0) as usize) {
             let to = i + 2;
-            tx.execute_batch(step).map_err(|e| {
-                Error::Store(msg!(
-                    "upgrading {shown} to schema version {to} failed: {e}",
-                    "la mise à niveau de {shown} à la version {to} du schéma a échoué : {e}"
-                ))
-            })?;
+            tx.execute_batch(step)
+                .map_err(|e| Error::Fault(Fault::UpgradeFailed { path: path.to_path_buf(), to, detail: e.to_string() }))?;
         }
     }
     tx.pragma_update(None, "user_version", CURRENT_VERSION)?;
@@ -111,11 +99,7 @@ pub(super) fn copy_aside(store: &Store, version: i64) -> Result<PathBuf> {
     name.push(format!(".v{version}.bak"));
     let aside = PathBuf::from(name);
     if std::fs::symlink_metadata(&aside).is_ok() {
-        let aside = aside.display();
-        return Err(Error::Store(msg!(
-            "{aside} exists already: move it away before upgrading the store",
-            "{aside} existe déjà : déplacez-le avant de mettre la base à niveau"
-        )));
+        return Err(Error::Fault(Fault::AsideExists { aside }));
     }
     super::open::create_private(&aside)?;
     if let Err(e) = store.backup_to(&aside) {

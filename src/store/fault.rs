@@ -1,0 +1,63 @@
+//! What can be wrong with a store, as typed facts: the store says what happened and where; the
+//! wording, in both languages, is above it (`crate::i18n::faults`).
+
+use std::path::PathBuf;
+
+/// A store that cannot be used as it is, or a failure reading or changing it.
+#[derive(Debug)]
+pub enum Fault {
+    /// Nothing at the path, for a command that does not create a store.
+    Missing { path: PathBuf },
+    /// An empty file, for a command that does not create a store.
+    Empty { path: PathBuf },
+    /// A SQLite file that holds no engage schema yet, for a command that does not create one.
+    NotYet { path: PathBuf },
+    /// A directory where the store should be (bad input).
+    Directory { path: PathBuf },
+    /// A device, FIFO or socket where the store should be (bad input).
+    NotRegular { path: PathBuf },
+    /// A file that is not a SQLite database.
+    NotSqlite { path: PathBuf },
+    /// A SQLite database of another application.
+    Foreign { path: PathBuf },
+    /// A store written by a newer engage.
+    Newer { path: PathBuf, version: i64, known: i64 },
+    /// SQLite finds the file damaged.
+    Damaged { path: PathBuf, detail: String },
+    /// The store cannot be opened to write (permissions, read-only media).
+    CannotWrite { path: PathBuf, detail: String },
+    /// The store cannot be opened to read.
+    CannotRead { path: PathBuf, detail: String },
+    /// Opening failed otherwise.
+    CannotOpen { path: PathBuf, detail: String },
+    /// Reading the file itself failed.
+    Unreadable { path: PathBuf, source: std::io::Error },
+    /// Creating the store's file failed.
+    CannotCreate { path: PathBuf, source: std::io::Error },
+    /// Another command created the store while this one prepared it.
+    CreatedMeanwhile { path: PathBuf },
+    /// A migration step failed.
+    UpgradeFailed { path: PathBuf, to: usize, detail: String },
+    /// The copy an upgrade keeps aside is in the way.
+    AsideExists { aside: PathBuf },
+    /// Copying the store (backup) failed.
+    CopyFailed { target: PathBuf, detail: String },
+    /// A journal row engage cannot read back.
+    DamagedJournal { id: i64, what: String },
+}
+
+impl Fault {
+    /// Whether the fault is the user's input (a path that cannot be a store): exit 2, else 1.
+    pub fn is_input(&self) -> bool {
+        matches!(self, Fault::Directory { .. } | Fault::NotRegular { .. })
+    }
+}
+
+/// A problem `engage check` found with SQLite's own checks.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SqliteProblem {
+    /// A line of `PRAGMA integrity_check` other than `ok`.
+    Integrity(String),
+    /// A row whose foreign key points to nothing.
+    ForeignKey { table: String, rowid: i64, parent: String },
+}
