@@ -42,33 +42,36 @@ pub fn csv(out: &mut dyn Write, rows: &[Listed]) -> Result<()> {
     csv.flush()
 }
 
-/// The columns a human list shows, in order, with their headers and which may wrap.
-const COLUMNS: &[(&str, i18n::Text, bool)] = &[
-    ("key", t::KEY, false),
-    ("name", t::NAME, true),
-    ("title", t::TITLE, true),
-    ("topic", t::TOPIC, true),
-    ("order", t::ORDER, false),
-    ("jurisdiction", t::JURISDICTION, true),
-    ("members", t::MEMBERS, false),
-    ("table", t::TABLE, false),
-    ("date", t::DATE, false),
-    ("due", t::DUE, false),
-    ("owner", t::OWNER, true),
-    ("location", t::LOCATION, true),
-    ("status", t::STATUS, false),
-    ("done_on", t::DONE_ON, false),
-    ("state", t::STATE, false),
+/// The columns a human list shows, in order, with their headers, whether they wrap, and when
+/// they give way on a narrow terminal (lower goes first; `None` never goes).
+const COLUMNS: &[(&str, i18n::Text, bool, Option<u8>)] = &[
+    ("key", t::KEY, false, None),
+    ("name", t::NAME, true, None),
+    ("title", t::TITLE, true, None),
+    ("topic", t::TOPIC, true, None),
+    ("order", t::ORDER, false, Some(4)),
+    ("jurisdiction", t::JURISDICTION, true, Some(2)),
+    ("members", t::MEMBERS, false, Some(3)),
+    ("table", t::TABLE, false, Some(5)),
+    ("date", t::DATE, false, None),
+    ("due", t::DUE, false, None),
+    ("owner", t::OWNER, true, Some(3)),
+    ("location", t::LOCATION, true, Some(2)),
+    ("status", t::STATUS, false, Some(1)),
+    ("done_on", t::DONE_ON, false, Some(0)),
+    ("state", t::STATE, false, None),
 ];
 
 /// A cell for people: dates the interface's way, closed-set values in words, a name or title in
 /// French where the item has one and the interface speaks French; `in_table` counts lists.
-fn human(ui: Ui, row: &Listed, field: &str, cell: &Cell, in_table: bool) -> Styled {
+fn human(style: Style, row: &Listed, field: &str, cell: &Cell, in_table: bool) -> Styled {
+    let ui = style.ui;
     match cell {
         Cell::Text(t) => {
             let french = if ui == Ui::Fr { row.french(field) } else { None };
             french.or(*t).unwrap_or_default().into()
         }
+        Cell::Date(d) if in_table => d.map(|d| super::reports::table_date(style, d)).unwrap_or_default().into(),
         Cell::Date(d) => d.map(|d| i18n::date(ui, d)).unwrap_or_default().into(),
         Cell::Choice(c) => i18n::value(ui, c).unwrap_or(c).into(),
         Cell::Order(o) => i18n::order(ui, *o).into(),
@@ -91,19 +94,22 @@ pub fn table(out: &mut dyn Write, style: Style, rows: &[Listed]) -> Result<()> {
         return writeln!(out, "({})", t::NONE.get(ui)).map_err(Error::output);
     };
     let present: Vec<&str> = first.cells().iter().map(|(n, _)| *n).collect();
-    let cols: Vec<&(&str, i18n::Text, bool)> = COLUMNS.iter().filter(|(f, _, _)| present.contains(f)).collect();
-    let headers: Vec<&str> = cols.iter().map(|(_, h, _)| h.get(ui)).collect();
+    let cols: Vec<_> = COLUMNS.iter().filter(|(f, ..)| present.contains(f)).collect();
+    let headers: Vec<&str> = cols.iter().map(|(_, h, ..)| h.get(ui)).collect();
     let wrap: Vec<usize> = cols.iter().enumerate().filter(|(_, c)| c.2).map(|(i, _)| i).collect();
+    let mut drop: Vec<(u8, usize)> = cols.iter().enumerate().filter_map(|(i, c)| c.3.map(|rank| (rank, i))).collect();
+    drop.sort();
+    let drop: Vec<usize> = drop.into_iter().map(|(_, i)| i).collect();
     let body = rows
         .iter()
         .map(|r| {
             let cells = r.cells();
             cols.iter()
-                .map(|(f, _, _)| cells.iter().find(|(n, _)| n == f).map(|(n, c)| human(ui, r, n, c, true)).unwrap_or_default())
+                .map(|(f, ..)| cells.iter().find(|(n, _)| n == f).map(|(n, c)| human(style, r, n, c, true)).unwrap_or_default())
                 .collect()
         })
         .collect();
-    table::write(out, style, &headers, &wrap, body)
+    table::write_fitted(out, style, &headers, table::Columns { wrap: &wrap, drop: &drop }, body)
 }
 
 /// What `show` prints of one item: its fields, then everything that refers to it.
@@ -123,7 +129,7 @@ pub fn show(out: &mut dyn Write, style: Style, shown: &Shown, journal: &[Entry])
         .cells()
         .iter()
         .filter(|(_, c)| !matches!(c, Cell::Text(None) | Cell::Date(None)))
-        .map(|(name, c)| (i18n::field(ui, name).unwrap_or(name).to_string(), human(ui, item, name, c, false)))
+        .map(|(name, c)| (i18n::field(ui, name).unwrap_or(name).to_string(), human(style, item, name, c, false)))
         .collect();
     if let Some(f) = &shown.schedule {
         lines.push((t::FORECAST.get(ui).to_string(), i18n::date(ui, f.forecast).into()));

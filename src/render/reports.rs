@@ -46,7 +46,7 @@ fn state_cell(ui: Ui, state: Option<State>) -> Styled {
 const WORDS_DATES_FROM: u16 = 120;
 
 /// A date in a table: in the interface's language, shortened on a narrow terminal.
-fn table_date(style: Style, d: chrono::NaiveDate) -> String {
+pub(super) fn table_date(style: Style, d: chrono::NaiveDate) -> String {
     if style.width.is_some_and(|w| w < WORDS_DATES_FROM) { d.to_string() } else { i18n::date(style.ui, d) }
 }
 
