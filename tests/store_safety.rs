@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Env, WORKED};
+use common::{Env, WORKED, bin};
 use rusqlite::Connection;
 
 /// Every command that only reads, as run on the worked example.
@@ -312,4 +312,34 @@ fn a_plan_fifo_that_never_ends_is_refused() {
     let sent = writer.join().unwrap();
     assert!(sent < 200 << 20, "engage read {sent} bytes");
     assert_eq!(listing(env.dir.path()), ["plan.fifo"]);
+}
+
+#[test]
+fn reading_commands_create_no_default_data_directory() {
+    let env = Env::new();
+    let home = env.path("home");
+    fs::create_dir(&home).unwrap();
+    for args in [&["status"][..], &["upcoming"], &["milestone", "list"], &["history"], &["check"]] {
+        let out = std::process::Command::new(bin())
+            .args(args)
+            .env_remove("ENGAGE_DB")
+            .env_remove("XDG_DATA_HOME")
+            .env("HOME", &home)
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "engage {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(fs::read_dir(&home).unwrap().count(), 0, "engage {args:?} created something in HOME");
+    }
+    // A command that creates the store creates its directory.
+    let out = std::process::Command::new(bin())
+        .args(["init", "--name", "X", "--end", "2030-01-01"])
+        .env_remove("ENGAGE_DB")
+        .env_remove("XDG_DATA_HOME")
+        .env("HOME", &home)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(home.join(".local/share/engage/engage.db").is_file());
 }

@@ -102,7 +102,8 @@ impl Ctx {
         }
     }
 
-    /// The store path: `--db`, `$ENGAGE_DB`, else the platform data directory.
+    /// The store path: `--db`, `$ENGAGE_DB`, else the platform data directory (which only a
+    /// command that may create the store creates, when it opens it).
     pub fn db_path(&self) -> Result<PathBuf> {
         if let Some(p) = &self.db {
             return Ok(p.clone());
@@ -115,14 +116,20 @@ impl Ctx {
                 ))
             })?
             .join("engage");
-        let shown = dir.display();
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(msg!("cannot create {shown}", "impossible de créer {shown}"), e))?;
         Ok(dir.join("engage.db"))
     }
 
     /// Opens the store, reporting an upgrade of an older file on stderr.
     pub fn open(&self, mode: Open) -> Result<Store> {
-        let store = Store::open(&self.db_path()?, mode)?;
+        let path = self.db_path()?;
+        if mode == Open::Create
+            && self.db.is_none()
+            && let Some(dir) = path.parent()
+        {
+            let shown = dir.display();
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(msg!("cannot create {shown}", "impossible de créer {shown}"), e))?;
+        }
+        let store = Store::open(&path, mode)?;
         if let Some(up) = store.upgraded() {
             crate::render::upgraded(&mut io::stderr(), self.ui, store.path(), up)?;
         }
