@@ -343,3 +343,19 @@ fn reading_commands_create_no_default_data_directory() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(home.join(".local/share/engage/engage.db").is_file());
 }
+
+#[test]
+fn check_reports_stored_control_characters_and_dates_out_of_range() {
+    let env = worked();
+    {
+        let conn = env.conn();
+        conn.execute("UPDATE milestone SET title = 'a' || char(27) || '[2Jb' WHERE key = 'a'", []).unwrap();
+        conn.execute("UPDATE milestone SET due = '9999-12-31' WHERE key = 'b'", []).unwrap();
+    }
+    let out = env.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("milestone 'a'") && stdout.contains("control character"), "{stdout}");
+    assert!(stdout.contains("milestone 'b'") && stdout.contains("9999-12-31"), "{stdout}");
+    assert!(!stdout.contains('\x1b'), "the report itself carries no raw escape: {stdout:?}");
+}

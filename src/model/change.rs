@@ -115,6 +115,21 @@ impl Item {
         }
     }
 
+    /// Every date the item holds (dates, due dates, done dates).
+    pub fn dates(&self) -> Vec<NaiveDate> {
+        let done = self.progress().and_then(|p| p.done_on);
+        let mut dates: Vec<NaiveDate> = match self {
+            Item::Campaign(c) => c.start.into_iter().chain([c.end]).collect(),
+            Item::Organization(_) | Item::Table(_) | Item::AgendaItem(_) => Vec::new(),
+            Item::Meeting(m) => [Some(m.date), m.end_date].into_iter().flatten().collect(),
+            Item::Channel(c) => c.due.into_iter().collect(),
+            Item::Material(m) => m.due.into_iter().collect(),
+            Item::Milestone(m) => vec![m.due],
+        };
+        dates.extend(done);
+        dates
+    }
+
     /// The dated head that states are computed from (`None` for an item that has no family).
     pub fn head(&self, meeting_date: Option<NaiveDate>) -> Option<Head> {
         let Subject::Item(family) = self.subject() else { return None };
@@ -157,6 +172,19 @@ impl super::plan::Plan {
             Item::Material(m) => _ = self.materials.insert(m.key.clone(), m),
             Item::Milestone(m) => _ = self.milestones.insert(m.key.clone(), m),
         }
+    }
+
+    /// Every item of the plan, the campaign first, then family by family in key order.
+    pub fn items(&self) -> impl Iterator<Item = Item> + '_ {
+        let c = self.campaign.iter().cloned().map(Item::Campaign);
+        let o = self.organizations.values().cloned().map(Item::Organization);
+        let t = self.tables.values().cloned().map(Item::Table);
+        let m = self.meetings.values().cloned().map(Item::Meeting);
+        let a = self.agenda.values().cloned().map(Item::AgendaItem);
+        let ch = self.channels.values().cloned().map(Item::Channel);
+        let ma = self.materials.values().cloned().map(Item::Material);
+        let mi = self.milestones.values().cloned().map(Item::Milestone);
+        c.chain(o).chain(t).chain(m).chain(a).chain(ch).chain(ma).chain(mi)
     }
 
     /// The date of the meeting `key`, for its agenda items.

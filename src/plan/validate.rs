@@ -287,6 +287,17 @@ fn pairs_up<'a>(noun: Family, key: &'a str, cp: &'a str, links: impl Iterator<It
 /// (each names the other back, or names none), no cycle.
 pub fn check_stored(plan: &Plan) -> Vec<Msg> {
     let mut problems = Vec::new();
+    for item in plan.items() {
+        let named = i18n::noun(item.subject()).named(&item.key());
+        if let Err(m) = check_texts(&item) {
+            problems.push(named.join(": ", " : ", &m));
+        }
+        for date in item.dates() {
+            if let Err(m) = crate::model::dates::check_range(date) {
+                problems.push(named.join(": ", " : ", &m));
+            }
+        }
+    }
     if plan.campaign.is_none() {
         problems.push(msg!("the store has no campaign", "la base n'a pas de campagne"));
     }
