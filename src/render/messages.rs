@@ -147,7 +147,15 @@ pub fn describe(ui: Ui, before: Option<&serde_json::Value>, after: Option<&serde
                 let old = b.get(field);
                 if old != Some(new) {
                     let label = crate::i18n::field(ui, field).unwrap_or(field);
-                    parts.push(format!("{label}{colon} {} → {}", show(field, old), show(field, Some(new))));
+                    match (old, new) {
+                        // Lists of keys (members, dependencies, attendance): what left and came.
+                        (Some(serde_json::Value::Array(o)), serde_json::Value::Array(n)) => {
+                            let gone = o.iter().filter(|x| !n.contains(x)).map(|x| format!("\u{2212}{}", show(field, Some(x))));
+                            let came = n.iter().filter(|x| !o.contains(x)).map(|x| format!("+{}", show(field, Some(x))));
+                            parts.push(format!("{label}{colon} {}", gone.chain(came).collect::<Vec<_>>().join(", ")));
+                        }
+                        _ => parts.push(format!("{label}{colon} {} → {}", show(field, old), show(field, Some(new)))),
+                    }
                 }
             }
             parts.join("; ")
