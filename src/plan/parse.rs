@@ -112,14 +112,17 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
                 ),
             },
             _ if SECTIONS.contains(&name) => {
+                let Some(family) = Family::parse(name) else { continue };
                 for (table, pos) in array_of_tables(&mut reader.p, name, value) {
-                    match name {
-                        "organization" => reader.organization(table, pos),
-                        "table" => reader.table(table, pos),
-                        "meeting" => reader.meeting(table, pos),
-                        "channel" => reader.channel(table, pos),
-                        "material" => reader.material(table, pos),
-                        _ => reader.milestone(table, pos),
+                    match family {
+                        Family::Organization => reader.organization(table, pos),
+                        Family::Table => reader.table(table, pos),
+                        Family::Meeting => reader.meeting(table, pos),
+                        Family::Channel => reader.channel(table, pos),
+                        Family::Material => reader.material(table, pos),
+                        Family::Milestone => reader.milestone(table, pos),
+                        // Agenda items are read inside their meeting; SECTIONS does not list them.
+                        Family::AgendaItem => {}
                     }
                 }
             }

@@ -154,7 +154,13 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
             check_key(&a.meeting)?;
             check_key(&a.key)?;
         }
-        _ => check_key(&key)?,
+        Item::Campaign(_)
+        | Item::Organization(_)
+        | Item::Table(_)
+        | Item::Meeting(_)
+        | Item::Channel(_)
+        | Item::Material(_)
+        | Item::Milestone(_) => check_key(&key)?,
     }
     let taken = match item {
         Item::Campaign(_) => stored.campaign.is_some(),
