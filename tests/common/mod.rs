@@ -435,3 +435,59 @@ pub fn section_rows(text: &str, title: &str) -> Vec<String> {
     assert!(lines.len() >= 2 && lines[1].starts_with('─'), "section {title:?} is not a table:\n{text}");
     lines[2..].to_vec()
 }
+
+/// Runs every tracking verb on the item `key` of `family` (`agenda`, `channel`, `material`,
+/// `milestone`; journaled as `kind`): `done`, `start`, `block`, `defer`, `cancel`, `reopen`, each
+/// checked in `FAMILY list --format json` as of `as_of` and in its journal entry; doing again what
+/// is done already changes nothing. `done_on` must be on or before `as_of`.
+pub fn check_tracking_verbs(env: &Env, family: &str, kind: &str, key: &str, done_on: &str, as_of: &str) {
+    let listed = || env.json_item(&[family, "list", "--format", "json", "--as-of", as_of], key);
+    let step = |args: &[&str], status: &str| -> serde_json::Value {
+        let mut full = vec![family];
+        full.extend_from_slice(args);
+        let entry = env.write_one(&full);
+        assert_eq!((entry["kind"].as_str(), entry["key"].as_str(), entry["action"].as_str()), (Some(kind), Some(key), Some("update")));
+        assert_eq!(entry["after"]["status"], status, "{full:?}: {entry:#}");
+        assert_ne!(entry["before"]["status"], entry["after"]["status"], "{full:?}");
+        let item = listed();
+        assert_eq!(item["status"], status, "{full:?}: {item:#}");
+        item
+    };
+
+    let item = step(&["done", key, "--on", done_on, "--note", "Done as planned"], "done");
+    assert_eq!(item["done_on"], done_on);
+    assert_eq!(item["note"], "Done as planned");
+    assert!(item["state"].as_str().unwrap().starts_with("done_"), "{item:#}");
+    // As of the day before, it was not done yet.
+    let day_before = (chrono::NaiveDate::parse_from_str(done_on, "%Y-%m-%d").unwrap() - chrono::Days::new(1)).to_string();
+    let then = env.json_item(&[family, "list", "--format", "json", "--as-of", &day_before], key);
+    assert_eq!((&then["status"], &then["done_on"]), (&serde_json::json!("planned"), &serde_json::Value::Null), "as of {day_before}");
+    env.unchanged(&[family, "done", key, "--on", done_on]);
+
+    let item = step(&["start", key], "in_progress");
+    assert_eq!(item["done_on"], serde_json::Value::Null, "start takes the done date away");
+    assert!(!item["state"].as_str().unwrap().starts_with("done_"), "{item:#}");
+
+    let item = step(&["block", key, "--note", "Waiting for sign-off"], "blocked");
+    assert_eq!(item["note"], "Waiting for sign-off");
+
+    let item = step(&["defer", key], "deferred");
+    assert_eq!(item["state"], "deferred");
+
+    let item = step(&["cancel", key], "cancelled");
+    assert_eq!(item["state"], "cancelled");
+
+    let item = step(&["reopen", key], "planned");
+    assert_eq!(item["done_on"], serde_json::Value::Null);
+    env.unchanged(&[family, "reopen", key]);
+
+    // Done again, then reopened: the done date goes.
+    step(&["done", key, "--on", done_on], "done");
+    let entry = env.write_one(&[family, "reopen", key]);
+    assert_eq!((&entry["before"]["done_on"], &entry["after"]["done_on"]), (&serde_json::json!(done_on), &serde_json::Value::Null));
+
+    // Refused: a bad date.
+    let bad = env.refused(&[family, "done", key, "--on", "2030-02-30"]);
+    assert!(bad.contains("2030-02-30"), "{bad}");
+    env.assert_clean();
+}
