@@ -276,7 +276,9 @@ pub fn set(ctx: &Ctx, set: Set, err: &mut dyn Write) -> Result<()> {
 
 /// `FAMILY rename OLD NEW`: the item and every item whose fields name it, in one change each.
 pub fn rename(ctx: &Ctx, family: Family, old: &str, new: &str, err: &mut dyn Write) -> Result<()> {
-    for part in new.split('/') {
+    // Only an agenda item's reference (MEETING/ITEM) has a '/'; any other key is checked whole.
+    let parts: Vec<&str> = if family == Family::AgendaItem { new.split('/').collect() } else { vec![new] };
+    for part in parts {
         check_key(part).map_err(Error::Input)?;
     }
     if family == Family::AgendaItem && new.split('/').count() != 2 {

@@ -48,9 +48,13 @@ impl Out {
     }
     fn list(&mut self, name: &str, values: &[String]) {
         if !values.is_empty() {
-            let items: Vec<String> = values.iter().map(|v| quote(v)).collect();
-            let _ = writeln!(self.0, "{name} = [{}]", items.join(", "));
+            self.list_always(name, values);
         }
+    }
+    /// A list written even when empty (`attended = []` records that nobody attended).
+    fn list_always(&mut self, name: &str, values: &[String]) {
+        let items: Vec<String> = values.iter().map(|v| quote(v)).collect();
+        let _ = writeln!(self.0, "{name} = [{}]", items.join(", "));
     }
     fn progress(&mut self, p: &Progress) {
         if p.status != Status::Planned {
@@ -107,7 +111,7 @@ pub fn export(plan: &Plan) -> String {
         o.date("end_date", m.end_date);
         o.opt("location", &m.location);
         if let Some(attended) = &m.attended {
-            o.list("attended", attended);
+            o.list_always("attended", attended);
         }
         o.opt("outcome", &m.outcome);
         let start = (m.key.clone(), String::new());

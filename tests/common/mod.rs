@@ -235,3 +235,259 @@ pub fn chmod(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
 }
+
+// Helpers of the editing tests (`tests/edit_*.rs`).
+
+/// Every row of every table of the store, as text, table by table and sorted: two dumps are equal
+/// when the store holds the same data.
+pub type Dump = std::collections::BTreeMap<String, Vec<String>>;
+
+impl Env {
+    /// A store holding the worked example.
+    pub fn worked() -> Env {
+        let env = Env::new();
+        env.apply("worked.toml", WORKED);
+        env
+    }
+
+    /// Every row of every table of the store (the journal included).
+    pub fn dump(&self) -> Dump {
+        let conn = self.conn();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut dump = Dump::new();
+        for table in tables {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+            let width = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let cells: Vec<String> = (0..width).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
+                    Ok(cells.join("|"))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            rows.sort();
+            dump.insert(table, rows);
+        }
+        dump
+    }
+
+    /// Runs `engage ARGS`, which must be refused as bad input: exit 2, nothing on stdout, one line
+    /// on stderr, and the store (journal included) unchanged. Returns that line.
+    pub fn refused(&self, args: &[&str]) -> String {
+        let before = self.dump();
+        let out = self.run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "engage {args:?} should exit 2; stderr: {stderr}");
+        assert!(out.stdout.is_empty(), "engage {args:?} printed on stdout: {}", String::from_utf8_lossy(&out.stdout));
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "engage {args:?} should say one line: {stderr:?}");
+        assert!(lines[0].starts_with("engage: "), "engage {args:?}: {stderr:?}");
+        assert_eq!(self.dump(), before, "engage {args:?} was refused but changed the store");
+        lines[0].to_string()
+    }
+
+    /// Runs `engage ARGS`, which must succeed, say "nothing changed" and leave the store (journal
+    /// included) as it was.
+    pub fn unchanged(&self, args: &[&str]) {
+        let before = self.dump();
+        let out = self.engage().args(args).assert().success().get_output().clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("nothing changed"), "engage {args:?} should say nothing changed: {stderr:?}");
+        assert_eq!(self.dump(), before, "engage {args:?} changed nothing but the store differs");
+    }
+
+    /// Runs `engage ARGS`, which must succeed and journal exactly `rows` new entries; returns
+    /// them, oldest first, as `history --format json` gives them.
+    pub fn write_journaled(&self, args: &[&str], rows: usize) -> Vec<serde_json::Value> {
+        let before = self.journal_count();
+        self.engage().args(args).assert().success();
+        let added = self.journal_count() - before;
+        assert_eq!(added, rows as i64, "engage {args:?} should journal {rows} entries");
+        let mut entries = self.new_entries(before);
+        for entry in &entries {
+            let command = entry["command"].as_str().unwrap_or_default();
+            let verb = args[..args.len().min(2)].join(" ");
+            assert!(command.contains(&verb), "journal entry of engage {args:?} names {command:?}");
+            assert_eq!(entry["actor"], "tester");
+        }
+        entries.sort_by_key(|e| e["id"].as_i64());
+        entries
+    }
+
+    /// The one entry `engage ARGS` journals (it must succeed and journal exactly one).
+    pub fn write_one(&self, args: &[&str]) -> serde_json::Value {
+        self.write_journaled(args, 1).remove(0)
+    }
+
+    /// The journal entries after the first `count`, oldest first.
+    pub fn new_entries(&self, count: i64) -> Vec<serde_json::Value> {
+        let now = self.journal_count();
+        if now == count {
+            return Vec::new();
+        }
+        let limit = (now - count).to_string();
+        let history = self.json(&["history", "--limit", &limit, "--format", "json"]);
+        let mut entries = history.as_array().expect("history is an array").clone();
+        entries.reverse();
+        entries
+    }
+
+    /// `engage ARGS` (which must succeed) as CSV: one map from header to cell per row.
+    pub fn csv(&self, args: &[&str]) -> Vec<std::collections::BTreeMap<String, String>> {
+        let text = self.stdout(args);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader.headers().expect("a CSV header").clone();
+        reader
+            .records()
+            .map(|r| {
+                let r = r.expect("a CSV record");
+                headers.iter().zip(r.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()
+            })
+            .collect()
+    }
+
+    /// The object of key `key` in the JSON array `engage ARGS` prints.
+    pub fn json_item(&self, args: &[&str], key: &str) -> serde_json::Value {
+        let list = self.json(args);
+        find_key(&list, key).unwrap_or_else(|| panic!("engage {args:?} lists no {key:?}: {list:#}")).clone()
+    }
+
+    /// The keys of the JSON array `engage ARGS` prints, in order.
+    pub fn json_keys(&self, args: &[&str]) -> Vec<String> {
+        let list = self.json(args);
+        list.as_array().expect("an array").iter().map(|o| o["key"].as_str().expect("a key").to_string()).collect()
+    }
+
+    /// The exported plan, parsed.
+    pub fn export_toml(&self) -> toml::Table {
+        self.export().parse().expect("plan export is TOML")
+    }
+}
+
+/// The object whose `key` is `key` in a JSON array.
+pub fn find_key<'a>(list: &'a serde_json::Value, key: &str) -> Option<&'a serde_json::Value> {
+    list.as_array().expect("an array").iter().find(|o| o["key"] == key)
+}
+
+/// The entries of family `family` (`organization`, `table`…) of an exported plan.
+pub fn exported<'a>(plan: &'a toml::Table, family: &str) -> &'a [toml::Value] {
+    plan.get(family).and_then(|v| v.as_array()).map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// The entry of family `family` whose key is `key` in an exported plan.
+pub fn exported_item<'a>(plan: &'a toml::Table, family: &str, key: &str) -> Option<&'a toml::Table> {
+    exported(plan, family).iter().filter_map(|v| v.as_table()).find(|t| t.get("key").and_then(|k| k.as_str()) == Some(key))
+}
+
+/// The strings of an exported list field (`members`, `depends_on`, `attended`), or `None` when
+/// the field is absent.
+pub fn exported_list(item: &toml::Table, field: &str) -> Option<Vec<String>> {
+    item.get(field).map(|v| v.as_array().expect("a list").iter().map(|s| s.as_str().expect("a string").to_string()).collect())
+}
+
+/// The sections of `show`'s output: blocks separated by blank lines. The first is the item's
+/// fields (title ""); each other block's first line is its title.
+pub fn sections(text: &str) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for (i, block) in text.split("\n\n").enumerate() {
+        let lines: Vec<String> = block.lines().map(str::to_string).filter(|l| !l.trim().is_empty()).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        if i == 0 {
+            out.push((String::new(), lines));
+        } else {
+            out.push((lines[0].trim().to_string(), lines[1..].to_vec()));
+        }
+    }
+    out
+}
+
+/// The fields `show` prints first: `name: value`, by name.
+pub fn show_fields(text: &str) -> std::collections::BTreeMap<String, String> {
+    let all = sections(text);
+    let (_, lines) = all.first().expect("show prints fields");
+    lines.iter().filter_map(|l| l.split_once(": ").map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))).collect()
+}
+
+/// The first cells (keys) of the rows of the table under the section titled `title` of `show`'s
+/// output; empty for "(none)". Panics when there is no such section.
+pub fn section_keys(text: &str, title: &str) -> Vec<String> {
+    let rows = section_rows(text, title);
+    rows.iter().map(|r| r.split_whitespace().next().unwrap_or_default().to_string()).collect()
+}
+
+/// The rows (header and rule left out) of the section titled `title`; empty for "(none)".
+pub fn section_rows(text: &str, title: &str) -> Vec<String> {
+    let all = sections(text);
+    let titles: Vec<&str> = all.iter().map(|(t, _)| t.as_str()).collect();
+    let (_, lines) = all.iter().find(|(t, _)| t == title).unwrap_or_else(|| panic!("no section {title:?} among {titles:?}:\n{text}"));
+    if lines.len() == 1 && lines[0].trim() == "(none)" {
+        return Vec::new();
+    }
+    assert!(lines.len() >= 2 && lines[1].starts_with('─'), "section {title:?} is not a table:\n{text}");
+    lines[2..].to_vec()
+}
+
+/// Runs every tracking verb on the item `key` of `family` (`agenda`, `channel`, `material`,
+/// `milestone`; journaled as `kind`): `done`, `start`, `block`, `defer`, `cancel`, `reopen`, each
+/// checked in `FAMILY list --format json` as of `as_of` and in its journal entry; doing again what
+/// is done already changes nothing. `done_on` must be on or before `as_of`.
+pub fn check_tracking_verbs(env: &Env, family: &str, kind: &str, key: &str, done_on: &str, as_of: &str) {
+    let listed = || env.json_item(&[family, "list", "--format", "json", "--as-of", as_of], key);
+    let step = |args: &[&str], status: &str| -> serde_json::Value {
+        let mut full = vec![family];
+        full.extend_from_slice(args);
+        let entry = env.write_one(&full);
+        assert_eq!((entry["kind"].as_str(), entry["key"].as_str(), entry["action"].as_str()), (Some(kind), Some(key), Some("update")));
+        assert_eq!(entry["after"]["status"], status, "{full:?}: {entry:#}");
+        assert_ne!(entry["before"]["status"], entry["after"]["status"], "{full:?}");
+        let item = listed();
+        assert_eq!(item["status"], status, "{full:?}: {item:#}");
+        item
+    };
+
+    let item = step(&["done", key, "--on", done_on, "--note", "Done as planned"], "done");
+    assert_eq!(item["done_on"], done_on);
+    assert_eq!(item["note"], "Done as planned");
+    assert!(item["state"].as_str().unwrap().starts_with("done_"), "{item:#}");
+    // As of the day before, it was not done yet.
+    let day_before = (chrono::NaiveDate::parse_from_str(done_on, "%Y-%m-%d").unwrap() - chrono::Days::new(1)).to_string();
+    let then = env.json_item(&[family, "list", "--format", "json", "--as-of", &day_before], key);
+    assert_eq!((&then["status"], &then["done_on"]), (&serde_json::json!("planned"), &serde_json::Value::Null), "as of {day_before}");
+    env.unchanged(&[family, "done", key, "--on", done_on]);
+
+    let item = step(&["start", key], "in_progress");
+    assert_eq!(item["done_on"], serde_json::Value::Null, "start takes the done date away");
+    assert!(!item["state"].as_str().unwrap().starts_with("done_"), "{item:#}");
+
+    let item = step(&["block", key, "--note", "Waiting for sign-off"], "blocked");
+    assert_eq!(item["note"], "Waiting for sign-off");
+
+    let item = step(&["defer", key], "deferred");
+    assert_eq!(item["state"], "deferred");
+
+    let item = step(&["cancel", key], "cancelled");
+    assert_eq!(item["state"], "cancelled");
+
+    let item = step(&["reopen", key], "planned");
+    assert_eq!(item["done_on"], serde_json::Value::Null);
+    env.unchanged(&[family, "reopen", key]);
+
+    // Done again, then reopened: the done date goes.
+    step(&["done", key, "--on", done_on], "done");
+    let entry = env.write_one(&[family, "reopen", key]);
+    assert_eq!((&entry["before"]["done_on"], &entry["after"]["done_on"]), (&serde_json::json!(done_on), &serde_json::Value::Null));
+
+    // Refused: a bad date.
+    let bad = env.refused(&[family, "done", key, "--on", "2030-02-30"]);
+    assert!(bad.contains("2030-02-30"), "{bad}");
+    env.assert_clean();
+}
