@@ -356,3 +356,27 @@ fn check_nothing_done_on_2018_07_17(env: &Env) {
     let milestones = env.json(&["milestone", "list", "--format", "json", "--as-of", "2018-07-17"]);
     assert!(milestones.as_array().unwrap().iter().all(|m| m["status"] != "done" && m["done_on"].is_null()), "{milestones:#}");
 }
+
+#[test]
+fn history_follows_an_item_through_its_renames() {
+    let env = Env::worked();
+    env.engage().args(["milestone", "start", "c"]).assert().success();
+    env.engage().args(["milestone", "rename", "c", "c2"]).assert().success();
+    env.engage().args(["milestone", "rename", "c2", "c3"]).assert().success();
+    // A new item takes the first key: its history is its own.
+    env.engage().args(["milestone", "add", "c", "--title", "New C", "--due", "2030-06-01"]).assert().success();
+    let history = env.json(&["history", "c3", "--format", "json"]);
+    let rows: Vec<(String, String)> = history
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|e| (e["key"].as_str().unwrap().to_string(), e["action"].as_str().unwrap().to_string()))
+        .collect();
+    let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(&keys[..3], ["c3", "c2", "c"], "{rows:?}");
+    assert_eq!(rows.last().map(|(_, a)| a.as_str()), Some("create"), "the creation is in the history: {rows:?}");
+    let new_c = env.json(&["history", "c", "--format", "json"]);
+    let new_c = new_c.as_array().expect("an array");
+    assert_eq!(new_c.len(), 1, "only the new item's creation: {new_c:?}");
+    assert_eq!(new_c[0]["after"]["title"], "New C");
+}

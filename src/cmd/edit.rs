@@ -72,9 +72,11 @@ fn cleared(family: Family, clear: &ClearArgs) -> Result<Vec<&'static str>> {
                 let list = allowed.join(", ");
                 let noun = i18n::noun(family);
                 let (en, fr) = (noun.en, noun.fr);
+                let a = if en.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                let un = if noun.feminine { "une" } else { "un" };
                 Error::input(msg!(
-                    "--clear {name}: not an optional field of a {en} (these are: {list})",
-                    "--clear {name} : ce n'est pas un champ facultatif d'un(e) {fr} (ceux-ci le sont : {list})"
+                    "--clear {name}: not an optional field of {a} {en} (these are: {list})",
+                    "--clear {name} : ce n'est pas un champ facultatif d'{un} {fr} (ceux-ci le sont : {list})"
                 ))
             })
         })
@@ -307,6 +309,14 @@ pub fn rename(ctx: &Ctx, family: Family, old: &str, new: &str, err: &mut dyn Wri
         let mut changes = vec![Change::Update { before, after }];
         // Items whose own fields name the renamed item (members, dependencies, counterparts…).
         changes.extend(crate::plan::merge::diff(plan, &after_plan).into_iter().filter(|c| matches!(c, Change::Update { .. })));
+        // A meeting's agenda items follow it: their references change.
+        if family == Family::Meeting {
+            for a in plan.agenda.values().filter(|a| a.meeting == old) {
+                let mut moved = a.clone();
+                moved.meeting = new.to_string();
+                changes.push(Change::Update { before: Item::AgendaItem(a.clone()), after: Item::AgendaItem(moved) });
+            }
+        }
         Ok(changes)
     })
 }

@@ -283,10 +283,10 @@ pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> 
         Item::AgendaItem(a) => vec![(t::MEETING_OF_TITLE, all(plan.item(Family::Meeting, &a.meeting).into_iter().collect()))],
         Item::Channel(c) => vec![
             (t::ORGANIZATION_TITLE, all(c.organization.iter().filter_map(|o| plan.item(Family::Organization, o)).collect())),
-            (t::COUNTERPART_TITLE, all(c.counterpart.iter().filter_map(|o| plan.item(Family::Channel, o)).collect())),
+            (t::COUNTERPART_TITLE, all(counterparts(&plan, Family::Channel, &key, c.counterpart.as_deref()))),
         ],
         Item::Material(m) => {
-            vec![(t::COUNTERPART_TITLE, all(m.counterpart.iter().filter_map(|o| plan.item(Family::Material, o)).collect()))]
+            vec![(t::COUNTERPART_TITLE, all(counterparts(&plan, Family::Material, &key, m.counterpart.as_deref())))]
         }
         Item::Milestone(m) => {
             let campaign_end = plan.campaign.as_ref().map(|c| c.end).unwrap_or(m.due);
@@ -316,4 +316,18 @@ pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> 
     let subject = Some(crate::model::change::Subject::Item(family));
     let journal = store.history(&HistoryFilter { item: Some((subject, key)), ..HistoryFilter::default() })?;
     render::lists::show(out, ctx.style, &render::lists::Shown { item, related, schedule }, &journal)
+}
+
+/// The counterparts of the item `key`: the one it names and those that name it.
+fn counterparts(plan: &Plan, family: Family, key: &str, named: Option<&str>) -> Vec<Item> {
+    let mut keys: Vec<String> = named.map(str::to_string).into_iter().collect();
+    keys.extend(
+        crate::model::refs::referrers(plan, family, key)
+            .into_iter()
+            .filter(|r| r.how == crate::model::refs::Link::Counterpart)
+            .map(|r| r.key),
+    );
+    keys.sort();
+    keys.dedup();
+    keys.iter().filter_map(|k| plan.item(family, k)).collect()
 }

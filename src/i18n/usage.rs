@@ -11,7 +11,13 @@ use super::Ui;
 pub fn message(e: &clap::Error, ui: Ui) -> String {
     let rendered = e.render().to_string();
     let english = rendered.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid usage");
-    let english = english.strip_prefix("error: ").unwrap_or(english).to_string();
+    let mut english = english.strip_prefix("error: ").unwrap_or(english).to_string();
+    if e.kind() == ErrorKind::MissingRequiredArgument
+        && let Some(args) = text(e, ContextKind::InvalidArg)
+    {
+        // clap lists the missing arguments on the lines that follow: keep them on this one.
+        english = format!("{} {args}", english.trim_end());
+    }
     match ui {
         Ui::En => format!("{english}{}", did_you_mean(e, ui)),
         Ui::Fr => french(e).unwrap_or_else(|| format!("utilisation invalide ({english})")),

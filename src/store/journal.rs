@@ -46,13 +46,86 @@ pub fn history(tx: &Transaction, filter: &HistoryFilter) -> Result<Vec<Entry>> {
         None => (None, None),
     };
     let limit = filter.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+    // An item's own history includes what was journaled under the keys it had before a rename.
+    // An item's own history includes what was journaled under the keys it had before a rename,
+    // and leaves out what an earlier item of the same key did before it was renamed away.
+    let keys: Vec<(Option<String>, i64, i64)> = match &key {
+        Some(k) => {
+            let mut spans = Vec::new();
+            for (k, max) in earlier_keys(tx, kind, k)? {
+                let min = renamed_away(tx, kind, &k, max)?;
+                spans.push((Some(k), min, max));
+            }
+            spans
+        }
+        None => vec![(None, 0, i64::MAX)],
+    };
     let mut stmt = tx.prepare_cached(
         "SELECT id, at, actor, command, kind, key, action, before, after FROM journal
-         WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR key = ?2) AND (?3 IS NULL OR at >= ?3)
+         WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR key = ?2) AND (?3 IS NULL OR at >= ?3) AND id > ?5 AND id < ?6
          ORDER BY id DESC LIMIT ?4",
     )?;
-    let mut rows = stmt.query(params![kind, key, filter.since.map(|d| d.to_string()), limit])?;
     let mut entries = Vec::new();
+    for (key, min, max) in keys {
+        let rows = stmt.query(params![kind, key, filter.since.map(|d| d.to_string()), limit, min, max])?;
+        read_entries(rows, &mut entries)?;
+    }
+    entries.sort_by(|a, b| b.id.cmp(&a.id));
+    if let Some(l) = filter.limit {
+        entries.truncate(usize::try_from(l).unwrap_or(usize::MAX));
+    }
+    Ok(entries)
+}
+
+/// The keys `key` had before it was renamed to it (most recent first, `key` itself first), each
+/// with the id of the journal row that renamed it away: entries under an earlier key older than
+/// that row are the item's own. At most 64 keys are followed.
+fn earlier_keys(tx: &Transaction, kind: Option<&str>, key: &str) -> Result<Vec<(String, i64)>> {
+    let mut out = vec![(key.to_string(), i64::MAX)];
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, CASE WHEN kind = 'agenda_item'
+                    THEN json_extract(before, '$.meeting') || '/' || json_extract(before, '$.key')
+                    ELSE json_extract(before, '$.key') END
+           FROM journal
+          WHERE key = ?1 AND id < ?2 AND action = 'update' AND (?3 IS NULL OR kind = ?3) AND json_valid(before)
+          ORDER BY id DESC",
+    )?;
+    let mut next = 0;
+    while next < out.len() && out.len() < 64 {
+        let (current, max) = out[next].clone();
+        let found = stmt
+            .query_map(params![current, max, kind], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (id, was) in found {
+            if let Some(was) = was
+                && was != current
+                && !out.iter().any(|(k, _)| *k == was)
+            {
+                out.push((was, id));
+            }
+        }
+        next += 1;
+    }
+    Ok(out)
+}
+
+/// The id of the last journal row before `max` that renamed an item away from `key` (0 if none):
+/// rows under `key` up to it were another item's.
+fn renamed_away(tx: &Transaction, kind: Option<&str>, key: &str, max: i64) -> Result<i64> {
+    let id: Option<i64> = tx
+        .prepare_cached(
+            "SELECT max(id) FROM journal
+              WHERE id < ?2 AND action = 'update' AND key <> ?1 AND (?3 IS NULL OR kind = ?3) AND json_valid(before)
+                AND ?1 = CASE WHEN kind = 'agenda_item'
+                              THEN json_extract(before, '$.meeting') || '/' || json_extract(before, '$.key')
+                              ELSE json_extract(before, '$.key') END",
+        )?
+        .query_row(params![key, max, kind], |r| r.get(0))?;
+    Ok(id.unwrap_or(0))
+}
+
+/// Reads journal rows into entries; a row engage cannot read back is an error naming it.
+fn read_entries(mut rows: rusqlite::Rows, entries: &mut Vec<Entry>) -> Result<()> {
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let (kind, action): (String, String) = (r.get(4)?, r.get(6)?);
@@ -72,7 +145,7 @@ pub fn history(tx: &Transaction, filter: &HistoryFilter) -> Result<Vec<Entry>> {
             after: json(8)?,
         });
     }
-    Ok(entries)
+    Ok(())
 }
 
 /// The error for a journal row that cannot be read as engage wrote it.
