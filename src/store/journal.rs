@@ -70,7 +70,7 @@ pub fn history(tx: &Transaction, filter: &HistoryFilter) -> Result<Vec<Entry>> {
         let rows = stmt.query(params![kind, key, filter.since.map(|d| d.to_string()), limit, min, max])?;
         read_entries(rows, &mut entries)?;
     }
-    entries.sort_by(|a, b| b.id.cmp(&a.id));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.id));
     if let Some(l) = filter.limit {
         entries.truncate(usize::try_from(l).unwrap_or(usize::MAX));
     }
