@@ -142,18 +142,20 @@ le() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || a == "" 
 
 # --- the floor's SQL (copied from src/store/reports.rs, dates inlined) -----------------------
 OPEN="('planned', 'in_progress', 'blocked')"
+# Open as of AS_OF: open now, or done after it (DESIGN.md, "As of a past date"), as engage asks.
+OPEN_AS_OF="(status IN $OPEN OR (status = 'done' AND done_on > '$AS_OF'))"
 UPCOMING_SQL="SELECT 'milestone' AS kind, key, title, title_fr, owner, due AS date, status, done_on FROM milestone
-  WHERE status IN $OPEN AND due <= '$UNTIL'
+  WHERE $OPEN_AS_OF AND due <= '$UNTIL'
  UNION ALL
  SELECT 'agenda_item', m.key || '/' || a.key, a.topic, a.topic_fr, a.owner, m.date, a.status, a.done_on
    FROM meeting m JOIN agenda_item a ON a.meeting_id = m.id
-  WHERE m.date <= '$UNTIL' AND a.status IN $OPEN
+  WHERE m.date <= '$UNTIL' AND (a.status IN $OPEN OR (a.status = 'done' AND a.done_on > '$AS_OF'))
  UNION ALL
  SELECT 'channel', key, name, name_fr, owner, due, status, done_on FROM channel
-  WHERE status IN $OPEN AND due <= '$UNTIL'
+  WHERE $OPEN_AS_OF AND due <= '$UNTIL'
  UNION ALL
  SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material
-  WHERE status IN $OPEN AND due <= '$UNTIL'
+  WHERE $OPEN_AS_OF AND due <= '$UNTIL'
  UNION ALL
  SELECT 'meeting', m.key, f.name, f.name_fr, f.chair, m.date, NULL, NULL
    FROM meeting m JOIN forum f ON f.id = m.forum_id
