@@ -1,4 +1,4 @@
--- engage store schema, version 4 (PRAGMA user_version = 4).
+-- engage store schema, version 5 (PRAGMA user_version = 5).
 -- One file holds one campaign. Keys are what users type; ids never leave the store.
 -- Dates are ISO text (YYYY-MM-DD), checked to be real dates; timestamps are UTC RFC 3339.
 
@@ -45,7 +45,7 @@ CREATE TABLE meeting (
     id        INTEGER PRIMARY KEY,
     key       TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
     forum_id  INTEGER NOT NULL REFERENCES forum (id),
-    date      TEXT NOT NULL CHECK (date(date) IS date),
+    date      TEXT CHECK (date IS NULL OR date(date) IS date),
     end_date  TEXT CHECK (end_date IS NULL OR (date(end_date) IS end_date AND end_date >= date)),
     location  TEXT,
     outcome   TEXT,
@@ -139,6 +139,41 @@ CREATE TABLE milestone_dependency (
     CHECK (milestone_id <> depends_on_id)
 ) WITHOUT ROWID;
 CREATE INDEX milestone_dependency_reverse ON milestone_dependency (depends_on_id);
+
+CREATE TABLE person (
+    id                INTEGER PRIMARY KEY,
+    key               TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
+    name              TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    organization_id   INTEGER NOT NULL REFERENCES organization (id),
+    role              TEXT,
+    email             TEXT,
+    lang              TEXT CHECK (lang IS NULL OR lang IN ('en', 'fr')),
+    source            TEXT,
+    contact_permitted INTEGER NOT NULL DEFAULT 1 CHECK (contact_permitted IN (0, 1)),
+    retain_until      TEXT CHECK (retain_until IS NULL OR date(retain_until) IS retain_until)
+);
+CREATE INDEX person_organization ON person (organization_id);
+
+-- One material sent to one recipient: an organization or a person, never both.
+CREATE TABLE distribution (
+    id              INTEGER PRIMARY KEY,
+    material_id     INTEGER NOT NULL REFERENCES material (id),
+    organization_id INTEGER REFERENCES organization (id),
+    person_id       INTEGER REFERENCES person (id),
+    via_id          INTEGER REFERENCES organization (id),
+    due             TEXT CHECK (due IS NULL OR date(due) IS due),
+    status          TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    done_on         TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
+    acknowledged_on TEXT CHECK (acknowledged_on IS NULL OR date(acknowledged_on) IS acknowledged_on),
+    note            TEXT,
+    CHECK ((organization_id IS NULL) <> (person_id IS NULL)),
+    CHECK ((status = 'done') = (done_on IS NOT NULL))
+);
+CREATE UNIQUE INDEX distribution_to_organization ON distribution (material_id, organization_id) WHERE organization_id IS NOT NULL;
+CREATE UNIQUE INDEX distribution_to_person ON distribution (material_id, person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX distribution_organization ON distribution (organization_id);
+CREATE INDEX distribution_person ON distribution (person_id);
+CREATE INDEX distribution_via ON distribution (via_id);
 
 -- The audit trail: one row per item changed by a command; never updated, never deleted.
 CREATE TABLE journal (

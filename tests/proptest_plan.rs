@@ -200,7 +200,7 @@ prop_compose! {
     fn meeting()(key in key(), date in date(), days in prop::option::of(0u64..5), location in opt_text(),
                  pick in any::<Pick>(), agenda in prop::collection::vec(agenda(), 0..4)) -> (Meeting, Pick, Vec<AgendaItem>) {
         let end_date = days.map(|d| date + chrono::Days::new(d));
-        (Meeting { key, table: String::new(), date, end_date, location, attended: None, outcome: None }, pick, agenda)
+        (Meeting { key, table: String::new(), date: Some(date), end_date, location, attended: None, outcome: None }, pick, agenda)
     }
 }
 

@@ -185,11 +185,18 @@ fn another_applications_database_with_engage_like_tables_is_left_alone() {
 
 #[test]
 fn a_store_from_before_the_application_id_is_recognised_by_its_tables() {
-    let env = worked();
+    // A real version-1 store: engage's tables, no application id.
+    let env = Env::new();
     {
-        let conn = env.conn();
-        // The version before the application id (3), whose stores do not carry it.
-        conn.execute_batch("PRAGMA application_id = 0; PRAGMA user_version = 3;").unwrap();
+        let conn = Connection::open(env.db()).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema-v1.sql")).unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO campaign (id, name, \"end\") VALUES (1, 'Old', '2030-12-31');
+             INSERT INTO milestone (key, title, due, status, done_on) VALUES ('a', 'A', '2030-03-15', 'done', '2030-03-14');
+             INSERT INTO milestone (key, title, due) VALUES ('c', 'C', '2030-05-01');",
+        )
+        .unwrap();
     }
     let before = fs::read(env.db()).unwrap();
     let status = env.json(&["status", "--as-of", "2030-04-10", "--format", "json"]);
@@ -200,7 +207,7 @@ fn a_store_from_before_the_application_id_is_recognised_by_its_tables() {
     let id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!((id, version), (0x456e_6747, engage::store::CURRENT_VERSION));
-    assert!(env.path("engage.db.v3.bak").exists());
+    assert!(env.path("engage.db.v1.bak").exists());
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::model::item::Row;
 use crate::model::report::Report;
 use crate::model::schedule::{Schedule, schedule};
-use crate::model::status::{CampaignInfo, ReachInput, Status, Tally, build};
+use crate::model::status::{CampaignInfo, Status, Tally, build};
 use crate::model::types::{Family, State};
 use crate::store::Snapshot;
 
@@ -32,16 +32,10 @@ pub fn status(snap: &Snapshot, as_of: NaiveDate, listed: &[Family], mut also: im
         Ok(())
     })?;
     let nodes = snap.milestone_nodes()?;
-    let reach = snap.reach_data(as_of)?;
+    let reach = snap.reach_facts()?;
     let sides = snap.parity_sides()?;
     let info = CampaignInfo { name: campaign.name, name_fr: campaign.name_fr, start: campaign.start, end: campaign.end };
-    let input = ReachInput {
-        organizations: &reach.organizations,
-        members: &reach.members,
-        briefed_tables: &reach.briefed_tables,
-        publishing: &reach.publishing,
-    };
-    Ok(build(info, tally, &nodes, input, &sides))
+    Ok(build(info, tally, &nodes, &reach, &sides))
 }
 
 /// Everything the one-page report needs: the status, the open items and meetings from `as_of`
@@ -53,7 +47,7 @@ pub fn report(snap: &Snapshot, as_of: NaiveDate, until: NaiveDate) -> Result<Rep
         Family::Channel => channels.push(row.report(as_of)),
         Family::Material => materials.push(row.report(as_of)),
         Family::Milestone => milestones.push(row.report(as_of)),
-        Family::AgendaItem | Family::Meeting | Family::Organization | Family::Table => {}
+        Family::AgendaItem | Family::Meeting | Family::Organization | Family::Table | Family::Person | Family::Distribution => {}
     })?;
     let next = snap.upcoming(as_of, until)?.into_iter().filter(|r| r.date.is_some_and(|d| d >= as_of)).map(|r| r.report(as_of)).collect();
     let within_days = (until - as_of).num_days();

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 use super::Ctx;
 use crate::cli::{
-    AgendaSet, AttendArgs, ChannelSet, ClearArgs, MaterialSet, MeetingSet, MemberArgs, MilestoneSet, OrgSet, ProgressSet, TableSet,
+    AgendaSet, AttendArgs, ChannelSet, ClearArgs, DistributionSet, MaterialSet, MeetingSet, MemberArgs, MilestoneSet, OrgSet, PersonSet,
+    ProgressSet, TableSet,
 };
 use crate::error::{Error, Result};
 use crate::i18n;
@@ -30,6 +31,8 @@ pub enum Set {
     Channel(ChannelSet),
     Material(MaterialSet),
     Milestone(MilestoneSet),
+    Person(PersonSet),
+    Distribution(DistributionSet),
 }
 
 impl Set {
@@ -42,6 +45,8 @@ impl Set {
             Set::Channel(a) => (Family::Channel, &a.key, &a.clear),
             Set::Material(a) => (Family::Material, &a.key, &a.clear),
             Set::Milestone(a) => (Family::Milestone, &a.key, &a.clear),
+            Set::Person(a) => (Family::Person, &a.key, &a.clear),
+            Set::Distribution(a) => (Family::Distribution, &a.key, &a.clear),
         }
     }
 }
@@ -52,11 +57,13 @@ fn clearable(family: Family) -> &'static [&'static str] {
     match family {
         Family::Organization => &["name_fr", "jurisdiction", "contact"],
         Family::Table => &["name_fr", "chair"],
-        Family::Meeting => &["end_date", "location", "outcome", "attended"],
+        Family::Meeting => &["date", "end_date", "location", "outcome", "attended"],
         Family::AgendaItem => &["topic_fr", "owner", TRACKED[0]],
         Family::Channel => &["name_fr", "organization", "owner", "due", "url", "counterpart", TRACKED[0]],
         Family::Material => &["title_fr", "owner", "due", "url", "counterpart", TRACKED[0]],
         Family::Milestone => &["title_fr", "owner", "depends_on", TRACKED[0]],
+        Family::Person => &["role", "email", "lang", "source", "retain_until"],
+        Family::Distribution => &["via", "due", "acknowledged_on", TRACKED[0]],
     }
 }
 
@@ -161,7 +168,7 @@ fn updated(item: &Item, set: &Set, clear: &[&str]) -> Result<Item> {
         }
         (Item::Meeting(m), Set::Meeting(a)) => {
             req_text(&mut m.table, &a.table, "--table")?;
-            m.date = a.date.unwrap_or(m.date);
+            opt_date(&mut m.date, a.date, "date", clear);
             opt_date(&mut m.end_date, a.end_date, "end_date", clear);
             opt_text(&mut m.location, &a.location, "location", clear);
             opt_text(&mut m.outcome, &a.outcome, "outcome", clear);
@@ -214,6 +221,25 @@ fn updated(item: &Item, set: &Set, clear: &[&str]) -> Result<Item> {
             m.duration_days = a.duration_days.unwrap_or(m.duration_days);
             progress(&mut m.progress, &a.progress, clear);
         }
+        (Item::Person(p), Set::Person(a)) => {
+            req_text(&mut p.name, &a.name, "--name")?;
+            req_text(&mut p.organization, &a.organization, "--organization")?;
+            opt_text(&mut p.role, &a.role, "role", clear);
+            opt_text(&mut p.email, &a.email, "email", clear);
+            if clear.contains(&"lang") {
+                p.lang = None;
+            }
+            p.lang = a.lang.or(p.lang);
+            opt_text(&mut p.source, &a.source, "source", clear);
+            p.contact_permitted = a.contact_permitted.unwrap_or(p.contact_permitted);
+            opt_date(&mut p.retain_until, a.retain_until, "retain_until", clear);
+        }
+        (Item::Distribution(d), Set::Distribution(a)) => {
+            opt_key(&mut d.via, &a.via, "via", clear);
+            opt_date(&mut d.due, a.due, "due", clear);
+            opt_date(&mut d.acknowledged_on, a.acknowledged_on, "acknowledged_on", clear);
+            progress(&mut d.progress, &a.progress, clear);
+        }
         _ => unreachable_pair()?,
     }
     Ok(next)
@@ -226,12 +252,15 @@ fn unreachable_pair() -> Result<()> {
 }
 
 /// Reads the item `key` of `family` in `plan`, or says it is unknown (with the nearest key).
-fn find(plan: &Plan, family: Family, key: &str) -> Result<Item> {
-    plan.item(family, key).ok_or_else(|| {
-        let keys = keys_of(plan, family);
-        let nearest = crate::model::suggest::nearest(key, keys.iter().map(String::as_str)).map(str::to_string);
-        Error::Unknown { family, key: key.to_string(), nearest }
-    })
+pub(super) fn find(plan: &Plan, family: Family, key: &str) -> Result<Item> {
+    plan.item(family, key).ok_or_else(|| unknown(plan, family, key))
+}
+
+/// The error for a key of `family` that `plan` does not hold, with the nearest key there is.
+pub(super) fn unknown(plan: &Plan, family: Family, key: &str) -> Error {
+    let keys = keys_of(plan, family);
+    let nearest = crate::model::suggest::nearest(key, keys.iter().map(String::as_str)).map(str::to_string);
+    Error::Unknown { family, key: key.to_string(), nearest }
 }
 
 fn keys_of(plan: &Plan, family: Family) -> Vec<String> {
@@ -243,6 +272,8 @@ fn keys_of(plan: &Plan, family: Family) -> Vec<String> {
         Family::Channel => plan.channels.keys().cloned().collect(),
         Family::Material => plan.materials.keys().cloned().collect(),
         Family::Milestone => plan.milestones.keys().cloned().collect(),
+        Family::Person => plan.people.keys().cloned().collect(),
+        Family::Distribution => plan.distributions.values().map(|d| d.reference()).collect(),
     }
 }
 
@@ -278,8 +309,9 @@ pub fn set(ctx: &Ctx, set: Set, err: &mut dyn Write) -> Result<()> {
 
 /// `FAMILY rename OLD NEW`: the item and every item whose fields name it, in one change each.
 pub fn rename(ctx: &Ctx, family: Family, old: &str, new: &str, err: &mut dyn Write) -> Result<()> {
-    // Only an agenda item's reference (MEETING/ITEM) has a '/'; any other key is checked whole.
-    let parts: Vec<&str> = if family == Family::AgendaItem { new.split('/').collect() } else { vec![new] };
+    // Only an agenda item's or a distribution's reference has a '/'; any other key is checked whole.
+    let two_part = matches!(family, Family::AgendaItem | Family::Distribution);
+    let parts: Vec<&str> = if two_part { new.split('/').collect() } else { vec![new] };
     for part in parts {
         check_key(part).map_err(Error::Input)?;
     }
@@ -301,6 +333,7 @@ pub fn rename(ctx: &Ctx, family: Family, old: &str, new: &str, err: &mut dyn Wri
         let mut after_plan = plan.clone();
         refs::rename(&mut after_plan, family, old, new);
         let after = find(&after_plan, family, new)?;
+        check_item(&after_plan, &after).map_err(Error::Input)?;
         if let Item::AgendaItem(a) = &after
             && !plan.meetings.contains_key(&a.meeting)
         {
@@ -321,10 +354,16 @@ pub fn rename(ctx: &Ctx, family: Family, old: &str, new: &str, err: &mut dyn Wri
     })
 }
 
-/// `FAMILY remove KEY`: refused while anything refers to the item.
+/// `FAMILY remove KEY`: refused while anything refers to the item. A person is removed for good
+/// all the same: what was sent to them stays on the record as sent to their organization.
 pub fn remove(ctx: &Ctx, family: Family, key: &str, err: &mut dyn Write) -> Result<()> {
     change(ctx, err, |plan| {
         let item = find(plan, family, key)?;
+        if let Item::Person(person) = &item {
+            let mut changes = handed_to_organization(plan, person);
+            changes.push(Change::Delete(item));
+            return Ok(changes);
+        }
         let referrers = refs::referrers(plan, family, &item.key());
         if !referrers.is_empty() {
             let list = referrers.iter().map(|r| format!("{} {}", r.family.as_str(), r.key)).collect::<Vec<_>>().join(", ");
@@ -337,6 +376,24 @@ pub fn remove(ctx: &Ctx, family: Family, key: &str, err: &mut dyn Write) -> Resu
         }
         Ok(vec![Change::Delete(item)])
     })
+}
+
+/// The distributions to `person`, handed to their organization: each becomes a distribution to
+/// the organization, unless the organization has that material on record already (then the
+/// person's is dropped, the organization's kept).
+fn handed_to_organization(plan: &Plan, person: &crate::model::plan::Person) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for d in plan.distributions.values().filter(|d| d.to == person.key) {
+        let org_has_it = plan.distributions.contains_key(&(d.material.clone(), person.organization.clone()));
+        if org_has_it {
+            changes.push(Change::Delete(Item::Distribution(d.clone())));
+        } else {
+            let mut moved = d.clone();
+            moved.to = person.organization.clone();
+            changes.push(Change::Update { before: Item::Distribution(d.clone()), after: Item::Distribution(moved) });
+        }
+    }
+    changes
 }
 
 /// `table member add|remove TABLE ORG…`.

@@ -6,14 +6,14 @@ use chrono::NaiveDate;
 
 use super::Ctx;
 use crate::cli::{
-    AgendaAdd, AgendaList, ChannelAdd, Format, ListArgs, MaterialAdd, MeetingAdd, MeetingList, MilestoneAdd, OrgAdd, ShowArgs, TableAdd,
-    TrackedListArgs,
+    AgendaAdd, AgendaList, ChannelAdd, DistributionAdd, DistributionList, Format, ListArgs, MaterialAdd, MeetingAdd, MeetingList,
+    MilestoneAdd, OrgAdd, PersonAdd, PersonList, ShowArgs, TableAdd, TrackedListArgs,
 };
 use crate::error::{Error, Result};
 use crate::i18n::{Text, t};
 use crate::model::change::{Change, Item};
 use crate::model::listing::Listed;
-use crate::model::plan::{AgendaItem, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
+use crate::model::plan::{AgendaItem, Channel, Distribution, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table};
 use crate::model::schedule::Node;
 use crate::model::types::{Family, Status};
 use crate::msg;
@@ -124,6 +124,35 @@ pub fn material_item(a: MaterialAdd) -> Result<Item> {
     }))
 }
 
+pub fn person_item(a: PersonAdd) -> Result<Item> {
+    Ok(Item::Person(Person {
+        key: a.key,
+        name: required(a.name, "--name")?,
+        organization: a.organization,
+        role: text(a.role),
+        email: text(a.email),
+        lang: a.lang,
+        source: text(a.source),
+        contact_permitted: !a.no_contact,
+        retain_until: a.retain_until,
+    }))
+}
+
+pub fn distribution_item(a: DistributionAdd) -> Result<Item> {
+    let (material, to) = a.reference.split_once('/').ok_or_else(|| {
+        let r = &a.reference;
+        Error::input(msg!("'{r}': a distribution is named MATERIAL/RECIPIENT", "« {r} » : un envoi se nomme DOCUMENT/DESTINATAIRE"))
+    })?;
+    Ok(Item::Distribution(Distribution {
+        material: material.to_string(),
+        to: to.to_string(),
+        via: text(a.via),
+        due: a.due,
+        progress: Progress { note: text(a.note), ..Progress::default() },
+        acknowledged_on: None,
+    }))
+}
+
 pub fn milestone_item(a: MilestoneAdd) -> Result<Item> {
     let mut depends_on = a.depends_on;
     depends_on.sort();
@@ -154,6 +183,8 @@ pub enum Listing {
     Channels(TrackedListArgs),
     Materials(TrackedListArgs),
     Milestones(TrackedListArgs),
+    People(PersonList),
+    Distributions(DistributionList),
 }
 
 impl Listing {
@@ -163,6 +194,8 @@ impl Listing {
             Listing::Meetings(a) => a.list.format,
             Listing::Agenda(a) => a.tracked.list.format,
             Listing::Channels(a) | Listing::Materials(a) | Listing::Milestones(a) => a.list.format,
+            Listing::People(a) => a.list.format,
+            Listing::Distributions(a) => a.list.format,
         }
     }
 
@@ -172,6 +205,8 @@ impl Listing {
             Listing::Meetings(a) => a.list.as_of.as_of,
             Listing::Agenda(a) => a.tracked.list.as_of.as_of,
             Listing::Channels(a) | Listing::Materials(a) | Listing::Milestones(a) => a.list.as_of.as_of,
+            Listing::People(a) => a.list.as_of.as_of,
+            Listing::Distributions(a) => a.list.as_of.as_of,
         }
     }
 }
@@ -226,18 +261,76 @@ fn rows(plan: &Plan, listing: &Listing, as_of: NaiveDate) -> Vec<Listed> {
             .map(Item::Milestone)
             .filter_map(listed)
             .collect(),
+        Listing::People(a) => plan
+            .people
+            .values()
+            .filter(|p| a.organization.as_ref().is_none_or(|o| &p.organization == o))
+            .cloned()
+            .map(Item::Person)
+            .filter_map(listed)
+            .collect(),
+        Listing::Distributions(a) => match &a.missing {
+            Some(table) => {
+                let material = a.material.as_deref().unwrap_or_default();
+                let members = plan.tables.get(table).map(|t| t.members.clone()).unwrap_or_default();
+                members
+                    .iter()
+                    .filter(|org| !crate::model::reach::has_received(plan, material, org, as_of))
+                    .filter_map(|org| plan.item(Family::Organization, org))
+                    .filter_map(listed)
+                    .collect()
+            }
+            None => plan
+                .distributions
+                .values()
+                .filter(|d| a.material.as_ref().is_none_or(|m| &d.material == m))
+                .filter(|d| a.to.as_ref().is_none_or(|t| &d.to == t || plan.people.get(&d.to).is_some_and(|p| &p.organization == t)))
+                .filter(|d| a.status.is_none_or(|s| d.progress.seen_on(as_of).status == s))
+                .cloned()
+                .map(Item::Distribution)
+                .filter_map(listed)
+                .collect(),
+        },
     }
 }
 
 pub fn list(ctx: &Ctx, listing: Listing, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::ReadOnly)?;
     let plan = store.load_plan()?;
+    listing_refers_to_known(&plan, &listing)?;
     let as_of = listing.as_of().unwrap_or(ctx.today);
     let rows = rows(&plan, &listing, as_of);
     match listing.format() {
         Format::Json => render::json(out, &rows),
         Format::Csv => render::lists::csv(out, &rows),
         Format::Table => render::lists::table(out, ctx.style, &rows),
+    }
+}
+
+/// The items a listing's filters name must exist (a mistyped one would list nothing).
+fn listing_refers_to_known(plan: &Plan, listing: &Listing) -> Result<()> {
+    let known = |family: Family, key: &Option<String>| match key {
+        Some(k) if plan.item(family, k).is_none() => Err(crate::cmd::edit::unknown(plan, family, k)),
+        _ => Ok(()),
+    };
+    match listing {
+        Listing::Distributions(a) => {
+            known(Family::Material, &a.material)?;
+            known(Family::Table, &a.missing)?;
+            if let Some(t) = &a.to
+                && plan.item(Family::Person, t).is_none()
+            {
+                known(Family::Organization, &a.to)?;
+            }
+            Ok(())
+        }
+        Listing::People(a) => known(Family::Organization, &a.organization),
+        Listing::Meetings(a) => known(Family::Table, &a.table),
+        Listing::Agenda(a) => {
+            known(Family::Meeting, &a.meeting)?;
+            known(Family::Table, &a.table)
+        }
+        Listing::Organizations(_) | Listing::Tables(_) | Listing::Channels(_) | Listing::Materials(_) | Listing::Milestones(_) => Ok(()),
     }
 }
 
@@ -256,6 +349,17 @@ pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> 
         Item::Campaign(_) => Vec::new(),
         Item::Organization(_) => vec![
             (t::TABLES_TITLE, all(plan.tables.values().filter(|t| t.members.contains(&key)).cloned().map(Item::Table).collect())),
+            (t::PEOPLE_TITLE, all(plan.people.values().filter(|p| p.organization == key).cloned().map(Item::Person).collect())),
+            (
+                t::DISTRIBUTIONS_TITLE,
+                all(plan
+                    .distributions
+                    .values()
+                    .filter(|d| d.to == key || plan.people.get(&d.to).is_some_and(|p| p.organization == key))
+                    .cloned()
+                    .map(Item::Distribution)
+                    .collect()),
+            ),
             (
                 t::ATTENDED_TITLE,
                 all(plan
@@ -285,9 +389,24 @@ pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> 
             (t::ORGANIZATION_TITLE, all(c.organization.iter().filter_map(|o| plan.item(Family::Organization, o)).collect())),
             (t::COUNTERPART_TITLE, all(counterparts(&plan, Family::Channel, &key, c.counterpart.as_deref()))),
         ],
-        Item::Material(m) => {
-            vec![(t::COUNTERPART_TITLE, all(counterparts(&plan, Family::Material, &key, m.counterpart.as_deref())))]
-        }
+        Item::Material(m) => vec![
+            (t::COUNTERPART_TITLE, all(counterparts(&plan, Family::Material, &key, m.counterpart.as_deref()))),
+            (
+                t::DISTRIBUTIONS_TITLE,
+                all(plan.distributions.values().filter(|d| d.material == key).cloned().map(Item::Distribution).collect()),
+            ),
+        ],
+        Item::Person(p) => vec![
+            (t::ORGANIZATION_TITLE, all(plan.item(Family::Organization, &p.organization).into_iter().collect())),
+            (t::DISTRIBUTIONS_TITLE, all(plan.distributions.values().filter(|d| d.to == key).cloned().map(Item::Distribution).collect())),
+        ],
+        Item::Distribution(d) => vec![
+            (t::MATERIAL_TITLE, all(plan.item(Family::Material, &d.material).into_iter().collect())),
+            (
+                t::RECIPIENT_TITLE,
+                all(plan.item(Family::Organization, &d.to).or_else(|| plan.item(Family::Person, &d.to)).into_iter().collect()),
+            ),
+        ],
         Item::Milestone(m) => {
             let campaign_end = plan.campaign.as_ref().map(|c| c.end).unwrap_or(m.due);
             let nodes: Vec<Node> = plan

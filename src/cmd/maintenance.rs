@@ -14,7 +14,7 @@ pub fn check(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::ReadOnly)?;
     let mut problems: Vec<crate::i18n::Msg> = store.sqlite_problems()?.iter().map(crate::i18n::faults::sqlite_problem).collect();
     if problems.is_empty() {
-        problems.extend(crate::plan::validate::check_stored(&store.load_plan()?));
+        problems.extend(crate::plan::validate::check_stored(&store.load_plan()?, ctx.today));
     }
     render::messages::checked(out, ctx.ui, store.path(), &problems)?;
     if problems.is_empty() {
@@ -45,7 +45,9 @@ pub fn backup(ctx: &Ctx, args: BackupArgs, err: &mut dyn Write) -> Result<()> {
             "{shown} existe déjà : ajoutez --force pour le remplacer"
         )));
     }
-    let store = ctx.open(Open::ReadOnly)?;
+    let mut store = ctx.open(Open::ReadOnly)?;
+    // A copy of a damaged store would pass for a good backup: refuse it.
+    store.quick_check()?;
     let cannot_write = |e| Error::io(msg!("cannot write {shown}", "impossible d'écrire {shown}"), e);
     let temp = output::temp_beside(&path, 0o600).map_err(cannot_write)?;
     if let Some(meta) = &existing {

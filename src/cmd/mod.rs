@@ -9,8 +9,11 @@ mod history;
 mod items;
 mod maintenance;
 mod output;
+mod people;
 mod plan;
+mod reach;
 mod report;
+mod send;
 mod status;
 mod track;
 mod upcoming;
@@ -21,8 +24,8 @@ use std::path::PathBuf;
 use chrono::{Local, NaiveDate};
 
 use crate::cli::{
-    AgendaCommand, ChannelCommand, Cli, ColorChoice, Command, MaterialCommand, MeetingCommand, MemberCommand, MilestoneCommand, OrgCommand,
-    TableCommand, UiLang,
+    AgendaCommand, ChannelCommand, Cli, ColorChoice, Command, DistributionCommand, MaterialCommand, MeetingCommand, MemberCommand,
+    MilestoneCommand, OrgCommand, PersonCommand, TableCommand, UiLang,
 };
 use crate::error::{Error, Result};
 use crate::i18n::Ui;
@@ -257,6 +260,26 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
             MilestoneCommand::Remove(a) => edit::remove(ctx, Family::Milestone, &a.key, err),
             MilestoneCommand::Track(t) => track::run(ctx, Family::Milestone, t, err),
         },
+        Command::Person(c) => match c {
+            PersonCommand::Add(a) => items::add(ctx, items::person_item(a)?, err),
+            PersonCommand::List(a) => items::list(ctx, Listing::People(a), out),
+            PersonCommand::Show(a) => items::show(ctx, Family::Person, &a, out),
+            PersonCommand::Set(a) => edit::set(ctx, Set::Person(a), err),
+            PersonCommand::Rename(a) => edit::rename(ctx, Family::Person, &a.old, &a.new, err),
+            PersonCommand::Remove(a) => edit::remove(ctx, Family::Person, &a.key, err),
+            PersonCommand::Import(a) => people::import(ctx, a, err),
+        },
+        Command::Distribution(c) => match c {
+            DistributionCommand::Add(a) => items::add(ctx, items::distribution_item(a)?, err),
+            DistributionCommand::List(a) => items::list(ctx, Listing::Distributions(a), out),
+            DistributionCommand::Show(a) => items::show(ctx, Family::Distribution, &a, out),
+            DistributionCommand::Set(a) => edit::set(ctx, Set::Distribution(a), err),
+            DistributionCommand::Remove(a) => edit::remove(ctx, Family::Distribution, &a.key, err),
+            DistributionCommand::Acknowledge(a) => send::acknowledge(ctx, a, err),
+            DistributionCommand::Track(t) => track::run(ctx, Family::Distribution, t, err),
+        },
+        Command::Send(a) => send::send(ctx, a, err),
+        Command::Reach(a) => reach::run(ctx, a, out),
         Command::Check => maintenance::check(ctx, out),
         Command::Completions(args) => render::shell::completions(args.shell, ctx.ui, out),
         Command::Man => render::shell::man(ctx.ui, out),

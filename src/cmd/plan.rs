@@ -27,7 +27,7 @@ pub fn run(ctx: &Ctx, command: PlanCommand, out: &mut dyn Write, err: &mut dyn W
 
 /// Reads a plan file as UTF-8 text, refusing what cannot be one and reading no more than
 /// [`MAX_PLAN_BYTES`] (plus one byte to tell a longer file), whatever the file is.
-pub fn read_plan_file(path: &Path) -> Result<String> {
+pub(super) fn read_plan_file(path: &Path) -> Result<String> {
     let shown = path.display().to_string();
     let unreadable = |e: std::io::Error| {
         Error::input(msg!("{shown}: cannot read the plan file: {e}", "{shown} : impossible de lire le fichier de plan : {e}"))

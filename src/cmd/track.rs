@@ -31,6 +31,7 @@ fn updated(item: &Item, wanted: &Wanted) -> Result<Item> {
     match &mut next {
         Item::AgendaItem(i) => i.progress = set(&i.progress),
         Item::Milestone(i) => i.progress = set(&i.progress),
+        Item::Distribution(i) => i.progress = set(&i.progress),
         Item::Channel(i) => {
             i.progress = set(&i.progress);
             i.url = wanted.url.clone().or_else(|| i.url.clone());
@@ -39,7 +40,7 @@ fn updated(item: &Item, wanted: &Wanted) -> Result<Item> {
             i.progress = set(&i.progress);
             i.url = wanted.url.clone().or_else(|| i.url.clone());
         }
-        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => {
+        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) => {
             return Err(Error::input(msg!(
                 "only agenda items, channels, materials and milestones carry a status",
                 "seuls les points à l'ordre du jour, canaux, documents et jalons ont un statut"

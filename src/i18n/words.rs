@@ -43,6 +43,8 @@ pub fn kind(ui: Ui, k: Family) -> &'static str {
         Family::Milestone => Text { en: "milestone", fr: "jalon" },
         Family::Organization => Text { en: "organization", fr: "organisation" },
         Family::Table => Text { en: "table", fr: "table" },
+        Family::Person => Text { en: "person", fr: "personne" },
+        Family::Distribution => Text { en: "distribution", fr: "envoi" },
     };
     text.get(ui)
 }
@@ -86,6 +88,8 @@ pub fn noun(subject: impl Into<Subject>) -> Noun {
             Family::Channel => ("channel", "canal", false),
             Family::Material => ("material", "document", false),
             Family::Milestone => ("milestone", "jalon", false),
+            Family::Person => ("person", "personne", true),
+            Family::Distribution => ("distribution", "envoi", false),
         },
     };
     Noun { en, fr, feminine }
@@ -140,6 +144,17 @@ pub fn field(ui: Ui, name: &str) -> Option<&'static str> {
         "start" => Text { en: "start", fr: "début" },
         "end" => Text { en: "end", fr: "fin" },
         "leads" => Text { en: "leads", fr: "responsables" },
+        "role" => Text { en: "role", fr: "rôle" },
+        "email" => Text { en: "email", fr: "courriel" },
+        "source" => Text { en: "source", fr: "source" },
+        "contact_permitted" => Text { en: "contact permitted", fr: "contact permis" },
+        "retain_until" => Text { en: "keep until", fr: "conserver jusqu'au" },
+        "material" => Text { en: "material", fr: "document" },
+        "to" => Text { en: "to", fr: "destinataire" },
+        "via" => Text { en: "via", fr: "par" },
+        "acknowledged_on" => Text { en: "acknowledged on", fr: "accusé de réception le" },
+        "attended" => Text { en: "attended", fr: "présents" },
+        "outcome" => Text { en: "outcome", fr: "décisions" },
         _ => return None,
     };
     Some(text.get(ui))

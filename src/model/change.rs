@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::item::Head;
-use super::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Progress, Table};
+use super::plan::{AgendaItem, Campaign, Channel, Distribution, Material, Meeting, Milestone, Organization, Person, Progress, Table};
 use super::types::Family;
 
 /// What a journal row is about: the campaign itself, or an item of a family.
@@ -48,6 +48,8 @@ pub enum Item {
     Channel(Channel),
     Material(Material),
     Milestone(Milestone),
+    Person(Person),
+    Distribution(Distribution),
 }
 
 impl Item {
@@ -62,6 +64,8 @@ impl Item {
             Item::Channel(_) => Subject::Item(Family::Channel),
             Item::Material(_) => Subject::Item(Family::Material),
             Item::Milestone(_) => Subject::Item(Family::Milestone),
+            Item::Person(_) => Subject::Item(Family::Person),
+            Item::Distribution(_) => Subject::Item(Family::Distribution),
         }
     }
 
@@ -76,6 +80,8 @@ impl Item {
             Item::Channel(i) => i.key.clone(),
             Item::Material(i) => i.key.clone(),
             Item::Milestone(i) => i.key.clone(),
+            Item::Person(i) => i.key.clone(),
+            Item::Distribution(i) => i.reference(),
         }
     }
 
@@ -86,7 +92,8 @@ impl Item {
             Item::Channel(i) => Some(&i.progress),
             Item::Material(i) => Some(&i.progress),
             Item::Milestone(i) => Some(&i.progress),
-            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => None,
+            Item::Distribution(i) => Some(&i.progress),
+            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) => None,
         }
     }
 
@@ -97,7 +104,8 @@ impl Item {
             Item::Channel(i) => Some(&mut i.progress),
             Item::Material(i) => Some(&mut i.progress),
             Item::Milestone(i) => Some(&mut i.progress),
-            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => None,
+            Item::Distribution(i) => Some(&mut i.progress),
+            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) => None,
         }
     }
 
@@ -106,12 +114,13 @@ impl Item {
     pub fn date(&self, meeting_date: Option<NaiveDate>) -> Option<NaiveDate> {
         match self {
             Item::Campaign(c) => Some(c.end),
-            Item::Organization(_) | Item::Table(_) => None,
-            Item::Meeting(m) => Some(m.date),
+            Item::Organization(_) | Item::Table(_) | Item::Person(_) => None,
+            Item::Meeting(m) => m.date,
             Item::AgendaItem(_) => meeting_date,
             Item::Channel(c) => c.due,
             Item::Material(m) => m.due,
             Item::Milestone(m) => Some(m.due),
+            Item::Distribution(d) => d.due,
         }
     }
 
@@ -121,10 +130,12 @@ impl Item {
         let mut dates: Vec<NaiveDate> = match self {
             Item::Campaign(c) => c.start.into_iter().chain([c.end]).collect(),
             Item::Organization(_) | Item::Table(_) | Item::AgendaItem(_) => Vec::new(),
-            Item::Meeting(m) => [Some(m.date), m.end_date].into_iter().flatten().collect(),
+            Item::Meeting(m) => [m.date, m.end_date].into_iter().flatten().collect(),
             Item::Channel(c) => c.due.into_iter().collect(),
             Item::Material(m) => m.due.into_iter().collect(),
             Item::Milestone(m) => vec![m.due],
+            Item::Person(p) => p.retain_until.into_iter().collect(),
+            Item::Distribution(d) => [d.due, d.acknowledged_on].into_iter().flatten().collect(),
         };
         dates.extend(done);
         dates
@@ -157,6 +168,11 @@ impl super::plan::Plan {
             Family::Channel => self.channels.get(key).cloned().map(Item::Channel),
             Family::Material => self.materials.get(key).cloned().map(Item::Material),
             Family::Milestone => self.milestones.get(key).cloned().map(Item::Milestone),
+            Family::Person => self.people.get(key).cloned().map(Item::Person),
+            Family::Distribution => {
+                let (m, r) = key.split_once('/')?;
+                self.distributions.get(&(m.to_string(), r.to_string())).cloned().map(Item::Distribution)
+            }
         }
     }
 
@@ -171,6 +187,8 @@ impl super::plan::Plan {
             Item::Channel(c) => _ = self.channels.insert(c.key.clone(), c),
             Item::Material(m) => _ = self.materials.insert(m.key.clone(), m),
             Item::Milestone(m) => _ = self.milestones.insert(m.key.clone(), m),
+            Item::Person(p) => _ = self.people.insert(p.key.clone(), p),
+            Item::Distribution(d) => _ = self.distributions.insert((d.material.clone(), d.to.clone()), d),
         }
     }
 
@@ -184,12 +202,14 @@ impl super::plan::Plan {
         let ch = self.channels.values().cloned().map(Item::Channel);
         let ma = self.materials.values().cloned().map(Item::Material);
         let mi = self.milestones.values().cloned().map(Item::Milestone);
-        c.chain(o).chain(t).chain(m).chain(a).chain(ch).chain(ma).chain(mi)
+        let p = self.people.values().cloned().map(Item::Person);
+        let d = self.distributions.values().cloned().map(Item::Distribution);
+        c.chain(o).chain(t).chain(m).chain(a).chain(ch).chain(ma).chain(mi).chain(p).chain(d)
     }
 
     /// The date of the meeting `key`, for its agenda items.
     pub fn meeting_date(&self, key: &str) -> Option<NaiveDate> {
-        self.meetings.get(key).map(|m| m.date)
+        self.meetings.get(key).and_then(|m| m.date)
     }
 }
 

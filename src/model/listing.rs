@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::change::Item;
-use super::plan::{Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
+use super::plan::{Channel, Distribution, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table};
 use super::state::assess;
 use super::types::{Order, State, Status};
 
@@ -20,6 +20,7 @@ pub enum Cell<'a> {
     Status(Status),
     State(State),
     Number(i64),
+    Bool(bool),
     /// Keys of other items (members, dependencies, attendees).
     Keys(&'a [String]),
     /// A list that may be absent (attendance not recorded).
@@ -37,6 +38,18 @@ pub enum Listed {
     Channel(ListedTracked<Channel>),
     Material(ListedTracked<Material>),
     Milestone(ListedTracked<Milestone>),
+    Person(Person),
+    Distribution(ListedDistribution),
+}
+
+/// A distribution: its key is `MATERIAL/RECIPIENT`; its state is that of a sent item (`done`
+/// on time or late against its `due`, or still to send).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListedDistribution {
+    pub key: String,
+    #[serde(flatten)]
+    pub item: Distribution,
+    pub state: State,
 }
 
 /// A channel, material or milestone with its state; its progress is as of the day.
@@ -105,14 +118,22 @@ impl Listed {
                 let due = Some(m.due);
                 Listed::Milestone(tracked(m, |m| &mut m.progress, due, as_of))
             }
+            Item::Person(p) => Listed::Person(p),
+            Item::Distribution(d) => {
+                let due = d.due;
+                let key = d.reference();
+                let ListedTracked { item, state } = tracked(d, |d| &mut d.progress, due, as_of);
+                Listed::Distribution(ListedDistribution { key, item, state })
+            }
         })
     }
 
     /// The state as of the day; `None` for an item that has no status.
     pub fn state(&self) -> Option<State> {
         match self {
-            Listed::Organization(_) | Listed::Table(_) | Listed::Meeting(_) => None,
+            Listed::Organization(_) | Listed::Table(_) | Listed::Meeting(_) | Listed::Person(_) => None,
             Listed::AgendaItem(a) => Some(a.state),
+            Listed::Distribution(d) => Some(d.state),
             Listed::Channel(c) => Some(c.state),
             Listed::Material(m) => Some(m.state),
             Listed::Milestone(m) => Some(m.state),
@@ -145,7 +166,7 @@ impl Listed {
             Listed::Meeting(m) => vec![
                 ("key", Text(Some(&m.key))),
                 ("table", Text(Some(&m.table))),
-                ("date", Date(Some(m.date))),
+                ("date", Date(m.date)),
                 ("end_date", Date(m.end_date)),
                 ("location", Text(m.location.as_deref())),
                 ("attended", MaybeKeys(m.attended.as_deref())),
@@ -215,6 +236,30 @@ impl Listed {
                 ];
                 cells.extend(progress(&m.progress));
                 cells.push(("state", State(l.state)));
+                cells
+            }
+            Listed::Person(p) => vec![
+                ("key", Text(Some(&p.key))),
+                ("name", Text(Some(&p.name))),
+                ("organization", Text(Some(&p.organization))),
+                ("role", Text(p.role.as_deref())),
+                ("email", Text(p.email.as_deref())),
+                ("lang", Choice(p.lang.map_or("", |l| l.as_str()))),
+                ("source", Text(p.source.as_deref())),
+                ("contact_permitted", Bool(p.contact_permitted)),
+                ("retain_until", Date(p.retain_until)),
+            ],
+            Listed::Distribution(l) => {
+                let d = &l.item;
+                let mut cells = vec![
+                    ("key", Text(Some(&l.key))),
+                    ("material", Text(Some(&d.material))),
+                    ("to", Text(Some(&d.to))),
+                    ("via", Text(d.via.as_deref())),
+                    ("due", Date(d.due)),
+                ];
+                cells.extend(progress(&d.progress));
+                cells.extend([("acknowledged_on", Date(d.acknowledged_on)), ("state", State(l.state))]);
                 cells
             }
         }

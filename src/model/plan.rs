@@ -44,7 +44,9 @@ pub struct Table {
 pub struct Meeting {
     pub key: String,
     pub table: String,
-    pub date: NaiveDate,
+    /// `None` while the meeting is only requested (« pour une prochaine réunion »): its agenda
+    /// items are then unscheduled.
+    pub date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub location: Option<String>,
     /// The organizations that attended, sorted; `None` while attendance is not recorded (then
@@ -140,7 +142,49 @@ pub struct Milestone {
     pub progress: Progress,
 }
 
-/// A whole campaign. Agenda items are keyed by `(meeting, item)`.
+/// A person in an organization: a recipient or contact. Their name and email are personal
+/// information and appear only in the register (`person list/show`, `plan export`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Person {
+    pub key: String,
+    pub name: String,
+    pub organization: String,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    /// The language to write to them in: `en` or `fr`.
+    pub lang: Option<Lang>,
+    /// Who identified them.
+    pub source: Option<String>,
+    /// `false`: nothing may be sent to them.
+    pub contact_permitted: bool,
+    /// After this day, `check` says they are kept too long.
+    pub retain_until: Option<NaiveDate>,
+}
+
+/// One material sent (or to send) to one recipient, an organization or a person; referred to as
+/// `MATERIAL/RECIPIENT`. `done` means sent, on `done_on`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Distribution {
+    pub material: String,
+    /// An organization or person key.
+    pub to: String,
+    /// The organization of the member who forwarded it.
+    pub via: Option<String>,
+    pub due: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub progress: Progress,
+    pub acknowledged_on: Option<NaiveDate>,
+}
+
+impl Distribution {
+    /// The reference users type: `MATERIAL/RECIPIENT`.
+    pub fn reference(&self) -> String {
+        format!("{}/{}", self.material, self.to)
+    }
+}
+
+/// A whole campaign. Agenda items are keyed by `(meeting, item)`, distributions by
+/// `(material, recipient)`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plan {
     pub campaign: Option<Campaign>,
@@ -151,6 +195,8 @@ pub struct Plan {
     pub channels: BTreeMap<String, Channel>,
     pub materials: BTreeMap<String, Material>,
     pub milestones: BTreeMap<String, Milestone>,
+    pub people: BTreeMap<String, Person>,
+    pub distributions: BTreeMap<(String, String), Distribution>,
 }
 
 impl Plan {
@@ -163,6 +209,8 @@ impl Plan {
             + self.channels.len()
             + self.materials.len()
             + self.milestones.len()
+            + self.people.len()
+            + self.distributions.len()
     }
 
     /// Whether the plan holds no item and no campaign.

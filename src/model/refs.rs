@@ -29,6 +29,14 @@ pub enum Link {
     Counterpart,
     /// A milestone depends on the milestone.
     DependsOn,
+    /// A person belongs to the organization.
+    PersonOf,
+    /// A distribution is sent to the organization or person.
+    SentTo,
+    /// A distribution was forwarded by the organization.
+    Via,
+    /// A distribution sends the material.
+    DistributionOf,
 }
 
 /// Every item of `plan` that refers to the item `key` of `family`, sorted by family and key.
@@ -46,7 +54,23 @@ pub fn referrers(plan: &Plan, family: Family, key: &str) -> Vec<Referrer> {
             for c in plan.channels.values().filter(|c| c.organization.as_deref() == Some(key)) {
                 add(Family::Channel, &c.key, Link::RunBy);
             }
+            for p in plan.people.values().filter(|p| p.organization == key) {
+                add(Family::Person, &p.key, Link::PersonOf);
+            }
+            for d in plan.distributions.values() {
+                if d.to == key {
+                    add(Family::Distribution, &d.reference(), Link::SentTo);
+                } else if d.via.as_deref() == Some(key) {
+                    add(Family::Distribution, &d.reference(), Link::Via);
+                }
+            }
         }
+        Family::Person => {
+            for d in plan.distributions.values().filter(|d| d.to == key) {
+                add(Family::Distribution, &d.reference(), Link::SentTo);
+            }
+        }
+        Family::Distribution => {}
         Family::Table => {
             for m in plan.meetings.values().filter(|m| m.table == key) {
                 add(Family::Meeting, &m.key, Link::MeetingOf);
@@ -66,6 +90,9 @@ pub fn referrers(plan: &Plan, family: Family, key: &str) -> Vec<Referrer> {
         Family::Material => {
             for m in plan.materials.values().filter(|m| m.counterpart.as_deref() == Some(key)) {
                 add(Family::Material, &m.key, Link::Counterpart);
+            }
+            for d in plan.distributions.values().filter(|d| d.material == key) {
+                add(Family::Distribution, &d.reference(), Link::DistributionOf);
             }
         }
         Family::Milestone => {
@@ -104,6 +131,27 @@ pub fn rename(plan: &mut Plan, family: Family, old: &str, new: &str) {
             }
             for c in plan.channels.values_mut() {
                 c.organization.iter_mut().for_each(swap);
+            }
+            plan.people.values_mut().for_each(|p| swap(&mut p.organization));
+            rekey_distributions(plan, |d| {
+                swap(&mut d.to);
+                d.via.iter_mut().for_each(swap);
+            });
+        }
+        Family::Person => {
+            if let Some(mut p) = plan.people.remove(old) {
+                p.key = new.to_string();
+                plan.people.insert(new.to_string(), p);
+            }
+            rekey_distributions(plan, |d| swap(&mut d.to));
+        }
+        Family::Distribution => {
+            let split = |r: &str| r.split_once('/').map(|(m, t)| (m.to_string(), t.to_string()));
+            if let (Some(from), Some(to)) = (split(old), split(new))
+                && let Some(mut d) = plan.distributions.remove(&from)
+            {
+                (d.material, d.to) = to.clone();
+                plan.distributions.insert(to, d);
             }
         }
         Family::Table => {
@@ -148,6 +196,7 @@ pub fn rename(plan: &mut Plan, family: Family, old: &str, new: &str) {
                 plan.materials.insert(new.to_string(), m);
             }
             plan.materials.values_mut().for_each(|m| m.counterpart.iter_mut().for_each(swap));
+            rekey_distributions(plan, |d| swap(&mut d.material));
         }
         Family::Milestone => {
             if let Some(mut m) = plan.milestones.remove(old) {
@@ -159,5 +208,14 @@ pub fn rename(plan: &mut Plan, family: Family, old: &str, new: &str) {
                 m.depends_on.sort();
             }
         }
+    }
+}
+
+/// Applies `change` to every distribution and files each under its (possibly new) key.
+fn rekey_distributions(plan: &mut Plan, mut change: impl FnMut(&mut super::plan::Distribution)) {
+    let all = std::mem::take(&mut plan.distributions);
+    for (_, mut d) in all {
+        change(&mut d);
+        plan.distributions.insert((d.material.clone(), d.to.clone()), d);
     }
 }

@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use super::item::{Head, ReportRow, Row};
 use super::parity::{Gap, Side, gaps};
-use super::reach::{OrderReach, reach};
+use super::reach::{Facts, OrderReach, by_order, organizations};
 use super::schedule::{Node, Schedule, schedule};
 use super::state::percent_complete;
-use super::types::{Family, Order, State};
+use super::types::{Family, State};
 
 /// The campaign as the report names it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -113,16 +113,8 @@ impl Tally {
     }
 }
 
-/// Reach input: organizations, memberships, briefed tables, publishing organizations.
-pub struct ReachInput<'a> {
-    pub organizations: &'a [(String, Order)],
-    pub members: &'a [(String, String)],
-    pub briefed_tables: &'a HashSet<String>,
-    pub publishing: &'a HashSet<String>,
-}
-
 /// Builds the report from a tally, the milestones, reach input and language pairs.
-pub fn build(campaign: CampaignInfo, tally: Tally, nodes: &[Node], reach_in: ReachInput, sides: &[Side]) -> Status {
+pub fn build(campaign: CampaignInfo, tally: Tally, nodes: &[Node], reach_facts: &Facts, sides: &[Side]) -> Status {
     let as_of = tally.as_of;
     let sched: Schedule = schedule(nodes, campaign.end, as_of);
     let critical: HashSet<&str> = sched.critical_path.iter().map(String::as_str).collect();
@@ -139,14 +131,7 @@ pub fn build(campaign: CampaignInfo, tally: Tally, nodes: &[Node], reach_in: Rea
             critical: critical.contains(f.key.as_str()),
         })
         .collect();
-    let briefed: HashSet<&str> = reach_in.briefed_tables.iter().map(String::as_str).collect();
-    let publishing: HashSet<&str> = reach_in.publishing.iter().map(String::as_str).collect();
-    let reached: Vec<OrderReach> = reach(
-        reach_in.organizations.iter().map(|(k, o)| (k.as_str(), *o)),
-        reach_in.members.iter().map(|(t, o)| (t.as_str(), o.as_str())),
-        &briefed,
-        &publishing,
-    );
+    let reached: Vec<OrderReach> = by_order(&organizations(reach_facts, as_of));
     let mut overdue = tally.overdue;
     overdue.sort_by(|a, b| (a.date, a.kind, &a.key).cmp(&(b.date, b.kind, &b.key)));
     Status {

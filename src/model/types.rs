@@ -107,16 +107,18 @@ spelled_enum!(
     Family, "kind" {
         AgendaItem => "agenda_item",
         Channel => "channel",
+        Distribution => "distribution",
         Material => "material",
         Meeting => "meeting",
         Milestone => "milestone",
         Organization => "organization",
+        Person => "person",
         Table => "table",
     }
 );
 
 impl Family {
-    /// The four families that carry a status.
+    /// The families whose items count in percent complete, upcoming and the progress export.
     pub const TRACKED: [Family; 4] = [Family::Milestone, Family::AgendaItem, Family::Channel, Family::Material];
 
     /// The command that handles the family: `engage org`, `engage agenda`, …
@@ -124,19 +126,22 @@ impl Family {
         match self {
             Family::AgendaItem => "agenda",
             Family::Channel => "channel",
+            Family::Distribution => "distribution",
             Family::Material => "material",
             Family::Meeting => "meeting",
             Family::Milestone => "milestone",
             Family::Organization => "org",
+            Family::Person => "person",
             Family::Table => "table",
         }
     }
 
-    /// Whether items of this family carry a status (and so a state).
+    /// Whether items of this family carry a status (and so a state). A distribution does, but is
+    /// a ledger of sends: it is not in [`Family::TRACKED`].
     pub fn is_tracked(self) -> bool {
         match self {
-            Family::AgendaItem | Family::Channel | Family::Material | Family::Milestone => true,
-            Family::Meeting | Family::Organization | Family::Table => false,
+            Family::AgendaItem | Family::Channel | Family::Distribution | Family::Material | Family::Milestone => true,
+            Family::Meeting | Family::Organization | Family::Person | Family::Table => false,
         }
     }
 }
@@ -217,6 +222,21 @@ pub fn check_key(key: &str) -> Result<(), Msg> {
     }
 }
 
+/// Checks an email address: one `@` with a name before it and a domain with a dot after it, no
+/// spaces or control characters, at most 254 characters.
+pub fn check_email(email: &str) -> Result<(), Msg> {
+    let bad = || msg!("'{email}' is not an email address", "« {email} » n'est pas une adresse de courriel");
+    if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(bad());
+    }
+    let (local, domain) = email.split_once('@').ok_or_else(bad)?;
+    let labels_ok = domain.split('.').all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'));
+    if local.is_empty() || domain.contains('@') || !domain.contains('.') || !labels_ok {
+        return Err(bad());
+    }
+    Ok(())
+}
+
 /// Checks a URL: absolute, `http` or `https`, with a host and no spaces.
 pub fn check_url(url: &str) -> Result<(), Msg> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).ok_or_else(|| {
@@ -243,6 +263,16 @@ mod tests {
         }
         for bad in ["", "A", "a b", "é", "a/b", "a:b", &"x".repeat(65)] {
             assert!(check_key(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails() {
+        for good in ["a@b.ca", "prenom.nom@canada.ca", "x+y@sub.gov.on.ca"] {
+            assert!(check_email(good).is_ok(), "{good}");
+        }
+        for bad in ["", "a", "a@", "@b.ca", "a@b", "a b@c.ca", "a@b..ca", "a@@b.ca", "a@-b.ca"] {
+            assert!(check_email(bad).is_err(), "{bad}");
         }
     }
 

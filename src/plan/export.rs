@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
+use crate::model::change::Item;
 use crate::model::plan::{Plan, Progress};
 use crate::model::types::{Lang, Status};
 
@@ -74,93 +75,125 @@ impl Out {
     }
 }
 
-/// The plan file for `plan`.
+/// The plan file for `plan`: every item, family by family in key order (agenda items under
+/// their meeting). The match over items is exhaustive: a new kind of item cannot be left out.
 pub fn export(plan: &Plan) -> String {
     let mut o = Out(String::from("# Exported by engage: apply with `engage plan apply FILE`.\n"));
-    if let Some(c) = &plan.campaign {
-        o.header("[campaign]");
-        o.text("name", &c.name);
-        o.opt("name_fr", &c.name_fr);
-        o.date("start", c.start);
-        o.date("end", Some(c.end));
-        o.list("leads", &c.leads);
-    }
-    for org in plan.organizations.values() {
-        o.header("[[organization]]");
-        o.text("key", &org.key);
-        o.text("name", &org.name);
-        o.opt("name_fr", &org.name_fr);
-        o.text("order", org.order.as_str());
-        o.opt("jurisdiction", &org.jurisdiction);
-        o.opt("contact", &org.contact);
-    }
-    for t in plan.tables.values() {
-        o.header("[[table]]");
-        o.text("key", &t.key);
-        o.text("name", &t.name);
-        o.opt("name_fr", &t.name_fr);
-        o.text("kind", t.kind.as_str());
-        o.list("members", &t.members);
-        o.opt("chair", &t.chair);
-    }
-    for m in plan.meetings.values() {
-        o.header("[[meeting]]");
-        o.text("key", &m.key);
-        o.text("table", &m.table);
-        o.date("date", Some(m.date));
-        o.date("end_date", m.end_date);
-        o.opt("location", &m.location);
-        if let Some(attended) = &m.attended {
-            o.list_always("attended", attended);
+    for item in plan.items() {
+        match item {
+            Item::Campaign(c) => {
+                o.header("[campaign]");
+                o.text("name", &c.name);
+                o.opt("name_fr", &c.name_fr);
+                o.date("start", c.start);
+                o.date("end", Some(c.end));
+                o.list("leads", &c.leads);
+            }
+            Item::Organization(org) => {
+                o.header("[[organization]]");
+                o.text("key", &org.key);
+                o.text("name", &org.name);
+                o.opt("name_fr", &org.name_fr);
+                o.text("order", org.order.as_str());
+                o.opt("jurisdiction", &org.jurisdiction);
+                o.opt("contact", &org.contact);
+            }
+            Item::Table(t) => {
+                o.header("[[table]]");
+                o.text("key", &t.key);
+                o.text("name", &t.name);
+                o.opt("name_fr", &t.name_fr);
+                o.text("kind", t.kind.as_str());
+                o.list("members", &t.members);
+                o.opt("chair", &t.chair);
+            }
+            Item::Meeting(m) => {
+                o.header("[[meeting]]");
+                o.text("key", &m.key);
+                o.text("table", &m.table);
+                o.date("date", m.date);
+                o.date("end_date", m.end_date);
+                o.opt("location", &m.location);
+                if let Some(attended) = &m.attended {
+                    o.list_always("attended", attended);
+                }
+                o.opt("outcome", &m.outcome);
+                let start = (m.key.clone(), String::new());
+                for item in plan.agenda.range(start..).map(|(_, a)| a).take_while(|a| a.meeting == m.key) {
+                    o.header("[[meeting.agenda]]");
+                    o.text("key", &item.key);
+                    o.text("topic", &item.topic);
+                    o.opt("topic_fr", &item.topic_fr);
+                    o.opt("owner", &item.owner);
+                    o.progress(&item.progress);
+                }
+            }
+            // Written under its meeting.
+            Item::AgendaItem(_) => {}
+            Item::Channel(c) => {
+                o.header("[[channel]]");
+                o.text("key", &c.key);
+                o.text("name", &c.name);
+                o.opt("name_fr", &c.name_fr);
+                o.text("kind", c.kind.as_str());
+                o.opt("organization", &c.organization);
+                o.opt("owner", &c.owner);
+                o.date("due", c.due);
+                o.progress(&c.progress);
+                o.opt("url", &c.url);
+                o.lang(c.lang, &c.counterpart);
+            }
+            Item::Material(m) => {
+                o.header("[[material]]");
+                o.text("key", &m.key);
+                o.text("title", &m.title);
+                o.opt("title_fr", &m.title_fr);
+                o.text("kind", m.kind.as_str());
+                o.opt("owner", &m.owner);
+                o.date("due", m.due);
+                o.progress(&m.progress);
+                o.opt("url", &m.url);
+                o.lang(m.lang, &m.counterpart);
+            }
+            Item::Milestone(m) => {
+                o.header("[[milestone]]");
+                o.text("key", &m.key);
+                o.text("title", &m.title);
+                o.opt("title_fr", &m.title_fr);
+                o.opt("owner", &m.owner);
+                o.date("due", Some(m.due));
+                if m.duration_days != 0 {
+                    let _ = writeln!(o.0, "duration_days = {}", m.duration_days);
+                }
+                o.list("depends_on", &m.depends_on);
+                o.progress(&m.progress);
+            }
+            Item::Person(p) => {
+                o.header("[[person]]");
+                o.text("key", &p.key);
+                o.text("name", &p.name);
+                o.text("organization", &p.organization);
+                o.opt("role", &p.role);
+                o.opt("email", &p.email);
+                if let Some(l) = p.lang {
+                    o.text("lang", l.as_str());
+                }
+                o.opt("source", &p.source);
+                if !p.contact_permitted {
+                    let _ = writeln!(o.0, "contact_permitted = false");
+                }
+                o.date("retain_until", p.retain_until);
+            }
+            Item::Distribution(d) => {
+                o.header("[[distribution]]");
+                o.text("material", &d.material);
+                o.text("to", &d.to);
+                o.opt("via", &d.via);
+                o.date("due", d.due);
+                o.progress(&d.progress);
+                o.date("acknowledged_on", d.acknowledged_on);
+            }
         }
-        o.opt("outcome", &m.outcome);
-        let start = (m.key.clone(), String::new());
-        for item in plan.agenda.range(start..).map(|(_, a)| a).take_while(|a| a.meeting == m.key) {
-            o.header("[[meeting.agenda]]");
-            o.text("key", &item.key);
-            o.text("topic", &item.topic);
-            o.opt("topic_fr", &item.topic_fr);
-            o.opt("owner", &item.owner);
-            o.progress(&item.progress);
-        }
-    }
-    for c in plan.channels.values() {
-        o.header("[[channel]]");
-        o.text("key", &c.key);
-        o.text("name", &c.name);
-        o.opt("name_fr", &c.name_fr);
-        o.text("kind", c.kind.as_str());
-        o.opt("organization", &c.organization);
-        o.opt("owner", &c.owner);
-        o.date("due", c.due);
-        o.progress(&c.progress);
-        o.opt("url", &c.url);
-        o.lang(c.lang, &c.counterpart);
-    }
-    for m in plan.materials.values() {
-        o.header("[[material]]");
-        o.text("key", &m.key);
-        o.text("title", &m.title);
-        o.opt("title_fr", &m.title_fr);
-        o.text("kind", m.kind.as_str());
-        o.opt("owner", &m.owner);
-        o.date("due", m.due);
-        o.progress(&m.progress);
-        o.opt("url", &m.url);
-        o.lang(m.lang, &m.counterpart);
-    }
-    for m in plan.milestones.values() {
-        o.header("[[milestone]]");
-        o.text("key", &m.key);
-        o.text("title", &m.title);
-        o.opt("title_fr", &m.title_fr);
-        o.opt("owner", &m.owner);
-        o.date("due", Some(m.due));
-        if m.duration_days != 0 {
-            let _ = writeln!(o.0, "duration_days = {}", m.duration_days);
-        }
-        o.list("depends_on", &m.depends_on);
-        o.progress(&m.progress);
     }
     o.0
 }

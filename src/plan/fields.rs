@@ -162,6 +162,22 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
+    /// A true/false field, if present and a boolean.
+    pub fn boolean(&mut self, p: &mut Problems, name: &str) -> Option<bool> {
+        let value = self.take(name)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                let (t, tf) = type_name(other);
+                p.add(
+                    p.pos(value.span()),
+                    self.problem(msg!("'{name}' must be true or false, not {t}", "« {name} » doit être true ou false, pas {tf}")),
+                );
+                None
+            }
+        }
+    }
+
     /// An array of strings, each with its position.
     pub fn strings(&mut self, p: &mut Problems, name: &str) -> Vec<(String, Pos)> {
         let Some(value) = self.take(name) else { return Vec::new() };

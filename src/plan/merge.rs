@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::change::{Change, Item};
-use crate::model::plan::{AgendaItem, Channel, Material, Milestone, Plan, Progress};
+use crate::model::plan::{AgendaItem, Channel, Distribution, Material, Milestone, Plan, Progress};
 use crate::model::types::Status;
 
 /// The progress to keep when a file meets a stored record. Recorded progress never moves back:
@@ -65,6 +65,12 @@ pub fn merge(stored: &Plan, file: &Plan, prune: bool) -> Plan {
             progress: keep_progress(&s.progress, &f.progress),
             ..f.clone()
         }),
+        people: overlay(&stored.people, &file.people, prune, |_, f| f.clone()),
+        distributions: overlay(&stored.distributions, &file.distributions, prune, |s, f| Distribution {
+            progress: keep_progress(&s.progress, &f.progress),
+            acknowledged_on: f.acknowledged_on.or(s.acknowledged_on),
+            ..f.clone()
+        }),
     }
 }
 
@@ -104,6 +110,8 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
         diff_map(&before.channels, &after.channels, Item::Channel, &mut upserts),
         diff_map(&before.materials, &after.materials, Item::Material, &mut upserts),
         diff_map(&before.milestones, &after.milestones, Item::Milestone, &mut upserts),
+        diff_map(&before.people, &after.people, Item::Person, &mut upserts),
+        diff_map(&before.distributions, &after.distributions, Item::Distribution, &mut upserts),
     ];
     upserts.extend(deletes.into_iter().rev().flatten());
     upserts

@@ -11,8 +11,10 @@ use toml::de::{DeTable, DeValue};
 use super::fields::{Fields, array_of_tables};
 use super::source::{Pos, Problem, Problems};
 use crate::i18n::{self, Msg};
-use crate::model::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
-use crate::model::types::{ChannelKind, Family, Lang, MaterialKind, Order, Status, TableKind, check_key, check_url};
+use crate::model::plan::{
+    AgendaItem, Campaign, Channel, Distribution, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table,
+};
+use crate::model::types::{ChannelKind, Family, Lang, MaterialKind, Order, Status, TableKind, check_email, check_key, check_url};
 use crate::msg;
 
 /// An item not yet named by its key, for messages: `milestone` / `jalon`.
@@ -34,13 +36,16 @@ pub enum Target {
     Milestone,
     Channel,
     Material,
+    /// A recipient: an organization or a person (they share one namespace).
+    Recipient,
 }
 
 impl Target {
     /// The family of the items a reference of this kind points at.
+    /// (A recipient is looked for among organizations and people alike.)
     pub fn family(self) -> Family {
         match self {
-            Target::Organization => Family::Organization,
+            Target::Organization | Target::Recipient => Family::Organization,
             Target::Table => Family::Table,
             Target::Milestone => Family::Milestone,
             Target::Channel => Family::Channel,
@@ -77,7 +82,7 @@ pub struct ParsedPlan {
     pub counterpart_pos: BTreeMap<(Family, String), Pos>,
 }
 
-const SECTIONS: &[&str] = &["campaign", "organization", "table", "meeting", "channel", "material", "milestone"];
+const SECTIONS: &[&str] = &["campaign", "organization", "table", "meeting", "channel", "material", "milestone", "person", "distribution"];
 
 /// Parses and checks a plan file's text. On failure, every problem found, unsorted.
 pub fn parse(text: &str) -> Result<ParsedPlan, Vec<Problem>> {
@@ -120,6 +125,8 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
                         Family::Meeting => reader.meeting(table, pos),
                         Family::Channel => reader.channel(table, pos),
                         Family::Material => reader.material(table, pos),
+                        Family::Person => reader.person(table, pos),
+                        Family::Distribution => reader.distribution(table, pos),
                         Family::Milestone => reader.milestone(table, pos),
                         // Agenda items are read inside their meeting; SECTIONS does not list them.
                         Family::AgendaItem => {}
@@ -347,7 +354,8 @@ impl Reader<'_> {
         let key = self.key(&mut f, Family::Meeting, "");
         let table_pos = f.pos_of(&self.p, "table");
         let table_key = f.required_string(&mut self.p, "table");
-        let date = f.required_date(&mut self.p, "date");
+        let date_given = f.pos_of(&self.p, "date") != f.pos;
+        let date = f.date(&mut self.p, "date");
         let end_pos = f.pos_of(&self.p, "end_date");
         let end_date = f.date(&mut self.p, "end_date");
         let location = f.string(&mut self.p, "location");
@@ -359,6 +367,9 @@ impl Reader<'_> {
             && end < date
         {
             self.p.add(end_pos, f.problem(msg!("'end_date' {end} is before 'date' {date}", "« end_date » {end} précède « date » {date}")));
+        }
+        if end_date.is_some() && date.is_none() && !date_given {
+            self.p.add(end_pos, f.problem(msg!("'end_date' needs a 'date'", "« end_date » demande une « date »")));
         }
         if let Some(t) = &table_key {
             self.reference(Target::Table, t.clone(), table_pos, f.problem(msg!("table", "table")));
@@ -379,7 +390,8 @@ impl Reader<'_> {
         for (item, pos) in agenda {
             self.agenda_item(item, pos, key.as_deref(), &what);
         }
-        if let (Some(key), Some(table), Some(date)) = (key, table_key, date) {
+        let dated = date.is_some() || !date_given;
+        if let (Some(key), Some(table), true) = (key, table_key, dated) {
             self.out.plan.meetings.insert(key.clone(), Meeting { key, table, date, end_date, location, attended, outcome });
         }
     }
@@ -450,6 +462,101 @@ impl Reader<'_> {
                 .plan
                 .materials
                 .insert(key.clone(), Material { key, title, title_fr, kind, owner, due, progress, url, lang, counterpart });
+        }
+    }
+
+    fn person(&mut self, table: &DeTable, pos: Pos) {
+        let mut f = Fields::new(section_noun(Family::Person), pos, table);
+        let key = self.key(&mut f, Family::Person, "");
+        let name = f.text(&mut self.p, "name");
+        if name.is_none() && f.pos_of(&self.p, "name") == pos {
+            self.p.add(pos, f.problem(required("name")));
+        }
+        let org_pos = f.pos_of(&self.p, "organization");
+        let organization = f.required_string(&mut self.p, "organization");
+        let role = f.string(&mut self.p, "role");
+        let email_pos = f.pos_of(&self.p, "email");
+        let email = f.string(&mut self.p, "email");
+        if let Some(e) = &email
+            && let Err(m) = check_email(e)
+        {
+            self.p.add(email_pos, f.problem(m));
+        }
+        let lang_pos = f.pos_of(&self.p, "lang");
+        let lang = f.choice(&mut self.p, "lang", Lang::parse, Lang::choices);
+        if lang == Some(Lang::Bilingual) {
+            self.p.add(lang_pos, f.problem(msg!("a person's 'lang' is en or fr", "la « lang » d'une personne est en ou fr")));
+        }
+        let source = f.string(&mut self.p, "source");
+        let contact_permitted = f.boolean(&mut self.p, "contact_permitted").unwrap_or(true);
+        let retain_until = f.date(&mut self.p, "retain_until");
+        if let Some(o) = &organization {
+            self.reference(Target::Organization, o.clone(), org_pos, f.problem(msg!("organization", "organisation")));
+        }
+        f.finish(&mut self.p);
+        if let (Some(key), Some(name), Some(organization)) = (key, name, organization) {
+            let person = Person { key: key.clone(), name, organization, role, email, lang, source, contact_permitted, retain_until };
+            self.out.plan.people.insert(key, person);
+        }
+    }
+
+    fn distribution(&mut self, table: &DeTable, pos: Pos) {
+        let mut f = Fields::new(section_noun(Family::Distribution), pos, table);
+        let material_pos = f.pos_of(&self.p, "material");
+        let material = f.required_string(&mut self.p, "material");
+        let to_pos = f.pos_of(&self.p, "to");
+        let to = f.required_string(&mut self.p, "to");
+        let mut valid = true;
+        for (k, at) in [(&material, material_pos), (&to, to_pos)] {
+            if let Some(k) = k
+                && let Err(e) = check_key(k)
+            {
+                self.p.add(at, f.problem(e));
+                valid = false;
+            }
+        }
+        let reference = match (&material, &to) {
+            (Some(m), Some(t)) if valid => {
+                let full = format!("{m}/{t}");
+                f.rename(i18n::noun(Family::Distribution).named(&full));
+                match self.seen.entry((Family::Distribution, full.clone())) {
+                    Entry::Occupied(first) => {
+                        let line = first.get().line;
+                        self.p.add(
+                            pos,
+                            msg!(
+                                "'{full}' is listed twice (first at line {line}): one distribution per material and recipient",
+                                "« {full} » figure deux fois (d'abord à la ligne {line}) : un envoi par document et destinataire"
+                            ),
+                        );
+                        valid = false;
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(pos);
+                    }
+                }
+                Some(full)
+            }
+            _ => None,
+        };
+        let via_pos = f.pos_of(&self.p, "via");
+        let via = f.string(&mut self.p, "via");
+        let due = f.date(&mut self.p, "due");
+        let progress = self.progress(&mut f);
+        let acknowledged_on = f.date(&mut self.p, "acknowledged_on");
+        if let Some(m) = &material {
+            self.reference(Target::Material, m.clone(), material_pos, f.problem(Msg::same("material")));
+        }
+        if let Some(t) = &to {
+            self.reference(Target::Recipient, t.clone(), to_pos, f.problem(Msg::same("to")));
+        }
+        if let Some(v) = &via {
+            self.reference(Target::Organization, v.clone(), via_pos, f.problem(Msg::same("via")));
+        }
+        f.finish(&mut self.p);
+        if let (Some(material), Some(to), Some(_), true) = (material, to, reference, valid) {
+            let d = Distribution { material: material.clone(), to: to.clone(), via, due, progress, acknowledged_on };
+            self.out.plan.distributions.insert((material, to), d);
         }
     }
 

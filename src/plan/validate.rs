@@ -50,10 +50,20 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
             Target::Milestone => merged.milestones.get(&r.key).map(|_| None),
             Target::Channel => merged.channels.get(&r.key).map(|c| Some(c.lang)),
             Target::Material => merged.materials.get(&r.key).map(|m| Some(m.lang)),
+            Target::Recipient => (merged.organizations.contains_key(&r.key) || merged.people.contains_key(&r.key)).then_some(None),
         };
-        let declared = parsed.declared.contains(&(r.target.family(), r.key.clone()));
+        let declared = parsed.declared.contains(&(r.target.family(), r.key.clone()))
+            || (r.target == Target::Recipient && parsed.declared.contains(&(Family::Person, r.key.clone())));
         match (found_lang, r.counterpart_of) {
             (None, _) if declared => {}
+            (None, _) if r.target == Target::Recipient => {
+                let key = &r.key;
+                let unknown = msg!(
+                    "unknown recipient '{key}' (neither an organization nor a person)",
+                    "destinataire inconnu « {key} » (ni une organisation ni une personne)"
+                );
+                problems.push(Problem { pos: r.pos, message: r.from.join(": ", " : ", &unknown) })
+            }
             (None, _) => {
                 problems.push(Problem { pos: r.pos, message: r.from.join(": ", " : ", &i18n::noun(r.target.family()).unknown(&r.key)) })
             }
@@ -78,6 +88,19 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
         let pos = parsed.counterpart_pos.get(&at(&u.key)).or_else(|| parsed.key_pos.get(&at(&u.counterpart)));
         if let Some(&pos) = pos {
             problems.push(Problem { pos, message: unpaired_message(section, u) });
+        }
+    }
+    // People and organizations share one set of keys.
+    for key in merged.people.keys().filter(|k| merged.organizations.contains_key(*k)) {
+        let at = parsed.key_pos.get(&(Family::Person, key.clone())).or_else(|| parsed.key_pos.get(&(Family::Organization, key.clone())));
+        if let Some(&pos) = at {
+            problems.push(Problem {
+                pos,
+                message: msg!(
+                    "'{key}' names both a person and an organization: they share one set of keys",
+                    "« {key} » désigne à la fois une personne et une organisation : elles partagent les mêmes clés"
+                ),
+            });
         }
     }
     if let Some(cycle) = find_cycle(merged.milestones.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
@@ -120,6 +143,13 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
         Item::Milestone(m) => {
             vec![("title", Some(m.title.as_str())), ("title_fr", m.title_fr.as_deref()), ("owner", m.owner.as_deref())]
         }
+        Item::Person(p) => vec![
+            ("name", Some(p.name.as_str())),
+            ("role", p.role.as_deref()),
+            ("email", p.email.as_deref()),
+            ("source", p.source.as_deref()),
+        ],
+        Item::Distribution(_) => Vec::new(),
     };
     for (field, value) in lines {
         if let Some(v) = value {
@@ -131,7 +161,8 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
         Item::Channel(c) => c.progress.note.as_deref(),
         Item::Material(m) => m.progress.note.as_deref(),
         Item::Milestone(m) => m.progress.note.as_deref(),
-        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => None,
+        Item::Distribution(d) => d.progress.note.as_deref(),
+        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) => None,
     };
     let outcome = match item {
         Item::Meeting(m) => m.outcome.as_deref(),
@@ -154,7 +185,12 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
             check_key(&a.meeting)?;
             check_key(&a.key)?;
         }
-        Item::Campaign(_)
+        Item::Distribution(d) => {
+            check_key(&d.material)?;
+            check_key(&d.to)?;
+        }
+        Item::Person(_)
+        | Item::Campaign(_)
         | Item::Organization(_)
         | Item::Table(_)
         | Item::Meeting(_)
@@ -164,13 +200,16 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
     }
     let taken = match item {
         Item::Campaign(_) => stored.campaign.is_some(),
-        Item::Organization(_) => stored.organizations.contains_key(&key),
+        Item::Organization(_) => stored.organizations.contains_key(&key) || stored.people.contains_key(&key),
         Item::Table(_) => stored.tables.contains_key(&key),
         Item::Meeting(_) => stored.meetings.contains_key(&key),
         Item::AgendaItem(a) => stored.agenda.contains_key(&(a.meeting.clone(), a.key.clone())),
         Item::Channel(_) => stored.channels.contains_key(&key),
         Item::Material(_) => stored.materials.contains_key(&key),
         Item::Milestone(_) => stored.milestones.contains_key(&key),
+        // Person and organization keys share one namespace.
+        Item::Person(_) => stored.people.contains_key(&key) || stored.organizations.contains_key(&key),
+        Item::Distribution(d) => stored.distributions.contains_key(&(d.material.clone(), d.to.clone())),
     };
     if taken {
         let (en, fr) = (&named.en, &named.fr);
@@ -229,9 +268,12 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
             for o in m.attended.iter().flatten() {
                 need(stored.organizations.contains_key(o), Family::Organization, o)?;
             }
-            if let Some(end) = m.end_date.filter(|e| *e < m.date) {
-                let date = m.date;
-                return Err(about(msg!("end date {end} is before {date}", "la date de fin {end} précède {date}")));
+            match (m.date, m.end_date) {
+                (Some(date), Some(end)) if end < date => {
+                    return Err(about(msg!("end date {end} is before {date}", "la date de fin {end} précède {date}")));
+                }
+                (None, Some(_)) => return Err(about(msg!("an end date needs a date", "une date de fin demande une date"))),
+                _ => {}
             }
         }
         Item::AgendaItem(a) => need(stored.meetings.contains_key(&a.meeting), Family::Meeting, &a.meeting)?,
@@ -275,7 +317,45 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
                 return Err(msg!("milestones would form a cycle: {path}", "les jalons formeraient un cycle : {path}"));
             }
         }
-        Item::Campaign(_) | Item::Organization(_) => {}
+        Item::Person(p) => {
+            need(stored.organizations.contains_key(&p.organization), Family::Organization, &p.organization)?;
+            if let Some(e) = &p.email {
+                crate::model::types::check_email(e).map_err(about)?;
+            }
+            if p.lang == Some(Lang::Bilingual) {
+                return Err(about(msg!("a person's language is en or fr", "la langue d'une personne est en ou fr")));
+            }
+            if stored.organizations.contains_key(&p.key) {
+                let k = &p.key;
+                return Err(about(msg!(
+                    "'{k}' is an organization's key: people and organizations share one set of keys",
+                    "« {k} » est la clé d'une organisation : personnes et organisations partagent les mêmes clés"
+                )));
+            }
+        }
+        Item::Distribution(d) => {
+            need(stored.materials.contains_key(&d.material), Family::Material, &d.material)?;
+            if !stored.organizations.contains_key(&d.to) && !stored.people.contains_key(&d.to) {
+                let to = &d.to;
+                return Err(about(msg!(
+                    "unknown recipient '{to}' (neither an organization nor a person)",
+                    "destinataire inconnu « {to} » (ni une organisation ni une personne)"
+                )));
+            }
+            if let Some(v) = &d.via {
+                need(stored.organizations.contains_key(v), Family::Organization, v)?;
+            }
+        }
+        Item::Organization(o) => {
+            if stored.people.contains_key(&o.key) {
+                let k = &o.key;
+                return Err(about(msg!(
+                    "'{k}' is a person's key: people and organizations share one set of keys",
+                    "« {k} » est la clé d'une personne : personnes et organisations partagent les mêmes clés"
+                )));
+            }
+        }
+        Item::Campaign(_) => {}
     }
     Ok(())
 }
@@ -291,8 +371,21 @@ fn pairs_up<'a>(noun: Family, key: &'a str, cp: &'a str, links: impl Iterator<It
 /// The campaign's own rules over a whole stored plan, for `engage check`: every reference
 /// resolves, `done` goes with `done_on`, counterparts are in the other language and pair up
 /// (each names the other back, or names none), no cycle.
-pub fn check_stored(plan: &Plan) -> Vec<Msg> {
+pub fn check_stored(plan: &Plan, today: chrono::NaiveDate) -> Vec<Msg> {
     let mut problems = Vec::new();
+    for p in plan.people.values().filter(|p| p.retain_until.is_some_and(|d| d < today)) {
+        let (key, until) = (&p.key, p.retain_until.map(|d| d.to_string()).unwrap_or_default());
+        problems.push(msg!(
+            "person '{key}' is kept past {until} (retain_until): remove them with `engage person remove {key}`",
+            "la personne « {key} » est conservée au-delà du {until} (retain_until) : retirez-la avec `engage person remove {key}`"
+        ));
+    }
+    for key in plan.people.keys().filter(|k| plan.organizations.contains_key(*k)) {
+        problems.push(msg!(
+            "'{key}' names both a person and an organization: they share one set of keys",
+            "« {key} » désigne à la fois une personne et une organisation : elles partagent les mêmes clés"
+        ));
+    }
     for item in plan.items() {
         let named = i18n::noun(item.subject()).named(&item.key());
         if let Err(m) = check_texts(&item) {

@@ -137,12 +137,14 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
             lines.push(format!("- {} ({})", pick(ui, &a.topic, &a.topic_fr), i18n::status(ui, a.progress.status)));
         }
         let description = lines.join("\n");
+        // A meeting only requested has no day in the calendar yet.
+        let Some(date) = m.date else { continue };
         let event = Event {
             kind: Family::Meeting,
             key: &m.key,
             summary: table_name,
-            first: m.date,
-            last: m.end_date.unwrap_or(m.date),
+            first: date,
+            last: m.end_date.unwrap_or(date),
             description: &description,
             location: m.location.as_deref(),
         };

@@ -20,6 +20,7 @@ fn plain(cell: &Cell) -> String {
         Cell::Text(t) => t.unwrap_or_default().to_string(),
         Cell::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
         Cell::Choice(c) => c.to_string(),
+        Cell::Bool(b) => b.to_string(),
         Cell::Order(o) => o.as_str().to_string(),
         Cell::Status(s) => s.as_str().to_string(),
         Cell::State(s) => s.as_str().to_string(),
@@ -55,10 +56,17 @@ const COLUMNS: &[(&str, i18n::Text, bool, Option<u8>)] = &[
     ("table", t::TABLE, false, Some(5)),
     ("date", t::DATE, false, None),
     ("due", t::DUE, false, None),
+    ("material", t::MATERIAL, false, None),
+    ("to", t::TO, false, None),
+    ("organization", t::ORGANIZATION, false, Some(4)),
+    ("role", t::ROLE, true, Some(2)),
+    ("email", t::EMAIL, false, Some(3)),
+    ("via", t::VIA, false, Some(1)),
     ("owner", t::OWNER, true, Some(3)),
     ("location", t::LOCATION, true, Some(2)),
     ("status", t::STATUS, false, Some(1)),
     ("done_on", t::DONE_ON, false, Some(0)),
+    ("acknowledged_on", t::ACKNOWLEDGED_ON, false, Some(0)),
     ("state", t::STATE, false, None),
 ];
 
@@ -74,6 +82,7 @@ fn human(style: Style, row: &Listed, field: &str, cell: &Cell, in_table: bool) -
         Cell::Date(d) if in_table => d.map(|d| super::reports::table_date(style, d)).unwrap_or_default().into(),
         Cell::Date(d) => d.map(|d| i18n::date(ui, d)).unwrap_or_default().into(),
         Cell::Choice(c) => i18n::value(ui, c).unwrap_or(c).into(),
+        Cell::Bool(b) => if *b { t::YES } else { t::NO }.get(ui).into(),
         Cell::Order(o) => i18n::order(ui, *o).into(),
         Cell::Status(s) => i18n::status(ui, *s).into(),
         Cell::State(s) => toned(i18n::state(ui, *s), if *s == State::Overdue { Tone::Alert } else { Tone::Plain }),
@@ -162,6 +171,8 @@ pub fn family(row: &Listed) -> Family {
         Listed::Channel(_) => Family::Channel,
         Listed::Material(_) => Family::Material,
         Listed::Milestone(_) => Family::Milestone,
+        Listed::Person(_) => Family::Person,
+        Listed::Distribution(_) => Family::Distribution,
     }
 }
 

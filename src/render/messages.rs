@@ -134,7 +134,9 @@ pub fn describe(ui: Ui, before: Option<&serde_json::Value>, after: Option<&serde
             "status" => s.parse().map_or_else(|_| s.clone(), |st| crate::i18n::status(ui, st).to_string()),
             "order" => s.parse().map_or_else(|_| s.clone(), |o| crate::i18n::order(ui, o).to_string()),
             "kind" | "lang" => crate::i18n::value(ui, s).map_or_else(|| s.clone(), str::to_string),
-            "due" | "done_on" | "date" | "end_date" | "start" | "end" => s.parse().map_or_else(|_| s.clone(), |d| crate::i18n::date(ui, d)),
+            "due" | "done_on" | "date" | "end_date" | "start" | "end" | "acknowledged_on" | "retain_until" => {
+                s.parse().map_or_else(|_| s.clone(), |d| crate::i18n::date(ui, d))
+            }
             _ => s.clone(),
         },
         Some(other) => other.to_string(),
@@ -201,6 +203,56 @@ pub fn edited(out: &mut dyn Write, ui: Ui, edits: &[Change]) -> Result<()> {
         );
     }
     changes(out, ui, edits)
+}
+
+/// What `send` did: the recipients that were sent the material now, those that had it already,
+/// and which version (language) went to whom when it was not the one named.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Sent {
+    pub new: Vec<String>,
+    pub already: Vec<String>,
+    /// (recipient, material key sent instead), for people who read the other language.
+    pub versions: Vec<(String, String)>,
+}
+
+/// `sent annex-a to 3 recipients: 2 new, 1 had it already`, then one line per version change.
+pub fn sent(out: &mut dyn Write, ui: Ui, material: &str, s: &Sent) -> Result<()> {
+    let (n, new, already) = (s.new.len() + s.already.len(), s.new.len(), s.already.len());
+    w(
+        out,
+        match ui {
+            Ui::En => format!("sent {material} to {n} recipient{}: {new} new, {already} had it already", if n == 1 { "" } else { "s" }),
+            Ui::Fr => format!(
+                "{material} envoyé à {n} destinataire{} : {new} nouveau{}, {already} l'avai{} déjà",
+                if n == 1 { "" } else { "s" },
+                if new > 1 { "x" } else { "" },
+                if already > 1 { "ent" } else { "t" }
+            ),
+        },
+    )?;
+    for (to, version) in &s.versions {
+        w(
+            out,
+            match ui {
+                Ui::En => format!("  {to} received {version} (in their language)"),
+                Ui::Fr => format!("  {to} a reçu {version} (dans sa langue)"),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Sums up a contact-list import: how many people were created, updated, or already so.
+pub fn imported(out: &mut dyn Write, ui: Ui, file: &str, changes: &[Change], rows: usize) -> Result<()> {
+    let t = Tally::of(changes);
+    let unchanged = rows.saturating_sub(t.created + t.updated);
+    w(
+        out,
+        match ui {
+            Ui::En => format!("{file}: {} people created, {} updated, {unchanged} unchanged", t.created, t.updated),
+            Ui::Fr => format!("{file} : {} personnes créées, {} modifiées, {unchanged} inchangées", t.created, t.updated),
+        },
+    )
 }
 
 /// Says that `init` created a campaign.

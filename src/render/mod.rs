@@ -9,6 +9,7 @@ pub mod ics;
 pub mod lists;
 pub mod messages;
 pub mod progress;
+pub mod reach;
 pub mod reports;
 pub mod shell;
 pub mod svg;

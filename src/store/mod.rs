@@ -15,7 +15,6 @@ mod sql;
 pub use fault::{Fault, SqliteProblem};
 pub use journal::HistoryFilter;
 pub use open::{Open, parent_dir, sibling};
-pub use reports::ReachData;
 
 use crate::model::journal::Entry;
 pub use schema::{CURRENT_VERSION, Upgrade};
@@ -68,6 +67,11 @@ impl Store {
     /// Runs `work` in one immediate transaction, committed when it returns `Ok`. A busy store is
     /// waited for ([`BUSY_TIMEOUT`]) and the transaction retried a bounded number of times.
     pub fn write<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        self.write_inner(work).map_err(|e| corrupt(&path, e))
+    }
+
+    fn write_inner<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let mut attempt = 0;
         let tx = loop {
             match self.conn.transaction_with_behavior(TransactionBehavior::Immediate) {
@@ -87,10 +91,14 @@ impl Store {
 
     /// Runs `work` on one consistent read snapshot.
     pub fn read<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let value = work(&tx)?;
-        tx.finish()?;
-        Ok(value)
+        let path = self.path.clone();
+        let read = || -> Result<T> {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+            let value = work(&tx)?;
+            tx.finish()?;
+            Ok(value)
+        };
+        read().map_err(|e| corrupt(&path, e))
     }
 
     /// Copies the store into the existing file `target` (made by the caller, with the mode it
@@ -167,6 +175,17 @@ fn copy_whole(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
     }
 }
 
+/// A SQLite error that says the file is damaged, met while reading or writing, as the fault it
+/// is; any other error as it was.
+fn corrupt(path: &Path, e: Error) -> Error {
+    match e {
+        Error::Sqlite(se) if matches!(se.sqlite_error_code(), Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)) => {
+            Error::Fault(Fault::Damaged { path: path.to_path_buf(), detail: se.to_string() })
+        }
+        other => other,
+    }
+}
+
 fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
 }
@@ -209,9 +228,9 @@ impl Snapshot<'_> {
         reports::milestone_nodes(self.tx)
     }
 
-    /// What reach needs as of `as_of`.
-    pub fn reach_data(&self, as_of: chrono::NaiveDate) -> Result<ReachData> {
-        reports::reach_data(self.tx, as_of)
+    /// The facts reach is computed from.
+    pub fn reach_facts(&self) -> Result<crate::model::reach::Facts> {
+        reports::reach_facts(self.tx)
     }
 
     /// Channels and materials that name a counterpart, and those they name.
@@ -293,6 +312,16 @@ impl Store {
             return sqlite_problems_in(&memory);
         }
         self.read(|tx| sqlite_problems_in(tx))
+    }
+}
+
+impl Store {
+    /// SQLite's quick check of the whole file (its structure, not its constraints): a damaged file
+    /// is [`Fault::Damaged`].
+    pub fn quick_check(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let first: String = self.read(|tx| Ok(tx.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?))?;
+        if first == "ok" { Ok(()) } else { Err(Error::Fault(Fault::Damaged { path, detail: first })) }
     }
 }
 

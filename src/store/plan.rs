@@ -5,7 +5,9 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::{Actor, journal};
 use crate::error::Result;
 use crate::model::change::{Change, Item};
-use crate::model::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
+use crate::model::plan::{
+    AgendaItem, Campaign, Channel, Distribution, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table,
+};
 use crate::model::types::Family;
 
 /// The whole campaign as plain data.
@@ -24,6 +26,8 @@ pub fn load_item(tx: &Transaction, family: Family, key: &str) -> Result<Option<I
         Family::Channel => plan.channels.into_values().next().map(Item::Channel),
         Family::Material => plan.materials.into_values().next().map(Item::Material),
         Family::Milestone => plan.milestones.into_values().next().map(Item::Milestone),
+        Family::Person => plan.people.into_values().next().map(Item::Person),
+        Family::Distribution => plan.distributions.into_values().next().map(Item::Distribution),
     })
 }
 
@@ -37,6 +41,11 @@ pub fn keys(tx: &Transaction, family: Family) -> Result<Vec<String>> {
         Family::Channel => "SELECT key FROM channel ORDER BY key",
         Family::Material => "SELECT key FROM material ORDER BY key",
         Family::Milestone => "SELECT key FROM milestone ORDER BY key",
+        Family::Person => "SELECT key FROM person ORDER BY key",
+        Family::Distribution => {
+            "SELECT m.key || '/' || coalesce(o.key, p.key) FROM distribution d JOIN material m ON m.id = d.material_id
+             LEFT JOIN organization o ON o.id = d.organization_id LEFT JOIN person p ON p.id = d.person_id ORDER BY 1"
+        }
     };
     let mut stmt = tx.prepare_cached(sql)?;
     let keys = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
@@ -224,6 +233,56 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
             }
         }
     }
+
+    if let Some(key) = want(Family::Person) {
+        let mut stmt = tx.prepare_cached(
+            "SELECT p.key, p.name, o.key, p.role, p.email, p.lang, p.source, p.contact_permitted, p.retain_until
+               FROM person p JOIN organization o ON o.id = p.organization_id WHERE ?1 IS NULL OR p.key = ?1",
+        )?;
+        for row in stmt.query_map([key], |r| {
+            Ok(Person {
+                key: r.get(0)?,
+                name: r.get(1)?,
+                organization: r.get(2)?,
+                role: r.get(3)?,
+                email: r.get(4)?,
+                lang: r.get(5)?,
+                source: r.get(6)?,
+                contact_permitted: r.get(7)?,
+                retain_until: r.get(8)?,
+            })
+        })? {
+            let p = row?;
+            plan.people.insert(p.key.clone(), p);
+        }
+    }
+
+    if let Some(reference) = want(Family::Distribution) {
+        let (material, to) = match reference.map(|r| r.split_once('/').unwrap_or((r, ""))) {
+            Some((m, t)) => (Some(m), Some(t)),
+            None => (None, None),
+        };
+        let mut stmt = tx.prepare_cached(
+            "SELECT m.key, coalesce(o.key, p.key), v.key, d.due, d.status, d.done_on, d.note, d.acknowledged_on
+               FROM distribution d JOIN material m ON m.id = d.material_id
+               LEFT JOIN organization o ON o.id = d.organization_id LEFT JOIN person p ON p.id = d.person_id
+               LEFT JOIN organization v ON v.id = d.via_id
+              WHERE (?1 IS NULL OR m.key = ?1) AND (?2 IS NULL OR coalesce(o.key, p.key) = ?2)",
+        )?;
+        for row in stmt.query_map(params![material, to], |r| {
+            Ok(Distribution {
+                material: r.get(0)?,
+                to: r.get(1)?,
+                via: r.get(2)?,
+                due: r.get(3)?,
+                progress: Progress { status: r.get(4)?, done_on: r.get(5)?, note: r.get(6)? },
+                acknowledged_on: r.get(7)?,
+            })
+        })? {
+            let d = row?;
+            plan.distributions.insert((d.material.clone(), d.to.clone()), d);
+        }
+    }
     Ok(plan)
 }
 
@@ -392,6 +451,45 @@ fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
             )?
             .execute(params![m.key, m.title, m.title_fr, m.owner, m.due, m.duration_days, p.status, p.done_on, p.note])?;
         }
+        Item::Person(p) => {
+            tx.prepare_cached(
+                "INSERT INTO person (key, name, organization_id, role, email, lang, source, contact_permitted, retain_until)
+                 VALUES (?1, ?2, (SELECT id FROM organization WHERE key = ?3), ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, organization_id = excluded.organization_id, role = excluded.role,
+                 email = excluded.email, lang = excluded.lang, source = excluded.source, contact_permitted = excluded.contact_permitted,
+                 retain_until = excluded.retain_until",
+            )?
+            .execute(params![
+                p.key,
+                p.name,
+                p.organization,
+                p.role,
+                p.email,
+                p.lang,
+                p.source,
+                p.contact_permitted,
+                p.retain_until
+            ])?;
+        }
+        Item::Distribution(d) => {
+            let p = &d.progress;
+            let updated = tx
+                .prepare_cached(
+                    "UPDATE distribution SET via_id = (SELECT id FROM organization WHERE key = ?3), due = ?4, status = ?5, done_on = ?6,
+                            note = ?7, acknowledged_on = ?8
+                      WHERE material_id = (SELECT id FROM material WHERE key = ?1)
+                        AND (organization_id = (SELECT id FROM organization WHERE key = ?2) OR person_id = (SELECT id FROM person WHERE key = ?2))",
+                )?
+                .execute(params![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on])?;
+            if updated == 0 {
+                tx.prepare_cached(
+                    "INSERT INTO distribution (material_id, organization_id, person_id, via_id, due, status, done_on, note, acknowledged_on)
+                     VALUES ((SELECT id FROM material WHERE key = ?1), (SELECT id FROM organization WHERE key = ?2),
+                             (SELECT id FROM person WHERE key = ?2), (SELECT id FROM organization WHERE key = ?3), ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on])?;
+            }
+        }
     }
     Ok(())
 }
@@ -414,7 +512,18 @@ fn rename(tx: &Transaction, before: &Item, after: &Item) -> Result<()> {
         (Item::Channel(_), _) => "UPDATE channel SET key = ?2 WHERE key = ?1",
         (Item::Material(_), _) => "UPDATE material SET key = ?2 WHERE key = ?1",
         (Item::Milestone(_), _) => "UPDATE milestone SET key = ?2 WHERE key = ?1",
-        (Item::Campaign(_) | Item::AgendaItem(_), _) => return Ok(()),
+        (Item::Person(_), _) => "UPDATE person SET key = ?2 WHERE key = ?1",
+        (Item::Distribution(b), Item::Distribution(a)) => {
+            tx.prepare_cached(
+                "UPDATE distribution SET material_id = (SELECT id FROM material WHERE key = ?3),
+                        organization_id = (SELECT id FROM organization WHERE key = ?4), person_id = (SELECT id FROM person WHERE key = ?4)
+                  WHERE material_id = (SELECT id FROM material WHERE key = ?1)
+                    AND (organization_id = (SELECT id FROM organization WHERE key = ?2) OR person_id = (SELECT id FROM person WHERE key = ?2))",
+            )?
+            .execute(params![b.material, b.to, a.material, a.to])?;
+            return Ok(());
+        }
+        (Item::Campaign(_) | Item::AgendaItem(_) | Item::Distribution(_), _) => return Ok(()),
     };
     tx.prepare_cached(sql)?.execute(params![before.key(), after.key()])?;
     Ok(())
@@ -434,6 +543,15 @@ fn delete(tx: &Transaction, item: &Item) -> Result<()> {
         Item::Channel(c) => ("DELETE FROM channel WHERE key = ?1", &c.key),
         Item::Material(m) => ("DELETE FROM material WHERE key = ?1", &m.key),
         Item::Milestone(m) => ("DELETE FROM milestone WHERE key = ?1", &m.key),
+        Item::Person(p) => ("DELETE FROM person WHERE key = ?1", &p.key),
+        Item::Distribution(d) => {
+            tx.prepare_cached(
+                "DELETE FROM distribution WHERE material_id = (SELECT id FROM material WHERE key = ?1)
+                    AND (organization_id = (SELECT id FROM organization WHERE key = ?2) OR person_id = (SELECT id FROM person WHERE key = ?2))",
+            )?
+            .execute(params![d.material, d.to])?;
+            return Ok(());
+        }
     };
     tx.prepare_cached(sql)?.execute([key])?;
     Ok(())

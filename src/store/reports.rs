@@ -1,16 +1,15 @@
 //! The queries behind the reports: dated rows in a window, every tracked row, the milestone
 //! graph, and what reach and parity need.
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 use rusqlite::{Row as SqlRow, Transaction, params};
 
 use crate::error::Result;
 use crate::model::item::{Head, Row};
 use crate::model::parity::Side;
+use crate::model::reach::{Facts, MeetingFacts};
 use crate::model::schedule::Node;
-use crate::model::types::{Family, Order};
+use crate::model::types::Family;
 
 const OPEN: &str = "('planned', 'in_progress', 'blocked')";
 
@@ -123,39 +122,62 @@ pub fn milestone_nodes(tx: &Transaction) -> Result<Vec<Node>> {
     Ok(nodes)
 }
 
-/// What reach needs: organizations, memberships, briefed tables, publishing organizations.
-pub struct ReachData {
-    pub organizations: Vec<(String, Order)>,
-    pub members: Vec<(String, String)>,
-    pub briefed_tables: HashSet<String>,
-    pub publishing: HashSet<String>,
-}
-
-/// What reach needs as of `as_of`: only what was done by the end of that day counts.
-pub fn reach_data(tx: &Transaction, as_of: NaiveDate) -> Result<ReachData> {
+/// The facts of reach ([`Facts`]): organizations, memberships, meetings and who attended, the
+/// first day an agenda item was done at each meeting, done channels, and every distribution with
+/// the organization it reached (a person's organization for a person).
+pub fn reach_facts(tx: &Transaction) -> Result<Facts> {
     let pairs = |sql: &str| -> Result<Vec<(String, String)>> {
         let mut stmt = tx.prepare_cached(sql)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     };
-    let keys = |sql: &str| -> Result<HashSet<String>> {
+    let dated = |sql: &str| -> Result<Vec<(String, NaiveDate)>> {
         let mut stmt = tx.prepare_cached(sql)?;
-        let rows = stmt.query_map([as_of], |r| r.get(0))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     };
-    let mut stmt = tx.prepare_cached("SELECT key, gov_order FROM organization ORDER BY key")?;
-    let organizations = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-    Ok(ReachData {
+    let mut stmt = tx.prepare_cached("SELECT key, name, gov_order FROM organization ORDER BY key")?;
+    let organizations = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT m.key, f.key, m.date, m.attendance_recorded FROM meeting m JOIN forum f ON f.id = m.forum_id ORDER BY m.key",
+    )?;
+    let mut meetings: Vec<MeetingFacts> = stmt
+        .query_map([], |r| {
+            Ok(MeetingFacts { key: r.get(0)?, table: r.get(1)?, date: r.get(2)?, attended: r.get::<_, bool>(3)?.then(Vec::new) })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let attendees = pairs(
+        "SELECT m.key, o.key FROM meeting_attendee a JOIN meeting m ON m.id = a.meeting_id
+           JOIN organization o ON o.id = a.organization_id ORDER BY m.key, o.key",
+    )?;
+    let mut at = 0;
+    for (meeting, org) in attendees {
+        while at < meetings.len() && meetings[at].key < meeting {
+            at += 1;
+        }
+        if let Some(list) = meetings.get_mut(at).filter(|m| m.key == meeting).and_then(|m| m.attended.as_mut()) {
+            list.push(org);
+        }
+    }
+    let mut stmt = tx.prepare_cached(
+        "SELECT coalesce(o.key, po.key), m.key, d.status, d.done_on FROM distribution d JOIN material m ON m.id = d.material_id
+           LEFT JOIN organization o ON o.id = d.organization_id
+           LEFT JOIN person p ON p.id = d.person_id LEFT JOIN organization po ON po.id = p.organization_id",
+    )?;
+    let distributions = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(Facts {
         organizations,
         members: pairs(
             "SELECT f.key, o.key FROM forum_member fm JOIN forum f ON f.id = fm.forum_id JOIN organization o ON o.id = fm.organization_id",
         )?,
-        briefed_tables: keys(
-            "SELECT DISTINCT f.key FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id JOIN forum f ON f.id = m.forum_id WHERE a.status = 'done' AND a.done_on <= ?1",
+        meetings,
+        // The first day is all the rule needs of a meeting's done agenda items.
+        briefings: dated(
+            "SELECT m.key, min(a.done_on) FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+              WHERE a.status = 'done' GROUP BY m.key",
         )?,
-        publishing: keys(
-            "SELECT DISTINCT o.key FROM channel c JOIN organization o ON o.id = c.organization_id WHERE c.status = 'done' AND c.done_on <= ?1",
-        )?,
+        channels: dated("SELECT o.key, c.done_on FROM channel c JOIN organization o ON o.id = c.organization_id WHERE c.status = 'done'")?,
+        distributions,
     })
 }
 

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002-notes-and-journal-index.sql"),
     include_str!("migrations/0003-meetings-as-held.sql"),
     include_str!("migrations/0004-application-id.sql"),
+    include_str!("migrations/0005-people-and-distributions.sql"),
 ];
 
 /// The schema version this engage writes.
@@ -88,6 +89,10 @@ pub(super) fn migrate(conn: &mut Connection, version: i64, path: &Path) -> Resul
                 .map_err(|e| Error::Fault(Fault::UpgradeFailed { path: path.to_path_buf(), to, detail: e.to_string() }))?;
         }
     }
+    // A migration may rewrite a table's definition (writable_schema): make every connection,
+    // this one included, read the schema again.
+    let schema_version: i64 = tx.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+    tx.pragma_update(None, "schema_version", schema_version + 1)?;
     tx.pragma_update(None, "user_version", CURRENT_VERSION)?;
     tx.commit()?;
     Ok(())
@@ -123,7 +128,9 @@ mod tests {
             if kind == "table" {
                 let mut cols = conn.prepare(&format!("PRAGMA table_info(\"{name}\")")).unwrap();
                 let mut c: Vec<String> = cols
-                    .query_map([], |r| Ok(format!("  {} {}", r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+                    .query_map([], |r| {
+                        Ok(format!("  {} {} notnull={}", r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+                    })
                     .unwrap()
                     .map(|r| r.unwrap())
                     .collect();
@@ -143,6 +150,8 @@ mod tests {
         for step in MIGRATIONS {
             old.execute_batch(step).unwrap();
         }
+        let schema_version: i64 = old.pragma_query_value(None, "schema_version", |r| r.get(0)).unwrap();
+        old.pragma_update(None, "schema_version", schema_version + 1).unwrap();
         assert_eq!(shape(&old), shape(&fresh));
         let id = |c: &Connection| c.pragma_query_value(None, "application_id", |r| r.get::<_, i64>(0)).unwrap();
         assert_eq!((id(&old), id(&fresh)), (APPLICATION_ID, APPLICATION_ID));

@@ -5,6 +5,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod people;
+
+pub use people::*;
+
 use crate::model::types::{ChannelKind, Lang, MaterialKind, Order, Status, TableKind};
 use crate::plan::fields::parse_date;
 
@@ -117,6 +121,16 @@ pub enum Command {
     /// Critical-path milestones with due dates, owners and dependencies.
     #[command(subcommand)]
     Milestone(MilestoneCommand),
+    /// People: recipients and contacts in organizations (personal information stays here).
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// Distributions: a material sent (or to send) to an organization or a person.
+    #[command(subcommand)]
+    Distribution(DistributionCommand),
+    /// Record that a material was sent: to organizations, people, or each member of a table.
+    Send(SendArgs),
+    /// Which organizations the campaign has reached, since when and how; the next opportunity for the others.
+    Reach(ReachArgs),
     /// What is due next: open items dated up to a window ahead (overdue ones included), and meetings.
     Upcoming(UpcomingArgs),
     /// Where the campaign stands: percent complete, overdue items, critical path, projected end, reach.
@@ -363,9 +377,9 @@ pub struct MeetingAdd {
     /// The table that meets.
     #[arg(long)]
     pub table: String,
-    /// First day of the meeting.
+    /// First day of the meeting (leave out while it is only requested: its agenda is unscheduled).
     #[arg(long, value_parser = date_arg, value_name = "DATE")]
-    pub date: NaiveDate,
+    pub date: Option<NaiveDate>,
     /// Last day, for a meeting over several days.
     #[arg(long, value_parser = date_arg, value_name = "DATE")]
     pub end_date: Option<NaiveDate>,
