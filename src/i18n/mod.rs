@@ -131,6 +131,7 @@ pub mod t {
         VIA = "via" / "par";
         ACKNOWLEDGED_ON = "acknowledged on" / "accusé de réception le";
         PEOPLE_TITLE = "People" / "Personnes";
+        COVERAGE_TITLE = "Coverage: who the campaign reached, and how" / "Couverture : qui la campagne a atteint, et comment";
         REACHED_ON = "reached on" / "atteinte le";
         MEETINGS_COUNT = "meetings" / "réunions";
         CHANNELS_COUNT = "channels" / "canaux";

@@ -29,6 +29,8 @@ pub struct Report {
     pub materials: Vec<ReportRow>,
     /// Every milestone, by key (titles and states for the timeline).
     pub milestones: Vec<ReportRow>,
+    /// Every organization's reach (the coverage section), by key.
+    pub coverage: Vec<super::reach::OrganizationReach>,
 }
 
 /// One milestone on the timeline.
@@ -163,6 +165,7 @@ mod tests {
             channels: vec![],
             materials: vec![],
             milestones,
+            coverage: vec![],
         }
     }
 

@@ -100,6 +100,52 @@ fn item_table(ui: Ui, rows: &[ReportRow]) -> Markup {
     })
 }
 
+/// Coverage: each organization, grouped by order of government, with the routes that reached it
+/// (meetings, channels, distributions) and, for those not reached yet, the next opportunity.
+fn coverage(ui: Ui, report: &Report) -> Markup {
+    let orders = crate::model::types::Order::ALL;
+    html! {
+        section #coverage {
+            h2 { (t::COVERAGE_TITLE.get(ui)) }
+            @if report.coverage.is_empty() {
+                p.none { (t::NONE.get(ui)) }
+            }
+            @for order in orders {
+                @let orgs: Vec<_> = report.coverage.iter().filter(|o| o.order == *order).collect();
+                @if !orgs.is_empty() {
+                    @let reached = orgs.iter().filter(|o| o.reached).count();
+                    table data-order=(order.as_str()) {
+                        caption { (i18n::order(ui, *order)) " — " (reached) "/" (orgs.len()) }
+                        thead { tr {
+                            th scope="col" { (t::ORGANIZATION.get(ui)) }
+                            th scope="col" { (t::REACHED_ON.get(ui)) }
+                            th.num scope="col" { (t::MEETINGS_COUNT.get(ui)) }
+                            th.num scope="col" { (t::CHANNELS_COUNT.get(ui)) }
+                            th.num scope="col" { (t::DISTRIBUTIONS_COUNT.get(ui)) }
+                            th scope="col" { (t::NEXT_OPPORTUNITY.get(ui)) }
+                        } }
+                        tbody {
+                            @for o in &orgs {
+                                tr data-key=(o.key) data-reached=(o.reached) {
+                                    th scope="row" { (o.name) }
+                                    @match o.reached_on {
+                                        Some(d) => td.date.state.done_on_time data-date=(d) { "✓ " (i18n::date(ui, d)) },
+                                        None => td.state.overdue { "✗ " (t::NOT_REACHED.get(ui)) },
+                                    }
+                                    td.num { (o.meetings) }
+                                    td.num { (o.channels) }
+                                    td.num { (o.distributions) }
+                                    td { (super::reach::next(ui, o)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn headline(ui: Ui, report: &Report) -> Markup {
     let s = &report.status;
     let slip_class = match s.slip_days {
@@ -223,6 +269,7 @@ pub fn page(ui: Ui, report: &Report) -> Markup {
                     h2 { (t::REACH.get(ui)) }
                     @if s.reach.is_empty() { p.none { (t::NONE.get(ui)) } } @else { (svg::reach(ui, s)) }
                 }
+                (coverage(ui, report))
                 section #channels {
                     h2 { (t::CHANNELS_TITLE.get(ui)) " " span.count { "(" (report.channels.len()) ")" } }
                     (item_table(ui, &report.channels))

@@ -11,7 +11,7 @@ use crate::model::reach::OrganizationReach;
 
 /// The next chance to reach an organization, in words: the next meeting of one of its tables,
 /// and the materials planned for it.
-fn next(ui: Ui, o: &OrganizationReach) -> String {
+pub(super) fn next(ui: Ui, o: &OrganizationReach) -> String {
     let mut parts = Vec::new();
     if let Some((meeting, date)) = &o.next_meeting {
         parts.push(format!("{meeting} ({})", i18n::date(ui, *date)));
