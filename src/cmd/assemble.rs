@@ -34,6 +34,7 @@ pub fn status(snap: &Snapshot, as_of: NaiveDate, listed: &[Family], mut also: im
     let nodes = snap.milestone_nodes()?;
     let reach = snap.reach_data(as_of)?;
     let sides = snap.parity_sides()?;
+    let results = snap.results()?;
     let info = CampaignInfo { name: campaign.name, name_fr: campaign.name_fr, start: campaign.start, end: campaign.end };
     let input = ReachInput {
         organizations: &reach.organizations,
@@ -41,23 +42,24 @@ pub fn status(snap: &Snapshot, as_of: NaiveDate, listed: &[Family], mut also: im
         briefed_tables: &reach.briefed_tables,
         publishing: &reach.publishing,
     };
-    Ok(build(info, tally, &nodes, input, &sides))
+    Ok(build(info, tally, &nodes, input, &sides, &results))
 }
 
 /// Everything the one-page report needs: the status, the open items and meetings from `as_of`
-/// to `until`, and every channel, material and milestone.
+/// to `until`, and every channel, material, milestone and action.
 pub fn report(snap: &Snapshot, as_of: NaiveDate, until: NaiveDate) -> Result<Report> {
-    let (mut channels, mut materials, mut milestones) = (Vec::new(), Vec::new(), Vec::new());
-    let listed = [Family::Channel, Family::Material, Family::Milestone];
+    let (mut channels, mut materials, mut milestones, mut actions) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let listed = [Family::Channel, Family::Material, Family::Milestone, Family::Action];
     let status = status(snap, as_of, &listed, |row| match row.kind {
         Family::Channel => channels.push(row.report(as_of)),
         Family::Material => materials.push(row.report(as_of)),
         Family::Milestone => milestones.push(row.report(as_of)),
-        Family::AgendaItem | Family::Meeting | Family::Organization | Family::Table => {}
+        Family::Action => actions.push(row.report(as_of)),
+        Family::AgendaItem | Family::Meeting | Family::Organization | Family::Result | Family::Table => {}
     })?;
     let next = snap.upcoming(as_of, until)?.into_iter().filter(|r| r.date.is_some_and(|d| d >= as_of)).map(|r| r.report(as_of)).collect();
     let within_days = (until - as_of).num_days();
-    Ok(Report { status, within_days, next, channels, materials, milestones })
+    Ok(Report { status, within_days, next, channels, materials, actions, milestones })
 }
 
 /// The schedule on `as_of`, then every tracked row streamed to `each`.

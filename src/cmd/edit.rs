@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 use super::Ctx;
 use crate::cli::{
-    AgendaSet, AttendArgs, ChannelSet, ClearArgs, MaterialSet, MeetingSet, MemberArgs, MilestoneSet, OrgSet, ProgressSet, TableSet,
+    ActionSet, AgendaSet, AttendArgs, ChannelSet, ClearArgs, MaterialSet, MeetingSet, MemberArgs, MilestoneSet, OrgSet, ProgressSet,
+    ResultSet, TableSet,
 };
 use crate::error::{Error, Result};
 use crate::i18n;
@@ -30,6 +31,8 @@ pub enum Set {
     Channel(ChannelSet),
     Material(MaterialSet),
     Milestone(MilestoneSet),
+    Action(ActionSet),
+    Result(ResultSet),
 }
 
 impl Set {
@@ -42,6 +45,8 @@ impl Set {
             Set::Channel(a) => (Family::Channel, &a.key, &a.clear),
             Set::Material(a) => (Family::Material, &a.key, &a.clear),
             Set::Milestone(a) => (Family::Milestone, &a.key, &a.clear),
+            Set::Action(a) => (Family::Action, &a.key, &a.clear),
+            Set::Result(a) => (Family::Result, &a.key, &a.clear),
         }
     }
 }
@@ -57,6 +62,8 @@ fn clearable(family: Family) -> &'static [&'static str] {
         Family::Channel => &["name_fr", "organization", "owner", "due", "url", "counterpart", TRACKED[0]],
         Family::Material => &["title_fr", "owner", "due", "url", "counterpart", TRACKED[0]],
         Family::Milestone => &["title_fr", "owner", "depends_on", TRACKED[0]],
+        Family::Action => &["title_fr", "owner", "due", "meeting", TRACKED[0]],
+        Family::Result => &["title_fr", "order", "unit", "due", "note"],
     }
 }
 
@@ -214,6 +221,26 @@ fn updated(item: &Item, set: &Set, clear: &[&str]) -> Result<Item> {
             m.duration_days = a.duration_days.unwrap_or(m.duration_days);
             progress(&mut m.progress, &a.progress, clear);
         }
+        (Item::Action(i), Set::Action(a)) => {
+            req_text(&mut i.title, &a.title, "--title")?;
+            opt_text(&mut i.title_fr, &a.title_fr, "title_fr", clear);
+            opt_text(&mut i.owner, &a.owner, "owner", clear);
+            opt_date(&mut i.due, a.due, "due", clear);
+            opt_key(&mut i.meeting, &a.meeting, "meeting", clear);
+            progress(&mut i.progress, &a.progress, clear);
+        }
+        (Item::Result(r), Set::Result(a)) => {
+            req_text(&mut r.title, &a.title, "--title")?;
+            opt_text(&mut r.title_fr, &a.title_fr, "title_fr", clear);
+            if clear.contains(&"order") {
+                r.order = None;
+            }
+            r.order = a.order.or(r.order);
+            r.target = a.target.unwrap_or(r.target);
+            opt_text(&mut r.unit, &a.unit, "unit", clear);
+            opt_date(&mut r.due, a.due, "due", clear);
+            opt_text(&mut r.note, &a.note, "note", clear);
+        }
         _ => unreachable_pair()?,
     }
     Ok(next)
@@ -243,6 +270,8 @@ fn keys_of(plan: &Plan, family: Family) -> Vec<String> {
         Family::Channel => plan.channels.keys().cloned().collect(),
         Family::Material => plan.materials.keys().cloned().collect(),
         Family::Milestone => plan.milestones.keys().cloned().collect(),
+        Family::Action => plan.actions.keys().cloned().collect(),
+        Family::Result => plan.results.keys().cloned().collect(),
     }
 }
 

@@ -16,6 +16,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("A milestone that must be finished first (repeat for several)", "Un jalon à terminer d'abord (à répéter pour plusieurs)"),
     ("A note for the record", "Une note pour le dossier"),
     ("A note for the record (\"\" clears it)", "Une note pour le dossier (\"\" l'efface)"),
+    ("A note for the record: where the figure comes from", "Une note pour le dossier : d'où vient le chiffre"),
     (
         "A one-page HTML status report to open, print or attach (self-contained: no script, nothing fetched)",
         "Un rapport d'étape HTML d'une page à ouvrir, imprimer ou joindre (autonome : aucun script, rien à télécharger)",
@@ -27,7 +28,12 @@ const FRENCH: &[(&str, &str)] = &[
     ("Add a meeting of a table", "Ajouter une réunion d'une table"),
     ("Add a milestone", "Ajouter un jalon"),
     ("Add a table", "Ajouter une table"),
+    (
+        "Add an action, e.g. one committed at a meeting (--meeting)",
+        "Ajouter une action de suivi, p. ex. un engagement pris en réunion (--meeting)",
+    ),
     ("Add an agenda item to a meeting: MEETING/ITEM", "Ajouter un point à l'ordre du jour d'une réunion : RÉUNION/POINT"),
+    ("Add an expected result with its target", "Ajouter un résultat attendu avec sa cible"),
     ("Add an organization", "Ajouter une organisation"),
     ("Add member organizations to a table", "Ajouter des organisations membres à une table"),
     ("Add or remove member organizations", "Ajouter ou retirer des organisations membres"),
@@ -81,11 +87,19 @@ const FRENCH: &[(&str, &str)] = &[
         "Documents de mobilisation : courriels, messages clés, présentations, notes d'allocution",
     ),
     (
+        "Expected results with a target, and their measurements over time",
+        "Résultats attendus avec une cible, et leurs mesures au fil du temps",
+    ),
+    (
         "Export the campaign for others: progress (CSV) and calendar (iCalendar)",
         "Exporter la campagne pour d'autres : avancement (CSV) et calendrier (iCalendar)",
     ),
     ("First day of the campaign (default: today)", "Premier jour de la campagne (par défaut : aujourd'hui)"),
     ("First day of the meeting", "Premier jour de la réunion"),
+    (
+        "Follow-up actions committed at a meeting or elsewhere: add, list, and log progress",
+        "Actions de suivi convenues en réunion ou ailleurs : ajouter, lister, noter l'avancement",
+    ),
     ("Give an item a new key; every reference to it follows", "Donner une nouvelle clé à un élément; tous les renvois le suivent"),
     (
         "How many days ahead of as-of the \"next\" section looks",
@@ -108,8 +122,13 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     ("Last day of the campaign (default: a year after the start)", "Dernier jour de la campagne (par défaut : un an après le début)"),
     ("Last day, for a meeting over several days", "Dernier jour, pour une réunion de plusieurs jours"),
+    ("List actions", "Lister les actions de suivi"),
     ("List agenda items", "Lister les points à l'ordre du jour"),
     ("List channels", "Lister les canaux"),
+    (
+        "List expected results, each with its latest value as of a day",
+        "Lister les résultats attendus, chacun avec sa dernière valeur à une date donnée",
+    ),
     ("List materials", "Lister les documents"),
     ("List meetings", "Lister les réunions"),
     ("List milestones", "Lister les jalons"),
@@ -130,6 +149,7 @@ const FRENCH: &[(&str, &str)] = &[
         "One CSV row per milestone, agenda item, channel and material, with its state and variance",
         "Une ligne CSV par jalon, point à l'ordre du jour, canal et document, avec son état et son écart",
     ),
+    ("Only actions committed at this meeting", "Seulement les actions de suivi convenues à cette réunion"),
     ("Only entries from this day on (UTC)", "Seulement les entrées à partir de ce jour (UTC)"),
     ("Only items at meetings of this table", "Seulement les points des réunions de cette table"),
     ("Only items of this meeting", "Seulement les points de cette réunion"),
@@ -150,10 +170,18 @@ const FRENCH: &[(&str, &str)] = &[
     ("Print the manual page (roff), e.g. `engage man > engage.1`", "Afficher la page de manuel (roff), p. ex. `engage man > engage.1`"),
     ("Print this message or the help of the given subcommand(s)", "Afficher ce message ou l'aide des sous-commandes données"),
     ("Print version", "Afficher la version"),
+    (
+        "Record a measurement of an expected result (one a day: recording again replaces it)",
+        "Consigner une mesure d'un résultat attendu (une par jour : une nouvelle mesure le même jour remplace l'ancienne)",
+    ),
     ("Record organizations that attended the meeting", "Consigner les organisations présentes à la réunion"),
     ("Record that no organization attended", "Consigner qu'aucune organisation n'était présente"),
     ("Remove an item that nothing refers to", "Supprimer un élément auquel rien ne renvoie"),
     ("Remove member organizations from a table", "Retirer des organisations membres d'une table"),
+    (
+        "Show one action: its fields, its state, the meeting it was committed at, and its journal",
+        "Afficher une action de suivi : ses champs, son état, la réunion où elle a été convenue et son journal",
+    ),
     (
         "Show one agenda item (MEETING/ITEM): its fields, its meeting's date, its state, and its journal",
         "Afficher un point à l'ordre du jour (RÉUNION/POINT) : ses champs, la date de sa réunion, son état et son journal",
@@ -161,6 +189,10 @@ const FRENCH: &[(&str, &str)] = &[
     (
         "Show one channel: its fields, its state, the organization that runs it, its counterpart in the other language, and its journal",
         "Afficher un canal : ses champs, son état, l'organisation qui le gère, sa version dans l'autre langue et son journal",
+    ),
+    (
+        "Show one expected result: its fields, its value against the target, its measurements, and its journal",
+        "Afficher un résultat attendu : ses champs, sa valeur par rapport à la cible, ses mesures et son journal",
     ),
     (
         "Show one material: its fields, its state, its counterpart in the other language, and its journal",
@@ -187,6 +219,7 @@ const FRENCH: &[(&str, &str)] = &[
         "Standing tables, committees and other forums, with their members",
         "Tables permanentes, comités et autres forums, avec leurs membres",
     ),
+    ("The action's key", "La clé de l'action de suivi"),
     ("The campaign's name", "Le nom de la campagne"),
     ("The campaign's name in French", "Le nom de la campagne en français"),
     (
@@ -196,6 +229,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("The channel's key", "La clé du canal"),
     ("The day it was done (default: today)", "Date de réalisation (par défaut : aujourd'hui)"),
     ("The day it was done (with status done)", "Le jour où il a été terminé (avec le statut done)"),
+    ("The day it was measured (default: today)", "Le jour de la mesure (par défaut : aujourd'hui)"),
     ("The day to assess against (default: today)", "Le jour d'évaluation (par défaut : aujourd'hui)"),
     (
         "The day to show the campaign as of (default: 2018-09-20, mid-way)",
@@ -217,6 +251,8 @@ const FRENCH: &[(&str, &str)] = &[
         "Sa langue : en, fr ou bilingual (`--lang` est la langue de l'interface)",
     ),
     ("The material's key", "La clé du document"),
+    ("The meeting it was committed at", "La réunion où elle a été convenue"),
+    ("The meeting it was committed at (\"\" clears it)", "La réunion où elle a été convenue (\"\" l'efface)"),
     ("The meeting's key", "La clé de la réunion"),
     ("The milestone's key", "La clé du jalon"),
     (
@@ -227,6 +263,11 @@ const FRENCH: &[(&str, &str)] = &[
         "The new item's key: lowercase letters, digits, '-', '_' and '.'",
         "La clé du nouvel élément : minuscules sans accent, chiffres, « - », « _ » et « . »",
     ),
+    ("The order of government it is about", "L'ordre de gouvernement qu'il concerne"),
+    (
+        "The order of government it is about: federal, provincial, territorial, indigenous, municipal or other",
+        "L'ordre de gouvernement qu'il concerne : federal, provincial, territorial, indigenous, municipal ou other",
+    ),
     ("The organization that runs the channel", "L'organisation qui gère le canal"),
     ("The organization that runs the channel (\"\" clears it)", "L'organisation qui gère le canal (\"\" l'efface)"),
     ("The organization's key", "La clé de l'organisation"),
@@ -235,6 +276,7 @@ const FRENCH: &[(&str, &str)] = &[
         "The recorded status: planned, in_progress, done, blocked, deferred or cancelled",
         "Le statut consigné : planned, in_progress, done, blocked, deferred ou cancelled",
     ),
+    ("The result's key", "La clé du résultat"),
     ("The same channel in the other official language", "Le même canal dans l'autre langue officielle"),
     ("The same channel in the other official language (\"\" clears it)", "Le même canal dans l'autre langue officielle (\"\" l'efface)"),
     ("The same material in the other official language", "Le même document dans l'autre langue officielle"),
@@ -247,6 +289,8 @@ const FRENCH: &[(&str, &str)] = &[
     ("The table's key", "La clé de la table"),
     ("The topic in French", "Le sujet en français"),
     ("The topic in French (\"\" clears it)", "Le sujet en français (\"\" l'efface)"),
+    ("The value measured: a number", "La valeur mesurée : un nombre"),
+    ("The value to reach: a number more than 0", "La valeur à atteindre : un nombre supérieur à 0"),
     (
         "Track a public-sector engagement campaign against its plan: the tables to brief, their meetings and agenda items, the channels, the materials and the critical path",
         "Suivre une campagne de mobilisation du secteur public par rapport à son plan : les tables à informer, leurs réunions et points à l'ordre du jour, les canaux, les documents et le chemin critique",
@@ -255,6 +299,8 @@ const FRENCH: &[(&str, &str)] = &[
         "Websites, newsletters and other channels that should carry a reference and link",
         "Sites Web, bulletins et autres canaux qui doivent publier une mention et un lien",
     ),
+    ("What is counted (\"\" clears it)", "Ce qui est compté (\"\" l'efface)"),
+    ("What is counted, e.g. organizations or percent (free text)", "Ce qui est compté, p. ex. organisations ou pourcentage (texte libre)"),
     (
         "What is due next: open items dated up to a window ahead (overdue ones included), and meetings",
         "Ce qui vient à échéance : éléments ouverts datés jusqu'à la fin de la fenêtre (en retard compris) et réunions",
@@ -262,6 +308,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("What the item is about", "Le sujet du point"),
     ("What was decided (\"\" clears it)", "Ce qui a été décidé (\"\" l'efface)"),
     ("When it is due", "Son échéance"),
+    ("When the target should be reached", "Quand la cible doit être atteinte"),
     (
         "When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never",
         "Quand utiliser la couleur : auto (dans un terminal, sauf si NO_COLOR est défini), always ou never",

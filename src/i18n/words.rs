@@ -36,12 +36,14 @@ pub fn status(ui: Ui, s: Status) -> &'static str {
 /// A kind of item, in words.
 pub fn kind(ui: Ui, k: Family) -> &'static str {
     let text = match k {
+        Family::Action => Text { en: "action", fr: "action de suivi" },
         Family::AgendaItem => Text { en: "agenda item", fr: "point à l'ordre du jour" },
         Family::Channel => Text { en: "channel", fr: "canal" },
         Family::Material => Text { en: "material", fr: "document" },
         Family::Meeting => Text { en: "meeting", fr: "réunion" },
         Family::Milestone => Text { en: "milestone", fr: "jalon" },
         Family::Organization => Text { en: "organization", fr: "organisation" },
+        Family::Result => Text { en: "result", fr: "résultat" },
         Family::Table => Text { en: "table", fr: "table" },
     };
     text.get(ui)
@@ -86,6 +88,8 @@ pub fn noun(subject: impl Into<Subject>) -> Noun {
             Family::Channel => ("channel", "canal", false),
             Family::Material => ("material", "document", false),
             Family::Milestone => ("milestone", "jalon", false),
+            Family::Action => ("action", "action de suivi", true),
+            Family::Result => ("result", "résultat", false),
         },
     };
     Noun { en, fr, feminine }
@@ -140,6 +144,13 @@ pub fn field(ui: Ui, name: &str) -> Option<&'static str> {
         "start" => Text { en: "start", fr: "début" },
         "end" => Text { en: "end", fr: "fin" },
         "leads" => Text { en: "leads", fr: "responsables" },
+        "target" => t::TARGET,
+        "unit" => t::UNIT,
+        "value" => t::VALUE,
+        "measured_on" => t::MEASURED_ON,
+        "percent_of_target" => t::PERCENT_OF_TARGET,
+        "measures" => Text { en: "measurements", fr: "mesures" },
+        "on" => t::DATE,
         _ => return None,
     };
     Some(text.get(ui))

@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::item::Head;
-use super::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Progress, Table};
+use super::plan::{
+    Action as FollowUp, AgendaItem, Campaign, Channel, ExpectedResult, Material, Meeting, Milestone, Organization, Progress, Table,
+};
 use super::types::Family;
 
 /// What a journal row is about: the campaign itself, or an item of a family.
@@ -48,6 +50,8 @@ pub enum Item {
     Channel(Channel),
     Material(Material),
     Milestone(Milestone),
+    Action(FollowUp),
+    Result(ExpectedResult),
 }
 
 impl Item {
@@ -62,6 +66,8 @@ impl Item {
             Item::Channel(_) => Subject::Item(Family::Channel),
             Item::Material(_) => Subject::Item(Family::Material),
             Item::Milestone(_) => Subject::Item(Family::Milestone),
+            Item::Action(_) => Subject::Item(Family::Action),
+            Item::Result(_) => Subject::Item(Family::Result),
         }
     }
 
@@ -76,6 +82,8 @@ impl Item {
             Item::Channel(i) => i.key.clone(),
             Item::Material(i) => i.key.clone(),
             Item::Milestone(i) => i.key.clone(),
+            Item::Action(i) => i.key.clone(),
+            Item::Result(i) => i.key.clone(),
         }
     }
 
@@ -86,7 +94,8 @@ impl Item {
             Item::Channel(i) => Some(&i.progress),
             Item::Material(i) => Some(&i.progress),
             Item::Milestone(i) => Some(&i.progress),
-            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => None,
+            Item::Action(i) => Some(&i.progress),
+            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Result(_) => None,
         }
     }
 
@@ -97,7 +106,8 @@ impl Item {
             Item::Channel(i) => Some(&mut i.progress),
             Item::Material(i) => Some(&mut i.progress),
             Item::Milestone(i) => Some(&mut i.progress),
-            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => None,
+            Item::Action(i) => Some(&mut i.progress),
+            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Result(_) => None,
         }
     }
 
@@ -112,6 +122,8 @@ impl Item {
             Item::Channel(c) => c.due,
             Item::Material(m) => m.due,
             Item::Milestone(m) => Some(m.due),
+            Item::Action(a) => a.due,
+            Item::Result(r) => r.due,
         }
     }
 
@@ -125,6 +137,8 @@ impl Item {
             Item::Channel(c) => c.due.into_iter().collect(),
             Item::Material(m) => m.due.into_iter().collect(),
             Item::Milestone(m) => vec![m.due],
+            Item::Action(a) => a.due.into_iter().collect(),
+            Item::Result(r) => r.due.into_iter().chain(r.measures.iter().map(|m| m.on)).collect(),
         };
         dates.extend(done);
         dates
@@ -157,6 +171,8 @@ impl super::plan::Plan {
             Family::Channel => self.channels.get(key).cloned().map(Item::Channel),
             Family::Material => self.materials.get(key).cloned().map(Item::Material),
             Family::Milestone => self.milestones.get(key).cloned().map(Item::Milestone),
+            Family::Action => self.actions.get(key).cloned().map(Item::Action),
+            Family::Result => self.results.get(key).cloned().map(Item::Result),
         }
     }
 
@@ -171,6 +187,8 @@ impl super::plan::Plan {
             Item::Channel(c) => _ = self.channels.insert(c.key.clone(), c),
             Item::Material(m) => _ = self.materials.insert(m.key.clone(), m),
             Item::Milestone(m) => _ = self.milestones.insert(m.key.clone(), m),
+            Item::Action(a) => _ = self.actions.insert(a.key.clone(), a),
+            Item::Result(r) => _ = self.results.insert(r.key.clone(), r),
         }
     }
 
@@ -184,7 +202,9 @@ impl super::plan::Plan {
         let ch = self.channels.values().cloned().map(Item::Channel);
         let ma = self.materials.values().cloned().map(Item::Material);
         let mi = self.milestones.values().cloned().map(Item::Milestone);
-        c.chain(o).chain(t).chain(m).chain(a).chain(ch).chain(ma).chain(mi)
+        let ac = self.actions.values().cloned().map(Item::Action);
+        let r = self.results.values().cloned().map(Item::Result);
+        c.chain(o).chain(t).chain(m).chain(a).chain(ch).chain(ma).chain(mi).chain(ac).chain(r)
     }
 
     /// The date of the meeting `key`, for its agenda items.

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::change::Item;
-use super::plan::{Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
+use super::plan::{Action, Channel, ExpectedResult, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
 use super::state::assess;
 use super::types::{Order, State, Status};
 
@@ -17,9 +17,13 @@ pub enum Cell<'a> {
     /// A value of a closed set that is not one below (kinds of table, channel, material; languages).
     Choice(&'static str),
     Order(Order),
+    /// An order of government that may be absent (a result about the whole campaign).
+    MaybeOrder(Option<Order>),
     Status(Status),
     State(State),
     Number(i64),
+    /// A measured or target figure; absent while nothing is measured.
+    Decimal(Option<f64>),
     /// Keys of other items (members, dependencies, attendees).
     Keys(&'a [String]),
     /// A list that may be absent (attendance not recorded).
@@ -37,9 +41,22 @@ pub enum Listed {
     Channel(ListedTracked<Channel>),
     Material(ListedTracked<Material>),
     Milestone(ListedTracked<Milestone>),
+    Action(ListedTracked<Action>),
+    Result(ListedResult),
 }
 
-/// A channel, material or milestone with its state; its progress is as of the day.
+/// An expected result as of a day: its measurements up to then, its latest value, and that
+/// value's percent of the target (DESIGN.md, "Results").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListedResult {
+    #[serde(flatten)]
+    pub item: ExpectedResult,
+    pub value: Option<f64>,
+    pub measured_on: Option<NaiveDate>,
+    pub percent_of_target: Option<f64>,
+}
+
+/// A channel, material, milestone or action with its state; its progress is as of the day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ListedTracked<T> {
     #[serde(flatten)]
@@ -105,17 +122,32 @@ impl Listed {
                 let due = Some(m.due);
                 Listed::Milestone(tracked(m, |m| &mut m.progress, due, as_of))
             }
+            Item::Action(a) => {
+                let due = a.due;
+                Listed::Action(tracked(a, |a| &mut a.progress, due, as_of))
+            }
+            Item::Result(mut r) => {
+                let row = super::results::ResultRow::of(&r, as_of);
+                r.measures = row.trend;
+                Listed::Result(ListedResult {
+                    item: r,
+                    value: row.value,
+                    measured_on: row.measured_on,
+                    percent_of_target: row.percent_of_target,
+                })
+            }
         })
     }
 
     /// The state as of the day; `None` for an item that has no status.
     pub fn state(&self) -> Option<State> {
         match self {
-            Listed::Organization(_) | Listed::Table(_) | Listed::Meeting(_) => None,
+            Listed::Organization(_) | Listed::Table(_) | Listed::Meeting(_) | Listed::Result(_) => None,
             Listed::AgendaItem(a) => Some(a.state),
             Listed::Channel(c) => Some(c.state),
             Listed::Material(m) => Some(m.state),
             Listed::Milestone(m) => Some(m.state),
+            Listed::Action(a) => Some(a.state),
         }
     }
 
@@ -217,6 +249,36 @@ impl Listed {
                 cells.push(("state", State(l.state)));
                 cells
             }
+            Listed::Action(l) => {
+                let a = &l.item;
+                let mut cells = vec![
+                    ("key", Text(Some(&a.key))),
+                    ("title", Text(Some(&a.title))),
+                    ("title_fr", Text(a.title_fr.as_deref())),
+                    ("owner", Text(a.owner.as_deref())),
+                    ("due", Date(a.due)),
+                    ("meeting", Text(a.meeting.as_deref())),
+                ];
+                cells.extend(progress(&a.progress));
+                cells.push(("state", State(l.state)));
+                cells
+            }
+            Listed::Result(l) => {
+                let r = &l.item;
+                vec![
+                    ("key", Text(Some(&r.key))),
+                    ("title", Text(Some(&r.title))),
+                    ("title_fr", Text(r.title_fr.as_deref())),
+                    ("order", MaybeOrder(r.order)),
+                    ("target", Decimal(Some(r.target))),
+                    ("unit", Text(r.unit.as_deref())),
+                    ("due", Date(r.due)),
+                    ("note", Text(r.note.as_deref())),
+                    ("value", Decimal(l.value)),
+                    ("measured_on", Date(l.measured_on)),
+                    ("percent_of_target", Decimal(l.percent_of_target)),
+                ]
+            }
         }
     }
 
@@ -229,6 +291,8 @@ impl Listed {
             (Listed::Channel(c), "name") => c.item.name_fr.as_deref(),
             (Listed::Material(m), "title") => m.item.title_fr.as_deref(),
             (Listed::Milestone(m), "title") => m.item.title_fr.as_deref(),
+            (Listed::Action(a), "title") => a.item.title_fr.as_deref(),
+            (Listed::Result(r), "title") => r.item.title_fr.as_deref(),
             _ => None,
         }
     }

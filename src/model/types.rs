@@ -105,29 +105,33 @@ spelled_enum!(
     /// here makes the compiler list every place that must handle it: matches over families
     /// have no catch-all arm.
     Family, "kind" {
+        Action => "action",
         AgendaItem => "agenda_item",
         Channel => "channel",
         Material => "material",
         Meeting => "meeting",
         Milestone => "milestone",
         Organization => "organization",
+        Result => "result",
         Table => "table",
     }
 );
 
 impl Family {
-    /// The four families that carry a status.
-    pub const TRACKED: [Family; 4] = [Family::Milestone, Family::AgendaItem, Family::Channel, Family::Material];
+    /// The families that carry a status, in the order reports list them.
+    pub const TRACKED: [Family; 5] = [Family::Milestone, Family::AgendaItem, Family::Channel, Family::Material, Family::Action];
 
     /// The command that handles the family: `engage org`, `engage agenda`, …
     pub fn command(self) -> &'static str {
         match self {
+            Family::Action => "action",
             Family::AgendaItem => "agenda",
             Family::Channel => "channel",
             Family::Material => "material",
             Family::Meeting => "meeting",
             Family::Milestone => "milestone",
             Family::Organization => "org",
+            Family::Result => "result",
             Family::Table => "table",
         }
     }
@@ -135,8 +139,8 @@ impl Family {
     /// Whether items of this family carry a status (and so a state).
     pub fn is_tracked(self) -> bool {
         match self {
-            Family::AgendaItem | Family::Channel | Family::Material | Family::Milestone => true,
-            Family::Meeting | Family::Organization | Family::Table => false,
+            Family::Action | Family::AgendaItem | Family::Channel | Family::Material | Family::Milestone => true,
+            Family::Meeting | Family::Organization | Family::Result | Family::Table => false,
         }
     }
 }

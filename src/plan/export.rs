@@ -46,6 +46,10 @@ impl Out {
             let _ = writeln!(self.0, "{name} = {d}");
         }
     }
+    /// A number as TOML reads it back exactly (`40.0`, `12.5`, `1e20`).
+    fn number(&mut self, name: &str, value: f64) {
+        let _ = writeln!(self.0, "{name} = {value:?}");
+    }
     fn list(&mut self, name: &str, values: &[String]) {
         if !values.is_empty() {
             self.list_always(name, values);
@@ -161,6 +165,35 @@ pub fn export(plan: &Plan) -> String {
         }
         o.list("depends_on", &m.depends_on);
         o.progress(&m.progress);
+    }
+    for a in plan.actions.values() {
+        o.header("[[action]]");
+        o.text("key", &a.key);
+        o.text("title", &a.title);
+        o.opt("title_fr", &a.title_fr);
+        o.opt("owner", &a.owner);
+        o.date("due", a.due);
+        o.opt("meeting", &a.meeting);
+        o.progress(&a.progress);
+    }
+    for r in plan.results.values() {
+        o.header("[[result]]");
+        o.text("key", &r.key);
+        o.text("title", &r.title);
+        o.opt("title_fr", &r.title_fr);
+        if let Some(order) = r.order {
+            o.text("order", order.as_str());
+        }
+        o.number("target", r.target);
+        o.opt("unit", &r.unit);
+        o.date("due", r.due);
+        o.opt("note", &r.note);
+        for m in &r.measures {
+            o.header("[[result.measure]]");
+            o.date("on", Some(m.on));
+            o.number("value", m.value);
+            o.opt("note", &m.note);
+        }
     }
     o.0
 }

@@ -50,6 +50,7 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
             Target::Milestone => merged.milestones.get(&r.key).map(|_| None),
             Target::Channel => merged.channels.get(&r.key).map(|c| Some(c.lang)),
             Target::Material => merged.materials.get(&r.key).map(|m| Some(m.lang)),
+            Target::Meeting => merged.meetings.get(&r.key).map(|_| None),
         };
         let declared = parsed.declared.contains(&(r.target.family(), r.key.clone()));
         match (found_lang, r.counterpart_of) {
@@ -78,6 +79,15 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
         let pos = parsed.counterpart_pos.get(&at(&u.key)).or_else(|| parsed.key_pos.get(&at(&u.counterpart)));
         if let Some(&pos) = pos {
             problems.push(Problem { pos, message: unpaired_message(section, u) });
+        }
+    }
+    // A measurement dated before the campaign started is a mistake.
+    if let Some(start) = merged.campaign.as_ref().and_then(|c| c.start) {
+        for ((key, on), pos) in &parsed.measure_pos {
+            if *on < start {
+                let named = i18n::noun(Family::Result).named(key);
+                problems.push(Problem { pos: *pos, message: named.join(": ", " : ", &measured_before_start(*on, start)) });
+            }
         }
     }
     if let Some(cycle) = find_cycle(merged.milestones.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
@@ -120,6 +130,12 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
         Item::Milestone(m) => {
             vec![("title", Some(m.title.as_str())), ("title_fr", m.title_fr.as_deref()), ("owner", m.owner.as_deref())]
         }
+        Item::Action(a) => {
+            vec![("title", Some(a.title.as_str())), ("title_fr", a.title_fr.as_deref()), ("owner", a.owner.as_deref())]
+        }
+        Item::Result(r) => {
+            vec![("title", Some(r.title.as_str())), ("title_fr", r.title_fr.as_deref()), ("unit", r.unit.as_deref())]
+        }
     };
     for (field, value) in lines {
         if let Some(v) = value {
@@ -131,8 +147,17 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
         Item::Channel(c) => c.progress.note.as_deref(),
         Item::Material(m) => m.progress.note.as_deref(),
         Item::Milestone(m) => m.progress.note.as_deref(),
+        Item::Action(a) => a.progress.note.as_deref(),
+        Item::Result(r) => r.note.as_deref(),
         Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => None,
     };
+    if let Item::Result(r) = item {
+        for m in r.measures.iter() {
+            if let Some(n) = m.note.as_deref() {
+                check_note("note", n)?;
+            }
+        }
+    }
     let outcome = match item {
         Item::Meeting(m) => m.outcome.as_deref(),
         _ => None,
@@ -160,7 +185,9 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
         | Item::Meeting(_)
         | Item::Channel(_)
         | Item::Material(_)
-        | Item::Milestone(_) => check_key(&key)?,
+        | Item::Milestone(_)
+        | Item::Action(_)
+        | Item::Result(_) => check_key(&key)?,
     }
     let taken = match item {
         Item::Campaign(_) => stored.campaign.is_some(),
@@ -171,6 +198,8 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
         Item::Channel(_) => stored.channels.contains_key(&key),
         Item::Material(_) => stored.materials.contains_key(&key),
         Item::Milestone(_) => stored.milestones.contains_key(&key),
+        Item::Action(_) => stored.actions.contains_key(&key),
+        Item::Result(_) => stored.results.contains_key(&key),
     };
     if taken {
         let (en, fr) = (&named.en, &named.fr);
@@ -275,9 +304,34 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
                 return Err(msg!("milestones would form a cycle: {path}", "les jalons formeraient un cycle : {path}"));
             }
         }
+        Item::Action(a) => {
+            if let Some(m) = &a.meeting {
+                need(stored.meetings.contains_key(m), Family::Meeting, m)?;
+            }
+        }
+        Item::Result(r) => {
+            if !(r.target > 0.0 && r.target.is_finite()) {
+                return Err(about(super::parse::target_not_positive(r.target)));
+            }
+            if let Some(m) = r.measures.iter().find(|m| !m.value.is_finite()) {
+                let on = m.on;
+                return Err(about(msg!("the measurement of {on} is not a number", "la mesure du {on} n'est pas un nombre")));
+            }
+            let start = stored.campaign.as_ref().and_then(|c| c.start);
+            if let (Some(start), Some(first)) = (start, r.measures.first())
+                && first.on < start
+            {
+                return Err(about(measured_before_start(first.on, start)));
+            }
+        }
         Item::Campaign(_) | Item::Organization(_) => {}
     }
     Ok(())
+}
+
+/// A measurement dated before the campaign started.
+fn measured_before_start(on: chrono::NaiveDate, start: chrono::NaiveDate) -> Msg {
+    msg!("a measurement on {on} is before the campaign's start ({start})", "une mesure du {on} précède le début de la campagne ({start})")
 }
 
 /// Checks that a new item `key` naming `cp` makes a pair with it among the stored `links`.
@@ -328,6 +382,9 @@ pub fn check_stored(plan: &Plan) -> Vec<Msg> {
     }
     for m in plan.milestones.values() {
         progress(i18n::noun(Family::Milestone).named(&m.key), &m.progress);
+    }
+    for a in plan.actions.values() {
+        progress(i18n::noun(Family::Action).named(&a.key), &a.progress);
     }
     for a in plan.agenda.values() {
         if !plan.meetings.contains_key(&a.meeting) {

@@ -4,6 +4,7 @@
 //! Writes go through [`Store::write`]: one `BEGIN IMMEDIATE` transaction that commits whole or
 //! rolls back when dropped, with every change journaled inside it.
 
+mod actions_results;
 mod fault;
 mod journal;
 mod open;
@@ -212,6 +213,11 @@ impl Snapshot<'_> {
     /// What reach needs as of `as_of`.
     pub fn reach_data(&self, as_of: chrono::NaiveDate) -> Result<ReachData> {
         reports::reach_data(self.tx, as_of)
+    }
+
+    /// Every expected result with its measurements, by key.
+    pub fn results(&self) -> Result<Vec<crate::model::plan::ExpectedResult>> {
+        reports::results(self.tx)
     }
 
     /// Channels and materials that name a counterpart, and those they name.

@@ -24,6 +24,8 @@ pub fn load_item(tx: &Transaction, family: Family, key: &str) -> Result<Option<I
         Family::Channel => plan.channels.into_values().next().map(Item::Channel),
         Family::Material => plan.materials.into_values().next().map(Item::Material),
         Family::Milestone => plan.milestones.into_values().next().map(Item::Milestone),
+        Family::Action => plan.actions.into_values().next().map(Item::Action),
+        Family::Result => plan.results.into_values().next().map(Item::Result),
     })
 }
 
@@ -37,6 +39,8 @@ pub fn keys(tx: &Transaction, family: Family) -> Result<Vec<String>> {
         Family::Channel => "SELECT key FROM channel ORDER BY key",
         Family::Material => "SELECT key FROM material ORDER BY key",
         Family::Milestone => "SELECT key FROM milestone ORDER BY key",
+        Family::Action => "SELECT key FROM action_item ORDER BY key",
+        Family::Result => "SELECT key FROM expected_result ORDER BY key",
     };
     let mut stmt = tx.prepare_cached(sql)?;
     let keys = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
@@ -224,6 +228,12 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
             }
         }
     }
+    if let Some(key) = want(Family::Action) {
+        super::actions_results::load_actions(tx, &mut plan, key)?;
+    }
+    if let Some(key) = want(Family::Result) {
+        super::actions_results::load_results(tx, &mut plan, key)?;
+    }
     Ok(plan)
 }
 
@@ -392,6 +402,8 @@ fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
             )?
             .execute(params![m.key, m.title, m.title_fr, m.owner, m.due, m.duration_days, p.status, p.done_on, p.note])?;
         }
+        Item::Action(a) => super::actions_results::upsert_action(tx, a)?,
+        Item::Result(r) => super::actions_results::upsert_result(tx, r)?,
     }
     Ok(())
 }
@@ -414,6 +426,8 @@ fn rename(tx: &Transaction, before: &Item, after: &Item) -> Result<()> {
         (Item::Channel(_), _) => "UPDATE channel SET key = ?2 WHERE key = ?1",
         (Item::Material(_), _) => "UPDATE material SET key = ?2 WHERE key = ?1",
         (Item::Milestone(_), _) => "UPDATE milestone SET key = ?2 WHERE key = ?1",
+        (Item::Action(_), _) => "UPDATE action_item SET key = ?2 WHERE key = ?1",
+        (Item::Result(_), _) => "UPDATE expected_result SET key = ?2 WHERE key = ?1",
         (Item::Campaign(_) | Item::AgendaItem(_), _) => return Ok(()),
     };
     tx.prepare_cached(sql)?.execute(params![before.key(), after.key()])?;
@@ -434,6 +448,8 @@ fn delete(tx: &Transaction, item: &Item) -> Result<()> {
         Item::Channel(c) => ("DELETE FROM channel WHERE key = ?1", &c.key),
         Item::Material(m) => ("DELETE FROM material WHERE key = ?1", &m.key),
         Item::Milestone(m) => ("DELETE FROM milestone WHERE key = ?1", &m.key),
+        Item::Action(a) => ("DELETE FROM action_item WHERE key = ?1", &a.key),
+        Item::Result(r) => ("DELETE FROM expected_result WHERE key = ?1", &r.key),
     };
     tx.prepare_cached(sql)?.execute([key])?;
     Ok(())
