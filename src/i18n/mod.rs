@@ -191,6 +191,7 @@ pub mod t {
         MEASURED_ON = "measured on" / "mesuré le";
         PERCENT_OF_TARGET = "% of target" / "% de la cible";
         NOT_MEASURED = "not measured yet" / "pas encore mesuré";
+        TREND = "trend" / "évolution";
         WHOLE_CAMPAIGN = "Whole campaign" / "Toute la campagne";
         RESULTS_LABEL = "Expected results: the latest value against the target, and the trend of measurements"
             / "Résultats attendus : la dernière valeur par rapport à la cible, et l'évolution des mesures";
