@@ -1,4 +1,4 @@
--- engage store schema, version 5 (PRAGMA user_version = 5).
+-- engage store schema, version 6 (PRAGMA user_version = 6).
 -- One file holds one campaign. Keys are what users type; ids never leave the store.
 -- Dates are ISO text (YYYY-MM-DD), checked to be real dates; timestamps are UTC RFC 3339.
 
@@ -174,6 +174,44 @@ CREATE UNIQUE INDEX distribution_to_person ON distribution (material_id, person_
 CREATE INDEX distribution_organization ON distribution (organization_id);
 CREATE INDEX distribution_person ON distribution (person_id);
 CREATE INDEX distribution_via ON distribution (via_id);
+
+-- A follow-up committed at a meeting (meeting_id) or elsewhere.
+CREATE TABLE action_item (
+    id         INTEGER PRIMARY KEY,
+    key        TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
+    title      TEXT NOT NULL,
+    title_fr   TEXT,
+    owner      TEXT,
+    due        TEXT CHECK (due IS NULL OR date(due) IS due),
+    meeting_id INTEGER REFERENCES meeting (id),
+    status     TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    done_on    TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
+    note       TEXT,
+    CHECK ((status = 'done') = (done_on IS NOT NULL))
+);
+CREATE INDEX action_item_due ON action_item (due);
+CREATE INDEX action_item_meeting ON action_item (meeting_id);
+
+-- An expected result of the campaign, made measurable, and its measurements (one a day).
+CREATE TABLE expected_result (
+    id        INTEGER PRIMARY KEY,
+    key       TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
+    title     TEXT NOT NULL,
+    title_fr  TEXT,
+    gov_order TEXT CHECK (gov_order IS NULL OR gov_order IN ('federal', 'provincial', 'territorial', 'indigenous', 'municipal', 'other')),
+    target    REAL NOT NULL CHECK (target > 0),
+    unit      TEXT,
+    due       TEXT CHECK (due IS NULL OR date(due) IS due),
+    note      TEXT
+);
+
+CREATE TABLE result_measure (
+    result_id   INTEGER NOT NULL REFERENCES expected_result (id) ON DELETE CASCADE,
+    measured_on TEXT NOT NULL CHECK (date(measured_on) IS measured_on),
+    value       REAL NOT NULL,
+    note        TEXT,
+    PRIMARY KEY (result_id, measured_on)
+) WITHOUT ROWID;
 
 -- The audit trail: one row per item changed by a command; never updated, never deleted.
 CREATE TABLE journal (

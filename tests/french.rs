@@ -205,7 +205,7 @@ fn machine_formats_do_not_change_with_the_language() {
         assert_eq!(env.stdout(args), fr(&env, args), "{args:?} differs between languages");
     }
     let csv = env.stdout(&["export", "progress", "--as-of", AS_OF]);
-    assert_eq!(csv.lines().next(), Some("kind,key,title,owner,date,status,done_on,state,variance_days,critical"));
+    assert_eq!(csv.lines().next(), Some("kind,key,title,owner,date,status,done_on,state,variance_days,critical,title_fr"));
 }
 
 #[test]

@@ -117,20 +117,20 @@ fn export_progress_gives_the_rows_of_the_worked_example() {
     let env = worked();
     let out = env.engage().args(["export", "progress", "--as-of", AS_OF]).assert().success().get_output().stdout.clone();
     let rows = csv_rows(&out);
-    assert_eq!(rows[0], ["kind", "key", "title", "owner", "date", "status", "done_on", "state", "variance_days", "critical"]);
+    assert_eq!(rows[0], ["kind", "key", "title", "owner", "date", "status", "done_on", "state", "variance_days", "critical", "title_fr"]);
     let body: BTreeMap<(String, String), Vec<String>> = rows[1..].iter().map(|r| ((r[0].clone(), r[1].clone()), r.clone())).collect();
     assert_eq!(body.len(), 9, "one row per item: {rows:?}");
     assert_eq!(rows.len(), 10);
     let expected = [
-        ["milestone", "a", "Draft", "", "2030-03-15", "done", "2030-03-14", "done_on_time", "-1", "false"],
-        ["milestone", "b", "Review", "", "2030-04-01", "planned", "", "overdue", "9", "true"],
-        ["milestone", "c", "Translation", "", "2030-04-05", "planned", "", "overdue", "5", "false"],
-        ["milestone", "d", "Launch", "", "2030-05-25", "planned", "", "on_track", "", "true"],
-        ["agenda_item", "council-mar/briefing", "Briefing", "", "2030-03-20", "done", "2030-03-20", "done_on_time", "0", "false"],
-        ["agenda_item", "mayors-apr/workshop", "Workshop", "", "2030-04-15", "planned", "", "due_soon", "", "false"],
-        ["channel", "site", "Department website", "", "2030-04-01", "planned", "", "overdue", "9", "false"],
-        ["channel", "letter", "City newsletter", "", "2030-03-25", "done", "2030-03-28", "done_late", "3", "false"],
-        ["material", "deck", "'=Deck for the forum", "Secretariat", "2030-04-12", "in_progress", "", "due_soon", "", "false"],
+        ["milestone", "a", "Draft", "", "2030-03-15", "done", "2030-03-14", "done_on_time", "-1", "false", ""],
+        ["milestone", "b", "Review", "", "2030-04-01", "planned", "", "overdue", "9", "true", ""],
+        ["milestone", "c", "Translation", "", "2030-04-05", "planned", "", "overdue", "5", "false", ""],
+        ["milestone", "d", "Launch", "", "2030-05-25", "planned", "", "on_track", "", "true", ""],
+        ["agenda_item", "council-mar/briefing", "Briefing", "", "2030-03-20", "done", "2030-03-20", "done_on_time", "0", "false", ""],
+        ["agenda_item", "mayors-apr/workshop", "Workshop", "", "2030-04-15", "planned", "", "due_soon", "", "false", ""],
+        ["channel", "site", "Department website", "", "2030-04-01", "planned", "", "overdue", "9", "false", ""],
+        ["channel", "letter", "City newsletter", "", "2030-03-25", "done", "2030-03-28", "done_late", "3", "false", ""],
+        ["material", "deck", "'=Deck for the forum", "Secretariat", "2030-04-12", "in_progress", "", "due_soon", "", "false", ""],
     ];
     for want in expected {
         let got = body.get(&(want[0].to_string(), want[1].to_string())).unwrap_or_else(|| panic!("no row for {} {}", want[0], want[1]));

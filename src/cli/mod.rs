@@ -80,6 +80,15 @@ pub fn days_arg(text: &str) -> Result<i64, String> {
     }
 }
 
+/// A number (`12`, `12.5`, `-3`), finite. Messages as for [`date_arg`].
+pub fn number_arg(text: &str) -> Result<f64, String> {
+    let ui = crate::i18n::process_ui();
+    match text.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() => Ok(n),
+        _ => Err(crate::msg!("'{text}' is not a number", "« {text} » n'est pas un nombre").get(ui).to_string()),
+    }
+}
+
 /// A whole number, 0 or more. Messages as for [`date_arg`].
 pub fn count_arg(text: &str) -> Result<u64, String> {
     let ui = crate::i18n::process_ui();
@@ -131,6 +140,12 @@ pub enum Command {
     Send(SendArgs),
     /// Which organizations the campaign has reached, since when and how; the next opportunity for the others.
     Reach(ReachArgs),
+    /// Follow-up actions committed at a meeting or elsewhere: add, list, and log progress.
+    #[command(subcommand)]
+    Action(ActionCommand),
+    /// Expected results with a target, and their measurements over time.
+    #[command(subcommand, name = "result")]
+    ExpectedResult(ResultCommand),
     /// What is due next: open items dated up to a window ahead (overdue ones included), and meetings.
     Upcoming(UpcomingArgs),
     /// Where the campaign stands: percent complete, overdue items, critical path, projected end, reach.
@@ -799,7 +814,170 @@ pub struct MilestoneSet {
     pub clear: ClearArgs,
 }
 
-/// Logging progress: the same verbs for agenda items, channels, materials and milestones.
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Add an action, e.g. one committed at a meeting (--meeting).
+    Add(ActionAdd),
+    /// List actions.
+    List(ActionList),
+    /// Show one action: its fields, its state, the meeting it was committed at, and its journal.
+    Show(ShowArgs),
+    #[command(flatten)]
+    Track(TrackCommand),
+    /// Change fields of one item (the plan file's checks apply).
+    Set(ActionSet),
+    /// Give an item a new key; every reference to it follows.
+    Rename(RenameArgs),
+    /// Remove an item that nothing refers to.
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ActionAdd {
+    /// The new item's key: lowercase letters, digits, '-', '_' and '.'.
+    pub key: String,
+    /// Its title.
+    #[arg(long)]
+    pub title: String,
+    /// Its title in French.
+    #[arg(long)]
+    pub title_fr: Option<String>,
+    /// Who is responsible (free text).
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// When it is due.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub due: Option<NaiveDate>,
+    /// The meeting it was committed at.
+    #[arg(long)]
+    pub meeting: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionList {
+    #[command(flatten)]
+    pub tracked: TrackedListArgs,
+    /// Only actions committed at this meeting.
+    #[arg(long)]
+    pub meeting: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionSet {
+    /// The action's key.
+    pub key: String,
+    /// Its title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Its title in French ("" clears it).
+    #[arg(long)]
+    pub title_fr: Option<String>,
+    /// Who is responsible ("" clears it).
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// When it is due.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub due: Option<NaiveDate>,
+    /// The meeting it was committed at ("" clears it).
+    #[arg(long)]
+    pub meeting: Option<String>,
+    #[command(flatten)]
+    pub progress: ProgressSet,
+    #[command(flatten)]
+    pub clear: ClearArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ResultCommand {
+    /// Add an expected result with its target.
+    Add(ResultAdd),
+    /// List expected results, each with its latest value as of a day.
+    List(ListArgs),
+    /// Show one expected result: its fields, its value against the target, its measurements,
+    /// and its journal.
+    Show(ShowArgs),
+    /// Record a measurement of an expected result (one a day: recording again replaces it).
+    Record(RecordArgs),
+    /// Change fields of one item (the plan file's checks apply).
+    Set(ResultSet),
+    /// Give an item a new key; every reference to it follows.
+    Rename(RenameArgs),
+    /// Remove an item that nothing refers to.
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ResultAdd {
+    /// The new item's key: lowercase letters, digits, '-', '_' and '.'.
+    pub key: String,
+    /// Its title.
+    #[arg(long)]
+    pub title: String,
+    /// Its title in French.
+    #[arg(long)]
+    pub title_fr: Option<String>,
+    /// The order of government it is about: federal, provincial, territorial, indigenous, municipal or other.
+    #[arg(long)]
+    pub order: Option<Order>,
+    /// The value to reach: a number more than 0.
+    #[arg(long, value_parser = number_arg, value_name = "NUMBER", allow_negative_numbers = true)]
+    pub target: f64,
+    /// What is counted, e.g. organizations or percent (free text).
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// When the target should be reached.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub due: Option<NaiveDate>,
+    /// A note for the record.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ResultSet {
+    /// The result's key.
+    pub key: String,
+    /// Its title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Its title in French ("" clears it).
+    #[arg(long)]
+    pub title_fr: Option<String>,
+    /// The order of government it is about.
+    #[arg(long)]
+    pub order: Option<Order>,
+    /// The value to reach: a number more than 0.
+    #[arg(long, value_parser = number_arg, value_name = "NUMBER", allow_negative_numbers = true)]
+    pub target: Option<f64>,
+    /// What is counted ("" clears it).
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// When the target should be reached.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub due: Option<NaiveDate>,
+    /// A note for the record ("" clears it).
+    #[arg(long)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub clear: ClearArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// The result's key.
+    pub key: String,
+    /// The value measured: a number.
+    #[arg(value_parser = number_arg, allow_negative_numbers = true)]
+    pub value: f64,
+    /// The day it was measured (default: today).
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+    /// A note for the record: where the figure comes from.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// Logging progress: the same verbs for agenda items, channels, materials, milestones and actions.
 #[derive(Debug, Subcommand)]
 pub enum TrackCommand {
     /// Mark done (on --on, default today).

@@ -34,25 +34,33 @@ pub fn status(snap: &Snapshot, as_of: NaiveDate, listed: &[Family], mut also: im
     let nodes = snap.milestone_nodes()?;
     let reach = snap.reach_facts()?;
     let sides = snap.parity_sides()?;
+    let results = snap.results()?;
     let info = CampaignInfo { name: campaign.name, name_fr: campaign.name_fr, start: campaign.start, end: campaign.end };
-    Ok(build(info, tally, &nodes, &reach, &sides))
+    Ok(build(info, tally, &nodes, &reach, &sides, &results))
 }
 
 /// Everything the one-page report needs: the status, the open items and meetings from `as_of`
-/// to `until`, and every channel, material and milestone.
+/// to `until`, and every channel, material, milestone and action.
 pub fn report(snap: &Snapshot, as_of: NaiveDate, until: NaiveDate) -> Result<Report> {
-    let (mut channels, mut materials, mut milestones) = (Vec::new(), Vec::new(), Vec::new());
-    let listed = [Family::Channel, Family::Material, Family::Milestone];
+    let (mut channels, mut materials, mut milestones, mut actions) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let listed = [Family::Channel, Family::Material, Family::Milestone, Family::Action];
     let status = status(snap, as_of, &listed, |row| match row.kind {
         Family::Channel => channels.push(row.report(as_of)),
         Family::Material => materials.push(row.report(as_of)),
         Family::Milestone => milestones.push(row.report(as_of)),
-        Family::AgendaItem | Family::Meeting | Family::Organization | Family::Table | Family::Person | Family::Distribution => {}
+        Family::Action => actions.push(row.report(as_of)),
+        Family::AgendaItem
+        | Family::Meeting
+        | Family::Organization
+        | Family::Result
+        | Family::Table
+        | Family::Person
+        | Family::Distribution => {}
     })?;
     let next = snap.upcoming(as_of, until)?.into_iter().filter(|r| r.date.is_some_and(|d| d >= as_of)).map(|r| r.report(as_of)).collect();
     let within_days = (until - as_of).num_days();
     let coverage = crate::model::reach::organizations(&snap.reach_facts()?, as_of);
-    Ok(Report { status, within_days, next, channels, materials, milestones, coverage })
+    Ok(Report { status, within_days, next, channels, materials, actions, milestones, coverage })
 }
 
 /// The schedule on `as_of`, then every tracked row streamed to `each`.

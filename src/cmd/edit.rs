@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 
 use super::Ctx;
 use crate::cli::{
-    AgendaSet, AttendArgs, ChannelSet, ClearArgs, DistributionSet, MaterialSet, MeetingSet, MemberArgs, MilestoneSet, OrgSet, PersonSet,
-    ProgressSet, TableSet,
+    ActionSet, AgendaSet, AttendArgs, ChannelSet, ClearArgs, DistributionSet, MaterialSet, MeetingSet, MemberArgs, MilestoneSet, OrgSet,
+    PersonSet, ProgressSet, ResultSet, TableSet,
 };
 use crate::error::{Error, Result};
 use crate::i18n;
@@ -33,6 +33,8 @@ pub enum Set {
     Milestone(MilestoneSet),
     Person(PersonSet),
     Distribution(DistributionSet),
+    Action(ActionSet),
+    Result(ResultSet),
 }
 
 impl Set {
@@ -47,6 +49,8 @@ impl Set {
             Set::Milestone(a) => (Family::Milestone, &a.key, &a.clear),
             Set::Person(a) => (Family::Person, &a.key, &a.clear),
             Set::Distribution(a) => (Family::Distribution, &a.key, &a.clear),
+            Set::Action(a) => (Family::Action, &a.key, &a.clear),
+            Set::Result(a) => (Family::Result, &a.key, &a.clear),
         }
     }
 }
@@ -64,6 +68,8 @@ fn clearable(family: Family) -> &'static [&'static str] {
         Family::Milestone => &["title_fr", "owner", "depends_on", TRACKED[0]],
         Family::Person => &["role", "email", "lang", "source", "retain_until"],
         Family::Distribution => &["via", "due", "acknowledged_on", TRACKED[0]],
+        Family::Action => &["title_fr", "owner", "due", "meeting", TRACKED[0]],
+        Family::Result => &["title_fr", "order", "unit", "due", "note"],
     }
 }
 
@@ -240,6 +246,26 @@ fn updated(item: &Item, set: &Set, clear: &[&str]) -> Result<Item> {
             opt_date(&mut d.acknowledged_on, a.acknowledged_on, "acknowledged_on", clear);
             progress(&mut d.progress, &a.progress, clear);
         }
+        (Item::Action(i), Set::Action(a)) => {
+            req_text(&mut i.title, &a.title, "--title")?;
+            opt_text(&mut i.title_fr, &a.title_fr, "title_fr", clear);
+            opt_text(&mut i.owner, &a.owner, "owner", clear);
+            opt_date(&mut i.due, a.due, "due", clear);
+            opt_key(&mut i.meeting, &a.meeting, "meeting", clear);
+            progress(&mut i.progress, &a.progress, clear);
+        }
+        (Item::Result(r), Set::Result(a)) => {
+            req_text(&mut r.title, &a.title, "--title")?;
+            opt_text(&mut r.title_fr, &a.title_fr, "title_fr", clear);
+            if clear.contains(&"order") {
+                r.order = None;
+            }
+            r.order = a.order.or(r.order);
+            r.target = a.target.unwrap_or(r.target);
+            opt_text(&mut r.unit, &a.unit, "unit", clear);
+            opt_date(&mut r.due, a.due, "due", clear);
+            opt_text(&mut r.note, &a.note, "note", clear);
+        }
         _ => unreachable_pair()?,
     }
     Ok(next)
@@ -274,6 +300,8 @@ fn keys_of(plan: &Plan, family: Family) -> Vec<String> {
         Family::Milestone => plan.milestones.keys().cloned().collect(),
         Family::Person => plan.people.keys().cloned().collect(),
         Family::Distribution => plan.distributions.values().map(|d| d.reference()).collect(),
+        Family::Action => plan.actions.keys().cloned().collect(),
+        Family::Result => plan.results.keys().cloned().collect(),
     }
 }
 

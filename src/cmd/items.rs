@@ -6,14 +6,16 @@ use chrono::NaiveDate;
 
 use super::Ctx;
 use crate::cli::{
-    AgendaAdd, AgendaList, ChannelAdd, DistributionAdd, DistributionList, Format, ListArgs, MaterialAdd, MeetingAdd, MeetingList,
-    MilestoneAdd, OrgAdd, PersonAdd, PersonList, ShowArgs, TableAdd, TrackedListArgs,
+    ActionAdd, ActionList, AgendaAdd, AgendaList, ChannelAdd, DistributionAdd, DistributionList, Format, ListArgs, MaterialAdd, MeetingAdd,
+    MeetingList, MilestoneAdd, OrgAdd, PersonAdd, PersonList, ResultAdd, ShowArgs, TableAdd, TrackedListArgs,
 };
 use crate::error::{Error, Result};
 use crate::i18n::{Text, t};
 use crate::model::change::{Change, Item};
 use crate::model::listing::Listed;
-use crate::model::plan::{AgendaItem, Channel, Distribution, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table};
+use crate::model::plan::{
+    Action, AgendaItem, Channel, Distribution, ExpectedResult, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table,
+};
 use crate::model::schedule::Node;
 use crate::model::types::{Family, Status};
 use crate::msg;
@@ -169,6 +171,32 @@ pub fn milestone_item(a: MilestoneAdd) -> Result<Item> {
     }))
 }
 
+pub fn action_item(a: ActionAdd) -> Result<Item> {
+    Ok(Item::Action(Action {
+        key: a.key,
+        title: required(a.title, "--title")?,
+        title_fr: text(a.title_fr),
+        owner: text(a.owner),
+        due: a.due,
+        meeting: text(a.meeting),
+        progress: Progress::default(),
+    }))
+}
+
+pub fn result_item(a: ResultAdd) -> Result<Item> {
+    Ok(Item::Result(ExpectedResult {
+        key: a.key,
+        title: required(a.title, "--title")?,
+        title_fr: text(a.title_fr),
+        order: a.order,
+        target: a.target,
+        unit: text(a.unit),
+        due: a.due,
+        note: text(a.note),
+        measures: Vec::new(),
+    }))
+}
+
 fn keep(p: &Progress, owner: &Option<String>, f: &TrackedListArgs) -> bool {
     f.status.is_none_or(|s: Status| s == p.status)
         && f.owner.as_ref().is_none_or(|o| owner.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(o)))
@@ -185,12 +213,15 @@ pub enum Listing {
     Milestones(TrackedListArgs),
     People(PersonList),
     Distributions(DistributionList),
+    Actions(ActionList),
+    Results(ListArgs),
 }
 
 impl Listing {
     fn format(&self) -> Format {
         match self {
-            Listing::Organizations(a) | Listing::Tables(a) => a.format,
+            Listing::Organizations(a) | Listing::Tables(a) | Listing::Results(a) => a.format,
+            Listing::Actions(a) => a.tracked.list.format,
             Listing::Meetings(a) => a.list.format,
             Listing::Agenda(a) => a.tracked.list.format,
             Listing::Channels(a) | Listing::Materials(a) | Listing::Milestones(a) => a.list.format,
@@ -201,7 +232,8 @@ impl Listing {
 
     fn as_of(&self) -> Option<NaiveDate> {
         match self {
-            Listing::Organizations(a) | Listing::Tables(a) => a.as_of.as_of,
+            Listing::Organizations(a) | Listing::Tables(a) | Listing::Results(a) => a.as_of.as_of,
+            Listing::Actions(a) => a.tracked.list.as_of.as_of,
             Listing::Meetings(a) => a.list.as_of.as_of,
             Listing::Agenda(a) => a.tracked.list.as_of.as_of,
             Listing::Channels(a) | Listing::Materials(a) | Listing::Milestones(a) => a.list.as_of.as_of,
@@ -291,6 +323,16 @@ fn rows(plan: &Plan, listing: &Listing, as_of: NaiveDate) -> Vec<Listed> {
                 .filter_map(listed)
                 .collect(),
         },
+        Listing::Actions(a) => plan
+            .actions
+            .values()
+            .filter(|i| keep(&seen(&i.progress), &i.owner, &a.tracked))
+            .filter(|i| a.meeting.as_ref().is_none_or(|m| i.meeting.as_ref() == Some(m)))
+            .cloned()
+            .map(Item::Action)
+            .filter_map(listed)
+            .collect(),
+        Listing::Results(_) => plan.results.values().cloned().map(Item::Result).filter_map(listed).collect(),
     }
 }
 
@@ -330,7 +372,13 @@ fn listing_refers_to_known(plan: &Plan, listing: &Listing) -> Result<()> {
             known(Family::Meeting, &a.meeting)?;
             known(Family::Table, &a.table)
         }
-        Listing::Organizations(_) | Listing::Tables(_) | Listing::Channels(_) | Listing::Materials(_) | Listing::Milestones(_) => Ok(()),
+        Listing::Actions(a) => known(Family::Meeting, &a.meeting),
+        Listing::Organizations(_)
+        | Listing::Tables(_)
+        | Listing::Channels(_)
+        | Listing::Materials(_)
+        | Listing::Milestones(_)
+        | Listing::Results(_) => Ok(()),
     }
 }
 
@@ -345,6 +393,7 @@ pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> 
     let listed = |i: Item| Listed::of(i, &plan, as_of);
     let all = |items: Vec<Item>| items.into_iter().filter_map(listed).collect::<Vec<_>>();
     let mut schedule = None;
+    let mut measures = Vec::new();
     let related: Vec<(Text, Vec<Listed>)> = match &item {
         Item::Campaign(_) => Vec::new(),
         Item::Organization(_) => vec![
@@ -383,7 +432,16 @@ pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> 
             (t::TABLES_TITLE, all(plan.item(Family::Table, &m.table).into_iter().collect())),
             (t::ATTENDED_TITLE_ORGS, all(m.attended.iter().flatten().filter_map(|o| plan.item(Family::Organization, o)).collect())),
             (t::AGENDA_TITLE, all(plan.agenda.values().filter(|a| a.meeting == key).cloned().map(Item::AgendaItem).collect())),
+            (
+                t::ACTIONS_TITLE,
+                all(plan.actions.values().filter(|a| a.meeting.as_deref() == Some(&key)).cloned().map(Item::Action).collect()),
+            ),
         ],
+        Item::Action(a) => vec![(t::MEETING_OF_TITLE, all(a.meeting.iter().filter_map(|m| plan.item(Family::Meeting, m)).collect()))],
+        Item::Result(r) => {
+            measures = r.seen(as_of);
+            Vec::new()
+        }
         Item::AgendaItem(a) => vec![(t::MEETING_OF_TITLE, all(plan.item(Family::Meeting, &a.meeting).into_iter().collect()))],
         Item::Channel(c) => vec![
             (t::ORGANIZATION_TITLE, all(c.organization.iter().filter_map(|o| plan.item(Family::Organization, o)).collect())),
@@ -434,7 +492,7 @@ pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> 
     let Some(item) = listed(item) else { return Ok(()) };
     let subject = Some(crate::model::change::Subject::Item(family));
     let journal = store.history(&HistoryFilter { item: Some((subject, key)), ..HistoryFilter::default() })?;
-    render::lists::show(out, ctx.style, &render::lists::Shown { item, related, schedule }, &journal)
+    render::lists::show(out, ctx.style, &render::lists::Shown { item, related, schedule, measures }, &journal)
 }
 
 /// The counterparts of the item `key`: the one it names and those that name it.

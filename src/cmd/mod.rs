@@ -12,6 +12,7 @@ mod output;
 mod people;
 mod plan;
 mod reach;
+mod record;
 mod report;
 mod send;
 mod status;
@@ -24,8 +25,8 @@ use std::path::PathBuf;
 use chrono::{Local, NaiveDate};
 
 use crate::cli::{
-    AgendaCommand, ChannelCommand, Cli, ColorChoice, Command, DistributionCommand, MaterialCommand, MeetingCommand, MemberCommand,
-    MilestoneCommand, OrgCommand, PersonCommand, TableCommand, UiLang,
+    ActionCommand, AgendaCommand, ChannelCommand, Cli, ColorChoice, Command, DistributionCommand, MaterialCommand, MeetingCommand,
+    MemberCommand, MilestoneCommand, OrgCommand, PersonCommand, ResultCommand, TableCommand, UiLang,
 };
 use crate::error::{Error, Result};
 use crate::i18n::Ui;
@@ -280,6 +281,24 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         },
         Command::Send(a) => send::send(ctx, a, err),
         Command::Reach(a) => reach::run(ctx, a, out),
+        Command::Action(c) => match c {
+            ActionCommand::Add(a) => items::add(ctx, items::action_item(a)?, err),
+            ActionCommand::List(a) => items::list(ctx, Listing::Actions(a), out),
+            ActionCommand::Show(a) => items::show(ctx, Family::Action, &a, out),
+            ActionCommand::Set(a) => edit::set(ctx, Set::Action(a), err),
+            ActionCommand::Rename(a) => edit::rename(ctx, Family::Action, &a.old, &a.new, err),
+            ActionCommand::Remove(a) => edit::remove(ctx, Family::Action, &a.key, err),
+            ActionCommand::Track(t) => track::run(ctx, Family::Action, t, err),
+        },
+        Command::ExpectedResult(c) => match c {
+            ResultCommand::Add(a) => items::add(ctx, items::result_item(a)?, err),
+            ResultCommand::List(a) => items::list(ctx, Listing::Results(a), out),
+            ResultCommand::Show(a) => items::show(ctx, Family::Result, &a, out),
+            ResultCommand::Record(a) => record::run(ctx, a, err),
+            ResultCommand::Set(a) => edit::set(ctx, Set::Result(a), err),
+            ResultCommand::Rename(a) => edit::rename(ctx, Family::Result, &a.old, &a.new, err),
+            ResultCommand::Remove(a) => edit::remove(ctx, Family::Result, &a.key, err),
+        },
         Command::Check => maintenance::check(ctx, out),
         Command::Completions(args) => render::shell::completions(args.shell, ctx.ui, out),
         Command::Man => render::shell::man(ctx.ui, out),

@@ -1,5 +1,5 @@
 //! Logging progress in one line: `done`, `start`, `block`, `defer`, `cancel`, `reopen` for agenda
-//! items, channels, materials and milestones.
+//! items, channels, materials, milestones and actions.
 
 use std::io::Write;
 
@@ -32,6 +32,7 @@ fn updated(item: &Item, wanted: &Wanted) -> Result<Item> {
         Item::AgendaItem(i) => i.progress = set(&i.progress),
         Item::Milestone(i) => i.progress = set(&i.progress),
         Item::Distribution(i) => i.progress = set(&i.progress),
+        Item::Action(i) => i.progress = set(&i.progress),
         Item::Channel(i) => {
             i.progress = set(&i.progress);
             i.url = wanted.url.clone().or_else(|| i.url.clone());
@@ -40,10 +41,10 @@ fn updated(item: &Item, wanted: &Wanted) -> Result<Item> {
             i.progress = set(&i.progress);
             i.url = wanted.url.clone().or_else(|| i.url.clone());
         }
-        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) => {
+        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) | Item::Result(_) => {
             return Err(Error::input(msg!(
-                "only agenda items, channels, materials and milestones carry a status",
-                "seuls les points à l'ordre du jour, canaux, documents et jalons ont un statut"
+                "only agenda items, channels, materials, milestones and actions carry a status",
+                "seuls les points à l'ordre du jour, canaux, documents, jalons et actions de suivi ont un statut"
             )));
         }
     }

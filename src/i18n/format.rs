@@ -28,6 +28,16 @@ pub fn percent(ui: Ui, value: f64) -> String {
     }
 }
 
+/// A measured figure: as short as it is exact (`40`, `12.5`), with a decimal comma in French
+/// (`12,5`).
+pub fn number(ui: Ui, value: f64) -> String {
+    let text = format!("{value}");
+    match ui {
+        Ui::En => text,
+        Ui::Fr => text.replace('.', ","),
+    }
+}
+
 const MONTHS_SHORT_FR: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juill.", "août", "sept.", "oct.", "nov.", "déc."];
 const MONTHS_SHORT_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

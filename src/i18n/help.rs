@@ -16,6 +16,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("A milestone that must be finished first (repeat for several)", "Un jalon à terminer d'abord (à répéter pour plusieurs)"),
     ("A note for the record", "Une note pour le dossier"),
     ("A note for the record (\"\" clears it)", "Une note pour le dossier (\"\" l'efface)"),
+    ("A note for the record: where the figure comes from", "Une note pour le dossier : d'où vient le chiffre"),
     (
         "A one-page HTML status report to open, print or attach (self-contained: no script, nothing fetched)",
         "Un rapport d'étape HTML d'une page à ouvrir, imprimer ou joindre (autonome : aucun script, rien à télécharger)",
@@ -32,7 +33,12 @@ const FRENCH: &[(&str, &str)] = &[
     ("Add a milestone", "Ajouter un jalon"),
     ("Add a person (a recipient or contact in an organization)", "Ajouter une personne (destinataire ou contact dans une organisation)"),
     ("Add a table", "Ajouter une table"),
+    (
+        "Add an action, e.g. one committed at a meeting (--meeting)",
+        "Ajouter une action de suivi, p. ex. un engagement pris en réunion (--meeting)",
+    ),
     ("Add an agenda item to a meeting: MEETING/ITEM", "Ajouter un point à l'ordre du jour d'une réunion : RÉUNION/POINT"),
+    ("Add an expected result with its target", "Ajouter un résultat attendu avec sa cible"),
     ("Add an organization", "Ajouter une organisation"),
     ("Add member organizations to a table", "Ajouter des organisations membres à une table"),
     ("Add or remove member organizations", "Ajouter ou retirer des organisations membres"),
@@ -99,6 +105,10 @@ const FRENCH: &[(&str, &str)] = &[
         "Documents de mobilisation : courriels, messages clés, présentations, notes d'allocution",
     ),
     (
+        "Expected results with a target, and their measurements over time",
+        "Résultats attendus avec une cible, et leurs mesures au fil du temps",
+    ),
+    (
         "Export the campaign for others: progress (CSV) and calendar (iCalendar)",
         "Exporter la campagne pour d'autres : avancement (CSV) et calendrier (iCalendar)",
     ),
@@ -107,6 +117,10 @@ const FRENCH: &[(&str, &str)] = &[
     (
         "First day of the meeting (leave out while it is only requested: its agenda is unscheduled)",
         "Premier jour de la réunion (à omettre tant qu'elle n'est que demandée : son ordre du jour n'est pas daté)",
+    ),
+    (
+        "Follow-up actions committed at a meeting or elsewhere: add, list, and log progress",
+        "Actions de suivi convenues en réunion ou ailleurs : ajouter, lister, noter l'avancement",
     ),
     ("Give a person a new key; what was sent to them follows", "Donner une nouvelle clé à une personne; ce qui lui a été envoyé suit"),
     ("Give an item a new key; every reference to it follows", "Donner une nouvelle clé à un élément; tous les renvois le suivent"),
@@ -131,9 +145,14 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     ("Last day of the campaign (default: a year after the start)", "Dernier jour de la campagne (par défaut : un an après le début)"),
     ("Last day, for a meeting over several days", "Dernier jour, pour une réunion de plusieurs jours"),
+    ("List actions", "Lister les actions de suivi"),
     ("List agenda items", "Lister les points à l'ordre du jour"),
     ("List channels", "Lister les canaux"),
     ("List distributions, planned and sent", "Lister les envois, prévus et faits"),
+    (
+        "List expected results, each with its latest value as of a day",
+        "Lister les résultats attendus, chacun avec sa dernière valeur à une date donnée",
+    ),
     ("List materials", "Lister les documents"),
     ("List meetings", "Lister les réunions"),
     ("List milestones", "Lister les jalons"),
@@ -163,6 +182,7 @@ const FRENCH: &[(&str, &str)] = &[
         "One CSV row per milestone, agenda item, channel and material, with its state and variance",
         "Une ligne CSV par jalon, point à l'ordre du jour, canal et document, avec son état et son écart",
     ),
+    ("Only actions committed at this meeting", "Seulement les actions de suivi convenues à cette réunion"),
     ("Only distributions with this status", "Seulement les envois de ce statut"),
     ("Only entries from this day on (UTC)", "Seulement les entrées à partir de ce jour (UTC)"),
     ("Only items at meetings of this table", "Seulement les points des réunions de cette table"),
@@ -198,6 +218,10 @@ const FRENCH: &[(&str, &str)] = &[
     ("Print the manual page (roff), e.g. `engage man > engage.1`", "Afficher la page de manuel (roff), p. ex. `engage man > engage.1`"),
     ("Print this message or the help of the given subcommand(s)", "Afficher ce message ou l'aide des sous-commandes données"),
     ("Print version", "Afficher la version"),
+    (
+        "Record a measurement of an expected result (one a day: recording again replaces it)",
+        "Consigner une mesure d'un résultat attendu (une par jour : une nouvelle mesure le même jour remplace l'ancienne)",
+    ),
     ("Record organizations that attended the meeting", "Consigner les organisations présentes à la réunion"),
     (
         "Record that a material was sent: to organizations, people, or each member of a table",
@@ -221,6 +245,10 @@ const FRENCH: &[(&str, &str)] = &[
         "Envoyer une version linguistique même si sa version équivalente n'est pas terminée (l'écart est noté)",
     ),
     (
+        "Show one action: its fields, its state, the meeting it was committed at, and its journal",
+        "Afficher une action de suivi : ses champs, son état, la réunion où elle a été convenue et son journal",
+    ),
+    (
         "Show one agenda item (MEETING/ITEM): its fields, its meeting's date, its state, and its journal",
         "Afficher un point à l'ordre du jour (RÉUNION/POINT) : ses champs, la date de sa réunion, son état et son journal",
     ),
@@ -229,6 +257,10 @@ const FRENCH: &[(&str, &str)] = &[
         "Afficher un canal : ses champs, son état, l'organisation qui le gère, sa version dans l'autre langue et son journal",
     ),
     ("Show one distribution (MATERIAL/RECIPIENT) and its journal", "Afficher un envoi (DOCUMENT/DESTINATAIRE) et son journal"),
+    (
+        "Show one expected result: its fields, its value against the target, its measurements, and its journal",
+        "Afficher un résultat attendu : ses champs, sa valeur par rapport à la cible, ses mesures et son journal",
+    ),
     (
         "Show one material: its fields, its state, its counterpart in the other language, and its journal",
         "Afficher un document : ses champs, son état, sa version dans l'autre langue et son journal",
@@ -262,6 +294,7 @@ const FRENCH: &[(&str, &str)] = &[
         "The CSV file: a header row with key,name,organization,role,email,lang",
         "Le fichier CSV : une ligne d'en-tête avec key,name,organization,role,email,lang",
     ),
+    ("The action's key", "La clé de l'action de suivi"),
     ("The campaign's name", "Le nom de la campagne"),
     ("The campaign's name in French", "Le nom de la campagne en français"),
     (
@@ -271,6 +304,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("The channel's key", "La clé du canal"),
     ("The day it was done (default: today)", "Date de réalisation (par défaut : aujourd'hui)"),
     ("The day it was done (with status done)", "Le jour où il a été terminé (avec le statut done)"),
+    ("The day it was measured (default: today)", "Le jour de la mesure (par défaut : aujourd'hui)"),
     ("The day it was sent (default: today)", "Le jour de l'envoi (par défaut : aujourd'hui)"),
     ("The day of the acknowledgement (default: today)", "Le jour de l'accusé de réception (par défaut : aujourd'hui)"),
     ("The day the recipient acknowledged it", "Le jour où le destinataire en a accusé réception"),
@@ -297,6 +331,8 @@ const FRENCH: &[(&str, &str)] = &[
     ("The language to write to them in: en or fr", "La langue dans laquelle lui écrire : en ou fr"),
     ("The material sent", "Le document envoyé"),
     ("The material's key", "La clé du document"),
+    ("The meeting it was committed at", "La réunion où elle a été convenue"),
+    ("The meeting it was committed at (\"\" clears it)", "La réunion où elle a été convenue (\"\" l'efface)"),
     ("The meeting's key", "La clé de la réunion"),
     (
         "The member organizations of this table that have not received the material (with --material)",
@@ -315,6 +351,11 @@ const FRENCH: &[(&str, &str)] = &[
         "The new person's key (shares one set of keys with organizations)",
         "La clé de la nouvelle personne (les personnes et les organisations partagent les mêmes clés)",
     ),
+    ("The order of government it is about", "L'ordre de gouvernement qu'il concerne"),
+    (
+        "The order of government it is about: federal, provincial, territorial, indigenous, municipal or other",
+        "L'ordre de gouvernement qu'il concerne : federal, provincial, territorial, indigenous, municipal ou other",
+    ),
     ("The organization of the member who forwarded it", "L'organisation du membre qui l'a transmis"),
     ("The organization of the member who forwarded it (\"\" clears it)", "L'organisation du membre qui l'a transmis (\"\" l'efface)"),
     ("The organization of the member who forwards it", "L'organisation du membre qui le transmet"),
@@ -328,6 +369,7 @@ const FRENCH: &[(&str, &str)] = &[
         "The recorded status: planned, in_progress, done, blocked, deferred or cancelled",
         "Le statut consigné : planned, in_progress, done, blocked, deferred ou cancelled",
     ),
+    ("The result's key", "La clé du résultat"),
     ("The same channel in the other official language", "Le même canal dans l'autre langue officielle"),
     ("The same channel in the other official language (\"\" clears it)", "Le même canal dans l'autre langue officielle (\"\" l'efface)"),
     ("The same material in the other official language", "Le même document dans l'autre langue officielle"),
@@ -340,6 +382,8 @@ const FRENCH: &[(&str, &str)] = &[
     ("The table's key", "La clé de la table"),
     ("The topic in French", "Le sujet en français"),
     ("The topic in French (\"\" clears it)", "Le sujet en français (\"\" l'efface)"),
+    ("The value measured: a number", "La valeur mesurée : un nombre"),
+    ("The value to reach: a number more than 0", "La valeur à atteindre : un nombre supérieur à 0"),
     ("Their email address", "Son adresse de courriel"),
     ("Their email address (\"\" clears it)", "Son adresse de courriel (\"\" l'efface)"),
     ("Their name", "Son nom"),
@@ -353,6 +397,8 @@ const FRENCH: &[(&str, &str)] = &[
         "Websites, newsletters and other channels that should carry a reference and link",
         "Sites Web, bulletins et autres canaux qui doivent publier une mention et un lien",
     ),
+    ("What is counted (\"\" clears it)", "Ce qui est compté (\"\" l'efface)"),
+    ("What is counted, e.g. organizations or percent (free text)", "Ce qui est compté, p. ex. organisations ou pourcentage (texte libre)"),
     (
         "What is due next: open items dated up to a window ahead (overdue ones included), and meetings",
         "Ce qui vient à échéance : éléments ouverts datés jusqu'à la fin de la fenêtre (en retard compris) et réunions",
@@ -361,6 +407,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("What was decided (\"\" clears it)", "Ce qui a été décidé (\"\" l'efface)"),
     ("When it is due", "Son échéance"),
     ("When it should be sent", "Quand l'envoyer"),
+    ("When the target should be reached", "Quand la cible doit être atteinte"),
     (
         "When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never",
         "Quand utiliser la couleur : auto (dans un terminal, sauf si NO_COLOR est défini), always ou never",

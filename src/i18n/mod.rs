@@ -10,7 +10,7 @@ mod msg;
 pub mod usage;
 mod words;
 
-pub use format::{date, days, done_of, month, more_rows, next_days, percent, slip, timeline_subset};
+pub use format::{date, days, done_of, month, more_rows, next_days, number, percent, slip, timeline_subset};
 pub use msg::Msg;
 pub use words::{Noun, action, field, kind, noun, order, state, status, value};
 
@@ -201,6 +201,19 @@ pub mod t {
         TIMELINE_LABEL = "Milestones on a timeline: planned dates, forecasts, the critical path and the as-of date"
             / "Jalons sur une ligne du temps : dates prévues, prévisions, chemin critique et date du rapport";
         REACH_LABEL = "Organizations reached by order of government" / "Organisations jointes par ordre de gouvernement";
+        ACTIONS_TITLE = "Actions" / "Actions de suivi";
+        RESULTS_TITLE = "Expected results" / "Résultats attendus";
+        MEASURES_TITLE = "Measurements" / "Mesures";
+        TARGET = "target" / "cible";
+        UNIT = "unit" / "unité";
+        VALUE = "value" / "valeur";
+        MEASURED_ON = "measured on" / "mesuré le";
+        PERCENT_OF_TARGET = "% of target" / "% de la cible";
+        NOT_MEASURED = "not measured yet" / "pas encore mesuré";
+        TREND = "trend" / "évolution";
+        WHOLE_CAMPAIGN = "Whole campaign" / "Toute la campagne";
+        RESULTS_LABEL = "Expected results: the latest value against the target, and the trend of measurements"
+            / "Résultats attendus : la dernière valeur par rapport à la cible, et l'évolution des mesures";
     }
 }
 

@@ -36,12 +36,14 @@ pub fn status(ui: Ui, s: Status) -> &'static str {
 /// A kind of item, in words.
 pub fn kind(ui: Ui, k: Family) -> &'static str {
     let text = match k {
+        Family::Action => Text { en: "action", fr: "action de suivi" },
         Family::AgendaItem => Text { en: "agenda item", fr: "point à l'ordre du jour" },
         Family::Channel => Text { en: "channel", fr: "canal" },
         Family::Material => Text { en: "material", fr: "document" },
         Family::Meeting => Text { en: "meeting", fr: "réunion" },
         Family::Milestone => Text { en: "milestone", fr: "jalon" },
         Family::Organization => Text { en: "organization", fr: "organisation" },
+        Family::Result => Text { en: "result", fr: "résultat" },
         Family::Table => Text { en: "table", fr: "table" },
         Family::Person => Text { en: "person", fr: "personne" },
         Family::Distribution => Text { en: "distribution", fr: "envoi" },
@@ -90,6 +92,8 @@ pub fn noun(subject: impl Into<Subject>) -> Noun {
             Family::Milestone => ("milestone", "jalon", false),
             Family::Person => ("person", "personne", true),
             Family::Distribution => ("distribution", "envoi", false),
+            Family::Action => ("action", "action de suivi", true),
+            Family::Result => ("result", "résultat", false),
         },
     };
     Noun { en, fr, feminine }
@@ -155,6 +159,13 @@ pub fn field(ui: Ui, name: &str) -> Option<&'static str> {
         "acknowledged_on" => Text { en: "acknowledged on", fr: "accusé de réception le" },
         "attended" => Text { en: "attended", fr: "présents" },
         "outcome" => Text { en: "outcome", fr: "décisions" },
+        "target" => t::TARGET,
+        "unit" => t::UNIT,
+        "value" => t::VALUE,
+        "measured_on" => t::MEASURED_ON,
+        "percent_of_target" => t::PERCENT_OF_TARGET,
+        "measures" => Text { en: "measurements", fr: "mesures" },
+        "on" => t::DATE,
         _ => return None,
     };
     Some(text.get(ui))

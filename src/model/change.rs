@@ -5,7 +5,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::item::Head;
-use super::plan::{AgendaItem, Campaign, Channel, Distribution, Material, Meeting, Milestone, Organization, Person, Progress, Table};
+use super::plan::{
+    Action as FollowUp, AgendaItem, Campaign, Channel, Distribution, ExpectedResult, Material, Meeting, Milestone, Organization, Person,
+    Progress, Table,
+};
 use super::types::Family;
 
 /// What a journal row is about: the campaign itself, or an item of a family.
@@ -50,6 +53,8 @@ pub enum Item {
     Milestone(Milestone),
     Person(Person),
     Distribution(Distribution),
+    Action(FollowUp),
+    Result(ExpectedResult),
 }
 
 impl Item {
@@ -66,6 +71,8 @@ impl Item {
             Item::Milestone(_) => Subject::Item(Family::Milestone),
             Item::Person(_) => Subject::Item(Family::Person),
             Item::Distribution(_) => Subject::Item(Family::Distribution),
+            Item::Action(_) => Subject::Item(Family::Action),
+            Item::Result(_) => Subject::Item(Family::Result),
         }
     }
 
@@ -82,6 +89,8 @@ impl Item {
             Item::Milestone(i) => i.key.clone(),
             Item::Person(i) => i.key.clone(),
             Item::Distribution(i) => i.reference(),
+            Item::Action(i) => i.key.clone(),
+            Item::Result(i) => i.key.clone(),
         }
     }
 
@@ -93,7 +102,8 @@ impl Item {
             Item::Material(i) => Some(&i.progress),
             Item::Milestone(i) => Some(&i.progress),
             Item::Distribution(i) => Some(&i.progress),
-            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) => None,
+            Item::Action(i) => Some(&i.progress),
+            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) | Item::Result(_) => None,
         }
     }
 
@@ -105,7 +115,8 @@ impl Item {
             Item::Material(i) => Some(&mut i.progress),
             Item::Milestone(i) => Some(&mut i.progress),
             Item::Distribution(i) => Some(&mut i.progress),
-            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) => None,
+            Item::Action(i) => Some(&mut i.progress),
+            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) | Item::Result(_) => None,
         }
     }
 
@@ -121,6 +132,8 @@ impl Item {
             Item::Material(m) => m.due,
             Item::Milestone(m) => Some(m.due),
             Item::Distribution(d) => d.due,
+            Item::Action(a) => a.due,
+            Item::Result(r) => r.due,
         }
     }
 
@@ -136,6 +149,8 @@ impl Item {
             Item::Milestone(m) => vec![m.due],
             Item::Person(p) => p.retain_until.into_iter().collect(),
             Item::Distribution(d) => [d.due, d.acknowledged_on].into_iter().flatten().collect(),
+            Item::Action(a) => a.due.into_iter().collect(),
+            Item::Result(r) => r.due.into_iter().chain(r.measures.iter().map(|m| m.on)).collect(),
         };
         dates.extend(done);
         dates
@@ -173,6 +188,8 @@ impl super::plan::Plan {
                 let (m, r) = key.split_once('/')?;
                 self.distributions.get(&(m.to_string(), r.to_string())).cloned().map(Item::Distribution)
             }
+            Family::Action => self.actions.get(key).cloned().map(Item::Action),
+            Family::Result => self.results.get(key).cloned().map(Item::Result),
         }
     }
 
@@ -189,6 +206,8 @@ impl super::plan::Plan {
             Item::Milestone(m) => _ = self.milestones.insert(m.key.clone(), m),
             Item::Person(p) => _ = self.people.insert(p.key.clone(), p),
             Item::Distribution(d) => _ = self.distributions.insert((d.material.clone(), d.to.clone()), d),
+            Item::Action(a) => _ = self.actions.insert(a.key.clone(), a),
+            Item::Result(r) => _ = self.results.insert(r.key.clone(), r),
         }
     }
 
@@ -204,7 +223,9 @@ impl super::plan::Plan {
         let mi = self.milestones.values().cloned().map(Item::Milestone);
         let p = self.people.values().cloned().map(Item::Person);
         let d = self.distributions.values().cloned().map(Item::Distribution);
-        c.chain(o).chain(t).chain(m).chain(a).chain(ch).chain(ma).chain(mi).chain(p).chain(d)
+        let ac = self.actions.values().cloned().map(Item::Action);
+        let r = self.results.values().cloned().map(Item::Result);
+        c.chain(o).chain(t).chain(m).chain(a).chain(ch).chain(ma).chain(mi).chain(p).chain(d).chain(ac).chain(r)
     }
 
     /// The date of the meeting `key`, for its agenda items.

@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::change::Item;
-use super::plan::{Channel, Distribution, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table};
+use super::plan::{
+    Action, Channel, Distribution, ExpectedResult, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table,
+};
 use super::state::assess;
 use super::types::{Order, State, Status};
 
@@ -17,10 +19,14 @@ pub enum Cell<'a> {
     /// A value of a closed set that is not one below (kinds of table, channel, material; languages).
     Choice(&'static str),
     Order(Order),
+    /// An order of government that may be absent (a result about the whole campaign).
+    MaybeOrder(Option<Order>),
     Status(Status),
     State(State),
     Number(i64),
     Bool(bool),
+    /// A measured or target figure; absent while nothing is measured.
+    Decimal(Option<f64>),
     /// Keys of other items (members, dependencies, attendees).
     Keys(&'a [String]),
     /// A list that may be absent (attendance not recorded).
@@ -40,6 +46,8 @@ pub enum Listed {
     Milestone(ListedTracked<Milestone>),
     Person(Person),
     Distribution(ListedDistribution),
+    Action(ListedTracked<Action>),
+    Result(ListedResult),
 }
 
 /// A distribution: its key is `MATERIAL/RECIPIENT`; its state is that of a sent item (`done`
@@ -52,7 +60,18 @@ pub struct ListedDistribution {
     pub state: State,
 }
 
-/// A channel, material or milestone with its state; its progress is as of the day.
+/// An expected result as of a day: its measurements up to then, its latest value, and that
+/// value's percent of the target (DESIGN.md, "Results").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListedResult {
+    #[serde(flatten)]
+    pub item: ExpectedResult,
+    pub value: Option<f64>,
+    pub measured_on: Option<NaiveDate>,
+    pub percent_of_target: Option<f64>,
+}
+
+/// A channel, material, milestone or action with its state; its progress is as of the day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ListedTracked<T> {
     #[serde(flatten)]
@@ -125,18 +144,33 @@ impl Listed {
                 let ListedTracked { item, state } = tracked(d, |d| &mut d.progress, due, as_of);
                 Listed::Distribution(ListedDistribution { key, item, state })
             }
+            Item::Action(a) => {
+                let due = a.due;
+                Listed::Action(tracked(a, |a| &mut a.progress, due, as_of))
+            }
+            Item::Result(mut r) => {
+                let row = super::results::ResultRow::of(&r, as_of);
+                r.measures = row.trend;
+                Listed::Result(ListedResult {
+                    item: r,
+                    value: row.value,
+                    measured_on: row.measured_on,
+                    percent_of_target: row.percent_of_target,
+                })
+            }
         })
     }
 
     /// The state as of the day; `None` for an item that has no status.
     pub fn state(&self) -> Option<State> {
         match self {
-            Listed::Organization(_) | Listed::Table(_) | Listed::Meeting(_) | Listed::Person(_) => None,
+            Listed::Organization(_) | Listed::Table(_) | Listed::Meeting(_) | Listed::Person(_) | Listed::Result(_) => None,
             Listed::AgendaItem(a) => Some(a.state),
             Listed::Distribution(d) => Some(d.state),
             Listed::Channel(c) => Some(c.state),
             Listed::Material(m) => Some(m.state),
             Listed::Milestone(m) => Some(m.state),
+            Listed::Action(a) => Some(a.state),
         }
     }
 
@@ -262,6 +296,36 @@ impl Listed {
                 cells.extend([("acknowledged_on", Date(d.acknowledged_on)), ("state", State(l.state))]);
                 cells
             }
+            Listed::Action(l) => {
+                let a = &l.item;
+                let mut cells = vec![
+                    ("key", Text(Some(&a.key))),
+                    ("title", Text(Some(&a.title))),
+                    ("title_fr", Text(a.title_fr.as_deref())),
+                    ("owner", Text(a.owner.as_deref())),
+                    ("due", Date(a.due)),
+                    ("meeting", Text(a.meeting.as_deref())),
+                ];
+                cells.extend(progress(&a.progress));
+                cells.push(("state", State(l.state)));
+                cells
+            }
+            Listed::Result(l) => {
+                let r = &l.item;
+                vec![
+                    ("key", Text(Some(&r.key))),
+                    ("title", Text(Some(&r.title))),
+                    ("title_fr", Text(r.title_fr.as_deref())),
+                    ("order", MaybeOrder(r.order)),
+                    ("target", Decimal(Some(r.target))),
+                    ("unit", Text(r.unit.as_deref())),
+                    ("due", Date(r.due)),
+                    ("note", Text(r.note.as_deref())),
+                    ("value", Decimal(l.value)),
+                    ("measured_on", Date(l.measured_on)),
+                    ("percent_of_target", Decimal(l.percent_of_target)),
+                ]
+            }
         }
     }
 
@@ -274,6 +338,8 @@ impl Listed {
             (Listed::Channel(c), "name") => c.item.name_fr.as_deref(),
             (Listed::Material(m), "title") => m.item.title_fr.as_deref(),
             (Listed::Milestone(m), "title") => m.item.title_fr.as_deref(),
+            (Listed::Action(a), "title") => a.item.title_fr.as_deref(),
+            (Listed::Result(r), "title") => r.item.title_fr.as_deref(),
             _ => None,
         }
     }

@@ -10,6 +10,7 @@ pub mod plan;
 pub mod reach;
 pub mod refs;
 pub mod report;
+pub mod results;
 pub mod schedule;
 pub mod state;
 pub mod status;

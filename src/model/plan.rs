@@ -142,6 +142,62 @@ pub struct Milestone {
     pub progress: Progress,
 }
 
+/// A follow-up committed at a meeting (`meeting`, optional) or elsewhere.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    pub key: String,
+    pub title: String,
+    pub title_fr: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub meeting: Option<String>,
+    #[serde(flatten)]
+    pub progress: Progress,
+}
+
+/// One measurement of an expected result: a day, a value and a note. A result holds at most one
+/// measurement a day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    pub on: NaiveDate,
+    pub value: f64,
+    pub note: Option<String>,
+}
+
+/// An expected result of the campaign made measurable: a target (> 0) in a unit, for an order of
+/// government or the whole campaign, and its measurements sorted by day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExpectedResult {
+    pub key: String,
+    pub title: String,
+    pub title_fr: Option<String>,
+    pub order: Option<Order>,
+    pub target: f64,
+    pub unit: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub note: Option<String>,
+    pub measures: Vec<Measure>,
+}
+
+impl ExpectedResult {
+    /// The latest measurement on or before `as_of` (DESIGN.md, "Results"), if any.
+    pub fn latest(&self, as_of: NaiveDate) -> Option<&Measure> {
+        self.measures.iter().filter(|m| m.on <= as_of).max_by_key(|m| m.on)
+    }
+
+    /// The measurements on or before `as_of`, by day.
+    pub fn seen(&self, as_of: NaiveDate) -> Vec<Measure> {
+        self.measures.iter().filter(|m| m.on <= as_of).cloned().collect()
+    }
+
+    /// Puts `measure` in its place by day, replacing one of the same day.
+    pub fn record(&mut self, measure: Measure) {
+        self.measures.retain(|m| m.on != measure.on);
+        self.measures.push(measure);
+        self.measures.sort_by_key(|m| m.on);
+    }
+}
+
 /// A person in an organization: a recipient or contact. Their name and email are personal
 /// information and appear only in the register (`person list/show`, `plan export`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -197,6 +253,8 @@ pub struct Plan {
     pub milestones: BTreeMap<String, Milestone>,
     pub people: BTreeMap<String, Person>,
     pub distributions: BTreeMap<(String, String), Distribution>,
+    pub actions: BTreeMap<String, Action>,
+    pub results: BTreeMap<String, ExpectedResult>,
 }
 
 impl Plan {
@@ -211,6 +269,8 @@ impl Plan {
             + self.milestones.len()
             + self.people.len()
             + self.distributions.len()
+            + self.actions.len()
+            + self.results.len()
     }
 
     /// Whether the plan holds no item and no campaign.

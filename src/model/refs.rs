@@ -37,6 +37,8 @@ pub enum Link {
     Via,
     /// A distribution sends the material.
     DistributionOf,
+    /// An action was committed at the meeting.
+    CommittedAt,
 }
 
 /// Every item of `plan` that refers to the item `key` of `family`, sorted by family and key.
@@ -80,8 +82,11 @@ pub fn referrers(plan: &Plan, family: Family, key: &str) -> Vec<Referrer> {
             for a in plan.agenda.values().filter(|a| a.meeting == key) {
                 add(Family::AgendaItem, &a.reference(), Link::AgendaOf);
             }
+            for a in plan.actions.values().filter(|a| a.meeting.as_deref() == Some(key)) {
+                add(Family::Action, &a.key, Link::CommittedAt);
+            }
         }
-        Family::AgendaItem => {}
+        Family::AgendaItem | Family::Action | Family::Result => {}
         Family::Channel => {
             for c in plan.channels.values().filter(|c| c.counterpart.as_deref() == Some(key)) {
                 add(Family::Channel, &c.key, Link::Counterpart);
@@ -173,6 +178,7 @@ pub fn rename(plan: &mut Plan, family: Family, old: &str, new: &str) {
                     plan.agenda.insert((new.to_string(), k.1), a);
                 }
             }
+            plan.actions.values_mut().for_each(|a| a.meeting.iter_mut().for_each(swap));
         }
         Family::AgendaItem => {
             let split = |r: &str| r.split_once('/').map(|(m, i)| (m.to_string(), i.to_string()));
@@ -206,6 +212,18 @@ pub fn rename(plan: &mut Plan, family: Family, old: &str, new: &str) {
             for m in plan.milestones.values_mut() {
                 m.depends_on.iter_mut().for_each(swap);
                 m.depends_on.sort();
+            }
+        }
+        Family::Action => {
+            if let Some(mut a) = plan.actions.remove(old) {
+                a.key = new.to_string();
+                plan.actions.insert(new.to_string(), a);
+            }
+        }
+        Family::Result => {
+            if let Some(mut r) = plan.results.remove(old) {
+                r.key = new.to_string();
+                plan.results.insert(new.to_string(), r);
             }
         }
     }

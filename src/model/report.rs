@@ -27,6 +27,8 @@ pub struct Report {
     pub channels: Vec<ReportRow>,
     /// Every material, by key.
     pub materials: Vec<ReportRow>,
+    /// Every action, by key.
+    pub actions: Vec<ReportRow>,
     /// Every milestone, by key (titles and states for the timeline).
     pub milestones: Vec<ReportRow>,
     /// Every organization's reach (the coverage section), by key.
@@ -159,11 +161,13 @@ mod tests {
                 slip_days: Some(10),
                 reach: Default::default(),
                 parity: vec![],
+                results: vec![],
             },
             within_days: 14,
             next: vec![],
             channels: vec![],
             materials: vec![],
+            actions: vec![],
             milestones,
             coverage: vec![],
         }

@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use super::item::{Head, ReportRow, Row};
 use super::parity::{Gap, Side, gaps};
+use super::plan::ExpectedResult;
 use super::reach::{Facts, OrderReach, by_order, organizations};
+use super::results::{ResultRow, result_rows};
 use super::schedule::{Node, Schedule, schedule};
 use super::state::percent_complete;
 use super::types::{Family, State};
@@ -51,7 +53,7 @@ pub struct Status {
     pub done: u64,
     /// Items counted in percent complete (all but cancelled and deferred).
     pub counted: u64,
-    /// Per kind (`milestone`, `agenda_item`, `channel`, `material`), per state: how many.
+    /// Per kind (`milestone`, `agenda_item`, `channel`, `material`, `action`), per state: how many.
     pub counts: BTreeMap<&'static str, BTreeMap<&'static str, u64>>,
     pub overdue: Vec<ReportRow>,
     pub critical_path: Vec<String>,
@@ -62,6 +64,8 @@ pub struct Status {
     /// Per order of government that has organizations.
     pub reach: BTreeMap<&'static str, ReachRow>,
     pub parity: Vec<Gap>,
+    /// Every expected result as of as-of, by key (not counted in percent complete).
+    pub results: Vec<ResultRow>,
 }
 
 /// Tallies tracked rows one at a time (so that they can stream from the store).
@@ -113,8 +117,15 @@ impl Tally {
     }
 }
 
-/// Builds the report from a tally, the milestones, reach input and language pairs.
-pub fn build(campaign: CampaignInfo, tally: Tally, nodes: &[Node], reach_facts: &Facts, sides: &[Side]) -> Status {
+/// Builds the report from a tally, the milestones, the facts of reach, language pairs and results.
+pub fn build(
+    campaign: CampaignInfo,
+    tally: Tally,
+    nodes: &[Node],
+    reach_facts: &Facts,
+    sides: &[Side],
+    results: &[ExpectedResult],
+) -> Status {
     let as_of = tally.as_of;
     let sched: Schedule = schedule(nodes, campaign.end, as_of);
     let critical: HashSet<&str> = sched.critical_path.iter().map(String::as_str).collect();
@@ -151,6 +162,7 @@ pub fn build(campaign: CampaignInfo, tally: Tally, nodes: &[Node], reach_facts: 
             .map(|r| (r.order.as_str(), ReachRow { reached: r.reached, total: r.total, not_reached: r.not_reached }))
             .collect(),
         parity: gaps(sides, as_of),
+        results: result_rows(results, as_of),
         campaign,
     }
 }

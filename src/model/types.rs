@@ -105,6 +105,7 @@ spelled_enum!(
     /// here makes the compiler list every place that must handle it: matches over families
     /// have no catch-all arm.
     Family, "kind" {
+        Action => "action",
         AgendaItem => "agenda_item",
         Channel => "channel",
         Distribution => "distribution",
@@ -113,17 +114,19 @@ spelled_enum!(
         Milestone => "milestone",
         Organization => "organization",
         Person => "person",
+        Result => "result",
         Table => "table",
     }
 );
 
 impl Family {
     /// The families whose items count in percent complete, upcoming and the progress export.
-    pub const TRACKED: [Family; 4] = [Family::Milestone, Family::AgendaItem, Family::Channel, Family::Material];
+    pub const TRACKED: [Family; 5] = [Family::Milestone, Family::AgendaItem, Family::Channel, Family::Material, Family::Action];
 
     /// The command that handles the family: `engage org`, `engage agenda`, …
     pub fn command(self) -> &'static str {
         match self {
+            Family::Action => "action",
             Family::AgendaItem => "agenda",
             Family::Channel => "channel",
             Family::Distribution => "distribution",
@@ -132,6 +135,7 @@ impl Family {
             Family::Milestone => "milestone",
             Family::Organization => "org",
             Family::Person => "person",
+            Family::Result => "result",
             Family::Table => "table",
         }
     }
@@ -140,8 +144,8 @@ impl Family {
     /// a ledger of sends: it is not in [`Family::TRACKED`].
     pub fn is_tracked(self) -> bool {
         match self {
-            Family::AgendaItem | Family::Channel | Family::Distribution | Family::Material | Family::Milestone => true,
-            Family::Meeting | Family::Organization | Family::Person | Family::Table => false,
+            Family::Action | Family::AgendaItem | Family::Channel | Family::Distribution | Family::Material | Family::Milestone => true,
+            Family::Meeting | Family::Organization | Family::Person | Family::Result | Family::Table => false,
         }
     }
 }

@@ -47,6 +47,10 @@ impl Out {
             let _ = writeln!(self.0, "{name} = {d}");
         }
     }
+    /// A number as TOML reads it back exactly (`40.0`, `12.5`, `1e20`).
+    fn number(&mut self, name: &str, value: f64) {
+        let _ = writeln!(self.0, "{name} = {value:?}");
+    }
     fn list(&mut self, name: &str, values: &[String]) {
         if !values.is_empty() {
             self.list_always(name, values);
@@ -192,6 +196,35 @@ pub fn export(plan: &Plan) -> String {
                 o.date("due", d.due);
                 o.progress(&d.progress);
                 o.date("acknowledged_on", d.acknowledged_on);
+            }
+            Item::Action(a) => {
+                o.header("[[action]]");
+                o.text("key", &a.key);
+                o.text("title", &a.title);
+                o.opt("title_fr", &a.title_fr);
+                o.opt("owner", &a.owner);
+                o.date("due", a.due);
+                o.opt("meeting", &a.meeting);
+                o.progress(&a.progress);
+            }
+            Item::Result(r) => {
+                o.header("[[result]]");
+                o.text("key", &r.key);
+                o.text("title", &r.title);
+                o.opt("title_fr", &r.title_fr);
+                if let Some(order) = r.order {
+                    o.text("order", order.as_str());
+                }
+                o.number("target", r.target);
+                o.opt("unit", &r.unit);
+                o.date("due", r.due);
+                o.opt("note", &r.note);
+                for m in &r.measures {
+                    o.header("[[result.measure]]");
+                    o.date("on", Some(m.on));
+                    o.number("value", m.value);
+                    o.opt("note", &m.note);
+                }
             }
         }
     }

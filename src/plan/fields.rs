@@ -178,6 +178,28 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
+    /// A number field: an integer or a float, finite.
+    pub fn number(&mut self, p: &mut Problems, name: &str) -> Option<f64> {
+        let value = self.take(name)?;
+        let pos = p.pos(value.span());
+        let number = match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            other => {
+                let (t, tf) = type_name(other);
+                p.add(pos, self.problem(msg!("'{name}' must be a number, not {t}", "« {name} » doit être un nombre, pas {tf}")));
+                return None;
+            }
+        };
+        match number.filter(|n| n.is_finite()) {
+            Some(n) => Some(n),
+            None => {
+                p.add(pos, self.problem(msg!("'{name}' must be a finite number", "« {name} » doit être un nombre fini")));
+                None
+            }
+        }
+    }
+
     /// An array of strings, each with its position.
     pub fn strings(&mut self, p: &mut Problems, name: &str) -> Vec<(String, Pos)> {
         let Some(value) = self.take(name) else { return Vec::new() };

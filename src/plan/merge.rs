@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::change::{Change, Item};
-use crate::model::plan::{AgendaItem, Channel, Distribution, Material, Milestone, Plan, Progress};
+use crate::model::plan::{Action, AgendaItem, Channel, Distribution, ExpectedResult, Material, Milestone, Plan, Progress};
 use crate::model::types::Status;
 
 /// The progress to keep when a file meets a stored record. Recorded progress never moves back:
@@ -25,8 +25,22 @@ pub fn keep_progress(stored: &Progress, file: &Progress) -> Progress {
     kept
 }
 
+/// The measurements to keep when a file meets a stored result: the file's, and (unless `prune`)
+/// the stored ones on days the file does not give. Measurements are recorded progress: a file
+/// that leaves them out does not take them back.
+pub fn keep_measures(stored: &ExpectedResult, file: &ExpectedResult, prune: bool) -> ExpectedResult {
+    let mut kept = file.clone();
+    if !prune {
+        for m in stored.measures.iter().filter(|m| !file.measures.iter().any(|f| f.on == m.on)) {
+            kept.record(m.clone());
+        }
+    }
+    kept
+}
+
 /// Overlays `file` on `stored`: each item of the file replaces the stored one of its key (with
-/// progress kept by [`keep_progress`]); stored items the file leaves out stay, unless `prune`.
+/// progress kept by [`keep_progress`], measurements by [`keep_measures`]); stored items the file
+/// leaves out stay, unless `prune`.
 pub fn merge(stored: &Plan, file: &Plan, prune: bool) -> Plan {
     fn overlay<K: Ord + Clone, T: Clone>(
         stored: &BTreeMap<K, T>,
@@ -71,6 +85,11 @@ pub fn merge(stored: &Plan, file: &Plan, prune: bool) -> Plan {
             acknowledged_on: f.acknowledged_on.or(s.acknowledged_on),
             ..f.clone()
         }),
+        actions: overlay(&stored.actions, &file.actions, prune, |s, f| Action {
+            progress: keep_progress(&s.progress, &f.progress),
+            ..f.clone()
+        }),
+        results: overlay(&stored.results, &file.results, prune, |s, f| keep_measures(s, f, prune)),
     }
 }
 
@@ -112,6 +131,8 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
         diff_map(&before.milestones, &after.milestones, Item::Milestone, &mut upserts),
         diff_map(&before.people, &after.people, Item::Person, &mut upserts),
         diff_map(&before.distributions, &after.distributions, Item::Distribution, &mut upserts),
+        diff_map(&before.actions, &after.actions, Item::Action, &mut upserts),
+        diff_map(&before.results, &after.results, Item::Result, &mut upserts),
     ];
     upserts.extend(deletes.into_iter().rev().flatten());
     upserts

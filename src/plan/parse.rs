@@ -8,6 +8,10 @@ use std::collections::btree_map::Entry;
 
 use toml::de::{DeTable, DeValue};
 
+mod follow_ups;
+
+pub use follow_ups::target_not_positive;
+
 use super::fields::{Fields, array_of_tables};
 use super::source::{Pos, Problem, Problems};
 use crate::i18n::{self, Msg};
@@ -38,6 +42,7 @@ pub enum Target {
     Material,
     /// A recipient: an organization or a person (they share one namespace).
     Recipient,
+    Meeting,
 }
 
 impl Target {
@@ -50,6 +55,7 @@ impl Target {
             Target::Milestone => Family::Milestone,
             Target::Channel => Family::Channel,
             Target::Material => Family::Material,
+            Target::Meeting => Family::Meeting,
         }
     }
 }
@@ -80,9 +86,12 @@ pub struct ParsedPlan {
     pub key_pos: BTreeMap<(Family, String), Pos>,
     /// Where each channel's and material's `counterpart` is, per section and key of the item.
     pub counterpart_pos: BTreeMap<(Family, String), Pos>,
+    /// Where each measurement of a result is, by result key and day.
+    pub measure_pos: BTreeMap<(String, chrono::NaiveDate), Pos>,
 }
 
-const SECTIONS: &[&str] = &["campaign", "organization", "table", "meeting", "channel", "material", "milestone", "person", "distribution"];
+const SECTIONS: &[&str] =
+    &["campaign", "organization", "table", "meeting", "channel", "material", "milestone", "person", "distribution", "action", "result"];
 
 /// Parses and checks a plan file's text. On failure, every problem found, unsorted.
 pub fn parse(text: &str) -> Result<ParsedPlan, Vec<Problem>> {
@@ -128,6 +137,8 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
                         Family::Person => reader.person(table, pos),
                         Family::Distribution => reader.distribution(table, pos),
                         Family::Milestone => reader.milestone(table, pos),
+                        Family::Action => reader.action(table, pos),
+                        Family::Result => reader.result(table, pos),
                         // Agenda items are read inside their meeting; SECTIONS does not list them.
                         Family::AgendaItem => {}
                     }
@@ -156,6 +167,7 @@ impl ParsedPlan {
             declared: Default::default(),
             key_pos: BTreeMap::new(),
             counterpart_pos: BTreeMap::new(),
+            measure_pos: BTreeMap::new(),
         }
     }
 }

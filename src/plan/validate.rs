@@ -51,6 +51,7 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
             Target::Channel => merged.channels.get(&r.key).map(|c| Some(c.lang)),
             Target::Material => merged.materials.get(&r.key).map(|m| Some(m.lang)),
             Target::Recipient => (merged.organizations.contains_key(&r.key) || merged.people.contains_key(&r.key)).then_some(None),
+            Target::Meeting => merged.meetings.get(&r.key).map(|_| None),
         };
         let declared = parsed.declared.contains(&(r.target.family(), r.key.clone()))
             || (r.target == Target::Recipient && parsed.declared.contains(&(Family::Person, r.key.clone())));
@@ -103,6 +104,15 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
             });
         }
     }
+    // A measurement dated before the campaign started is a mistake.
+    if let Some(start) = merged.campaign.as_ref().and_then(|c| c.start) {
+        for ((key, on), pos) in &parsed.measure_pos {
+            if *on < start {
+                let named = i18n::noun(Family::Result).named(key);
+                problems.push(Problem { pos: *pos, message: named.join(": ", " : ", &measured_before_start(*on, start)) });
+            }
+        }
+    }
     if let Some(cycle) = find_cycle(merged.milestones.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
         let pos = cycle.iter().filter_map(|k| parsed.milestone_pos.get(k)).min().copied().unwrap_or(Pos { line: 1, col: 1 });
         let mut path = cycle.clone();
@@ -150,6 +160,12 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
             ("source", p.source.as_deref()),
         ],
         Item::Distribution(_) => Vec::new(),
+        Item::Action(a) => {
+            vec![("title", Some(a.title.as_str())), ("title_fr", a.title_fr.as_deref()), ("owner", a.owner.as_deref())]
+        }
+        Item::Result(r) => {
+            vec![("title", Some(r.title.as_str())), ("title_fr", r.title_fr.as_deref()), ("unit", r.unit.as_deref())]
+        }
     };
     for (field, value) in lines {
         if let Some(v) = value {
@@ -162,8 +178,17 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
         Item::Material(m) => m.progress.note.as_deref(),
         Item::Milestone(m) => m.progress.note.as_deref(),
         Item::Distribution(d) => d.progress.note.as_deref(),
+        Item::Action(a) => a.progress.note.as_deref(),
+        Item::Result(r) => r.note.as_deref(),
         Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) => None,
     };
+    if let Item::Result(r) = item {
+        for m in r.measures.iter() {
+            if let Some(n) = m.note.as_deref() {
+                check_note("note", n)?;
+            }
+        }
+    }
     let outcome = match item {
         Item::Meeting(m) => m.outcome.as_deref(),
         _ => None,
@@ -196,7 +221,9 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
         | Item::Meeting(_)
         | Item::Channel(_)
         | Item::Material(_)
-        | Item::Milestone(_) => check_key(&key)?,
+        | Item::Milestone(_)
+        | Item::Action(_)
+        | Item::Result(_) => check_key(&key)?,
     }
     let taken = match item {
         Item::Campaign(_) => stored.campaign.is_some(),
@@ -210,6 +237,8 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
         // Person and organization keys share one namespace.
         Item::Person(_) => stored.people.contains_key(&key) || stored.organizations.contains_key(&key),
         Item::Distribution(d) => stored.distributions.contains_key(&(d.material.clone(), d.to.clone())),
+        Item::Action(_) => stored.actions.contains_key(&key),
+        Item::Result(_) => stored.results.contains_key(&key),
     };
     if taken {
         let (en, fr) = (&named.en, &named.fr);
@@ -355,9 +384,34 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
                 )));
             }
         }
+        Item::Action(a) => {
+            if let Some(m) = &a.meeting {
+                need(stored.meetings.contains_key(m), Family::Meeting, m)?;
+            }
+        }
+        Item::Result(r) => {
+            if !(r.target > 0.0 && r.target.is_finite()) {
+                return Err(about(super::parse::target_not_positive(r.target)));
+            }
+            if let Some(m) = r.measures.iter().find(|m| !m.value.is_finite()) {
+                let on = m.on;
+                return Err(about(msg!("the measurement of {on} is not a number", "la mesure du {on} n'est pas un nombre")));
+            }
+            let start = stored.campaign.as_ref().and_then(|c| c.start);
+            if let (Some(start), Some(first)) = (start, r.measures.first())
+                && first.on < start
+            {
+                return Err(about(measured_before_start(first.on, start)));
+            }
+        }
         Item::Campaign(_) => {}
     }
     Ok(())
+}
+
+/// A measurement dated before the campaign started.
+fn measured_before_start(on: chrono::NaiveDate, start: chrono::NaiveDate) -> Msg {
+    msg!("a measurement on {on} is before the campaign's start ({start})", "une mesure du {on} précède le début de la campagne ({start})")
 }
 
 /// Checks that a new item `key` naming `cp` makes a pair with it among the stored `links`.
@@ -410,17 +464,10 @@ pub fn check_stored(plan: &Plan, today: chrono::NaiveDate) -> Vec<Msg> {
             ));
         }
     };
-    for a in plan.agenda.values() {
-        progress(i18n::noun(Family::AgendaItem).named(&a.reference()), &a.progress);
-    }
-    for c in plan.channels.values() {
-        progress(i18n::noun(Family::Channel).named(&c.key), &c.progress);
-    }
-    for m in plan.materials.values() {
-        progress(i18n::noun(Family::Material).named(&m.key), &m.progress);
-    }
-    for m in plan.milestones.values() {
-        progress(i18n::noun(Family::Milestone).named(&m.key), &m.progress);
+    for item in plan.items() {
+        if let Some(p) = item.progress() {
+            progress(i18n::noun(item.subject()).named(&item.key()), p);
+        }
     }
     for a in plan.agenda.values() {
         if !plan.meetings.contains_key(&a.meeting) {

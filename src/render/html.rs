@@ -1,6 +1,7 @@
 //! The one-page report as self-contained HTML: inline CSS and SVG, no script, nothing fetched.
 //! maud writes the markup and escapes every text. Each section has an `id` (`headline`,
-//! `overdue`, `next`, `timeline`, `reach`, `channels`, `materials`, `parity`), and figures carry
+//! `overdue`, `next`, `timeline`, `reach`, `channels`, `materials`, `actions`, `results`, `parity`),
+//! and figures carry
 //! `data-` attributes, so that scripts and tests can read the page back.
 
 use std::io::Write;
@@ -13,7 +14,8 @@ use crate::error::{Error, Result};
 use crate::i18n::{self, Ui, t};
 use crate::model::item::ReportRow;
 use crate::model::report::{Report, page_of};
-use crate::model::types::State;
+use crate::model::results::ResultRow;
+use crate::model::types::{Order, State};
 
 const CSS: &str = include_str!("report.css");
 
@@ -211,6 +213,62 @@ fn parity(ui: Ui, report: &Report) -> Markup {
     }
 }
 
+/// The results, grouped by order of government (in the order of [`Order::ALL`], then those about
+/// the whole campaign): value against target as a bar, the trend of measurements as a line, the
+/// day of the latest measurement. Measurements after as-of do not count.
+fn results(ui: Ui, report: &Report) -> Markup {
+    let rows = &report.status.results;
+    let groups: Vec<(Option<Order>, Vec<&ResultRow>)> = Order::ALL
+        .iter()
+        .map(|o| Some(*o))
+        .chain([None])
+        .map(|o| (o, rows.iter().filter(|r| r.order == o).collect::<Vec<_>>()))
+        .filter(|(_, rs)| !rs.is_empty())
+        .collect();
+    let title = |r: &ResultRow| match ui {
+        Ui::Fr => r.title_fr.clone().unwrap_or_else(|| r.title.clone()),
+        Ui::En => r.title.clone(),
+    };
+    html! {
+        section #results {
+            h2 { (t::RESULTS_TITLE.get(ui)) " " span.count { "(" (rows.len()) ")" } }
+            @if rows.is_empty() { p.none { (t::NONE.get(ui)) } }
+            @for (order, rs) in &groups {
+                div.result-group data-order=(order.map_or("none", Order::as_str)) {
+                    h3 { (order.map_or(t::WHOLE_CAMPAIGN.get(ui), |o| i18n::order(ui, o))) }
+                    table.results {
+                        thead { tr {
+                            th { (t::TITLE.get(ui)) } th.num { (t::VALUE.get(ui)) " / " (t::TARGET.get(ui)) }
+                            th { (t::PERCENT_OF_TARGET.get(ui)) } th { (t::TREND.get(ui)) } th { (t::MEASURED_ON.get(ui)) }
+                        } }
+                        tbody {
+                            @for r in rs {
+                                tr.result data-key=(r.key) data-order=[r.order.map(Order::as_str)] data-target=(r.target)
+                                    data-value=[r.value] data-measured-on=[r.measured_on] data-percent=[r.percent_of_target] {
+                                    td {
+                                        (title(r)) br; span.key { (r.key) }
+                                        @if let Some(n) = &r.note { br; span.note { (n) } }
+                                    }
+                                    td.num {
+                                        (r.value.map_or_else(|| "—".to_string(), |v| i18n::number(ui, v))) " / " (i18n::number(ui, r.target))
+                                        @if let Some(u) = &r.unit { " " (u) }
+                                    }
+                                    td.bar {
+                                        (svg::result_bar(ui, r))
+                                        span.figure { (r.percent_of_target.map_or_else(|| t::NOT_MEASURED.get(ui).to_string(), |p| i18n::percent(ui, p))) }
+                                    }
+                                    td.trend { (svg::result_trend(ui, r)) }
+                                    td.date data-date=[r.measured_on] { (date_or_dash(ui, r.measured_on)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The whole page.
 pub fn page(ui: Ui, report: &Report) -> Markup {
     let s = &report.status;
@@ -278,6 +336,11 @@ pub fn page(ui: Ui, report: &Report) -> Markup {
                     h2 { (t::MATERIALS_TITLE.get(ui)) " " span.count { "(" (report.materials.len()) ")" } }
                     (item_table(ui, &report.materials))
                 }
+                section #actions {
+                    h2 { (t::ACTIONS_TITLE.get(ui)) " " span.count { "(" (report.actions.len()) ")" } }
+                    (item_table(ui, &report.actions))
+                }
+                (results(ui, report))
                 (parity(ui, report))
                 footer {
                     (t::GENERATED_BY.get(ui)) " " (env!("CARGO_PKG_VERSION")) " · " (t::AS_OF.get(ui)) " " (i18n::date(ui, s.as_of))

@@ -177,6 +177,9 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
     for m in plan.materials.values() {
         deadline(Family::Material, &m.key, pick(ui, &m.title, &m.title_fr), &m.owner, m.due, &m.progress);
     }
+    for a in plan.actions.values() {
+        deadline(Family::Action, &a.key, pick(ui, &a.title, &a.title_fr), &a.owner, a.due, &a.progress);
+    }
     feed.raw("END:VCALENDAR");
     out.write_all(feed.text.as_bytes()).map_err(|e| Error::io(msg!("writing the calendar", "écriture du calendrier"), e))
 }

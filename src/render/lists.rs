@@ -11,6 +11,7 @@ use crate::i18n::{self, Ui, t};
 use crate::model::change::Action;
 use crate::model::journal::Entry;
 use crate::model::listing::{Cell, Listed};
+use crate::model::plan::Measure;
 use crate::model::schedule::Figures;
 use crate::model::types::{Family, State};
 
@@ -22,6 +23,8 @@ fn plain(cell: &Cell) -> String {
         Cell::Choice(c) => c.to_string(),
         Cell::Bool(b) => b.to_string(),
         Cell::Order(o) => o.as_str().to_string(),
+        Cell::MaybeOrder(o) => o.map(|o| o.as_str().to_string()).unwrap_or_default(),
+        Cell::Decimal(n) => n.map(|n| n.to_string()).unwrap_or_default(),
         Cell::Status(s) => s.as_str().to_string(),
         Cell::State(s) => s.as_str().to_string(),
         Cell::Number(n) => n.to_string(),
@@ -54,6 +57,7 @@ const COLUMNS: &[(&str, i18n::Text, bool, Option<u8>)] = &[
     ("jurisdiction", t::JURISDICTION, true, Some(2)),
     ("members", t::MEMBERS, false, Some(3)),
     ("table", t::TABLE, false, Some(5)),
+    ("meeting", t::MEETING, false, Some(4)),
     ("date", t::DATE, false, None),
     ("due", t::DUE, false, None),
     ("material", t::MATERIAL, false, None),
@@ -68,6 +72,10 @@ const COLUMNS: &[(&str, i18n::Text, bool, Option<u8>)] = &[
     ("done_on", t::DONE_ON, false, Some(0)),
     ("acknowledged_on", t::ACKNOWLEDGED_ON, false, Some(0)),
     ("state", t::STATE, false, None),
+    ("target", t::TARGET, false, Some(3)),
+    ("value", t::VALUE, false, None),
+    ("percent_of_target", t::PERCENT_OF_TARGET, false, None),
+    ("measured_on", t::MEASURED_ON, false, Some(2)),
 ];
 
 /// A cell for people: dates the interface's way, closed-set values in words, a name or title in
@@ -84,6 +92,9 @@ fn human(style: Style, row: &Listed, field: &str, cell: &Cell, in_table: bool) -
         Cell::Choice(c) => i18n::value(ui, c).unwrap_or(c).into(),
         Cell::Bool(b) => if *b { t::YES } else { t::NO }.get(ui).into(),
         Cell::Order(o) => i18n::order(ui, *o).into(),
+        Cell::MaybeOrder(o) => o.map(|o| i18n::order(ui, o)).unwrap_or_default().into(),
+        Cell::Decimal(Some(n)) if field == "percent_of_target" => i18n::percent(ui, *n).into(),
+        Cell::Decimal(n) => n.map(|n| i18n::number(ui, n)).unwrap_or_default().into(),
         Cell::Status(s) => i18n::status(ui, *s).into(),
         Cell::State(s) => toned(i18n::state(ui, *s), if *s == State::Overdue { Tone::Alert } else { Tone::Plain }),
         Cell::Number(n) => n.to_string().into(),
@@ -128,6 +139,8 @@ pub struct Shown {
     pub related: Vec<(i18n::Text, Vec<Listed>)>,
     /// A milestone's forecast, slip and float.
     pub schedule: Option<Figures>,
+    /// A result's measurements up to the as-of day.
+    pub measures: Vec<Measure>,
 }
 
 /// One item in full (`field: value` lines), the items that refer to it, then its journal.
@@ -151,6 +164,11 @@ pub fn show(out: &mut dyn Write, style: Style, shown: &Shown, journal: &[Entry])
         let pad = width - k.chars().count();
         writeln!(out, "{:pad$}{k}{colon} {}", "", v.text).map_err(Error::output)?;
     }
+    if matches!(item, Listed::Result(_)) {
+        writeln!(out).map_err(Error::output)?;
+        table::title(out, style, t::MEASURES_TITLE.get(ui))?;
+        measures(out, style, &shown.measures)?;
+    }
     for (title, rows) in &shown.related {
         writeln!(out).map_err(Error::output)?;
         table::title(out, style, title.get(ui))?;
@@ -159,6 +177,25 @@ pub fn show(out: &mut dyn Write, style: Style, shown: &Shown, journal: &[Entry])
     writeln!(out).map_err(Error::output)?;
     table::title(out, style, t::JOURNAL.get(ui))?;
     history(out, style, journal)
+}
+
+/// A result's measurements as a table: day, value, note.
+fn measures(out: &mut dyn Write, style: Style, measures: &[Measure]) -> Result<()> {
+    let ui = style.ui;
+    if measures.is_empty() {
+        return writeln!(out, "({})", t::NONE.get(ui)).map_err(Error::output);
+    }
+    let rows = measures
+        .iter()
+        .map(|m| {
+            vec![
+                Styled::from(super::reports::table_date(style, m.on)),
+                i18n::number(ui, m.value).into(),
+                m.note.clone().unwrap_or_default().into(),
+            ]
+        })
+        .collect();
+    table::write(out, style, &[t::DATE.get(ui), t::VALUE.get(ui), t::NOTE.get(ui)], &[2], rows)
 }
 
 /// The family a listed row is of.
@@ -173,6 +210,8 @@ pub fn family(row: &Listed) -> Family {
         Listed::Milestone(_) => Family::Milestone,
         Listed::Person(_) => Family::Person,
         Listed::Distribution(_) => Family::Distribution,
+        Listed::Action(_) => Family::Action,
+        Listed::Result(_) => Family::Result,
     }
 }
 

@@ -134,11 +134,18 @@ pub fn describe(ui: Ui, before: Option<&serde_json::Value>, after: Option<&serde
             "status" => s.parse().map_or_else(|_| s.clone(), |st| crate::i18n::status(ui, st).to_string()),
             "order" => s.parse().map_or_else(|_| s.clone(), |o| crate::i18n::order(ui, o).to_string()),
             "kind" | "lang" => crate::i18n::value(ui, s).map_or_else(|| s.clone(), str::to_string),
-            "due" | "done_on" | "date" | "end_date" | "start" | "end" | "acknowledged_on" | "retain_until" => {
+            "due" | "done_on" | "date" | "end_date" | "start" | "end" | "acknowledged_on" | "retain_until" | "on" => {
                 s.parse().map_or_else(|_| s.clone(), |d| crate::i18n::date(ui, d))
             }
             _ => s.clone(),
         },
+        // A measurement of a result: its day and value.
+        Some(serde_json::Value::Object(m)) if m.contains_key("on") && m.contains_key("value") => {
+            let on = m["on"].as_str().and_then(|d| d.parse().ok()).map_or_else(|| m["on"].to_string(), |d| crate::i18n::date(ui, d));
+            let value = m["value"].as_f64().map_or_else(|| m["value"].to_string(), |v| crate::i18n::number(ui, v));
+            format!("{on} = {value}")
+        }
+        Some(serde_json::Value::Number(n)) => n.as_f64().map_or_else(|| n.to_string(), |v| crate::i18n::number(ui, v)),
         Some(other) => other.to_string(),
     };
     let colon = if ui == Ui::Fr { " :" } else { ":" };

@@ -8,6 +8,7 @@ use super::table::{self, Styled, Tone, toned};
 use crate::error::{Error, Result};
 use crate::i18n::{self, Ui, t};
 use crate::model::item::ReportRow;
+use crate::model::results::ResultRow;
 use crate::model::status::Status;
 use crate::model::types::{Family, Order, State};
 
@@ -192,6 +193,11 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
         .collect();
     table::write(out, style, &[t::ORDER.get(ui), t::REACHED.get(ui), t::NOT_REACHED.get(ui)], &[2], rows)?;
 
+    if !s.results.is_empty() {
+        w(out, "")?;
+        results(out, style, &s.results)?;
+    }
+
     if !s.parity.is_empty() {
         w(out, "")?;
         table::title(out, style, t::PARITY.get(ui))?;
@@ -220,9 +226,50 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
     Ok(())
 }
 
-/// The header of the progress CSV: a contract.
-pub const PROGRESS_HEADER: [&str; 10] =
-    ["kind", "key", "title", "owner", "date", "status", "done_on", "state", "variance_days", "critical"];
+/// Expected results as of as-of: each result's latest value against its target. Not counted in
+/// percent complete.
+fn results(out: &mut dyn Write, style: Style, rows: &[ResultRow]) -> Result<()> {
+    let ui = style.ui;
+    table::title(out, style, t::RESULTS_TITLE.get(ui))?;
+    let body: Vec<Vec<Styled>> = rows
+        .iter()
+        .map(|r| {
+            let title = match ui {
+                Ui::Fr => r.title_fr.as_deref().unwrap_or(&r.title),
+                Ui::En => &r.title,
+            };
+            let unit = r.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            let tone = match r.percent_of_target {
+                Some(p) if p >= 100.0 => Tone::Good,
+                Some(_) => Tone::Plain,
+                None => Tone::Dim,
+            };
+            vec![
+                r.key.as_str().into(),
+                title.into(),
+                r.order.map(|o| i18n::order(ui, o)).unwrap_or_default().into(),
+                toned(r.value.map_or_else(|| t::NOT_MEASURED.get(ui).to_string(), |v| i18n::number(ui, v)), tone),
+                format!("{}{unit}", i18n::number(ui, r.target)).into(),
+                toned(r.percent_of_target.map(|p| i18n::percent(ui, p)).unwrap_or_else(|| "—".into()), tone),
+                r.measured_on.map(|d| table_date(style, d)).unwrap_or_default().into(),
+            ]
+        })
+        .collect();
+    let headers = [
+        t::KEY.get(ui),
+        t::TITLE.get(ui),
+        t::ORDER.get(ui),
+        t::VALUE.get(ui),
+        t::TARGET.get(ui),
+        t::PERCENT_OF_TARGET.get(ui),
+        t::MEASURED_ON.get(ui),
+    ];
+    table::write_fitted(out, style, &headers, table::Columns { wrap: &[1, 4], drop: &[2, 6] }, body)
+}
+
+/// The header of the progress CSV: a contract (columns are added at the end, never renamed).
+pub const PROGRESS_HEADER: [&str; 11] =
+    ["kind", "key", "title", "owner", "date", "status", "done_on", "state", "variance_days", "critical", "title_fr"];
 
 /// Writes the progress CSV one row at a time.
 pub struct ProgressWriter<'w> {
@@ -250,6 +297,7 @@ impl<'w> ProgressWriter<'w> {
             Field::Text(r.state.map_or("", |s| s.as_str())),
             Field::Number(r.variance_days),
             Field::Text(if critical { "true" } else { "false" }),
+            Field::Text(r.title_fr.as_deref().unwrap_or("")),
         ])
     }
 

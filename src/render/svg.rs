@@ -1,5 +1,5 @@
-//! The report's two drawings, as inline SVG: the milestone timeline and reach by order of
-//! government. Every text goes through maud, so it is escaped; every mark carries `data-`
+//! The report's drawings, as inline SVG: the milestone timeline, reach by order of government, and
+//! each expected result's bar and trend. Every text goes through maud, so it is escaped; every mark carries `data-`
 //! attributes with its figures, so that a reader (or a test) can check the drawing.
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -8,6 +8,7 @@ use maud::{Markup, html};
 use super::reports::title_of;
 use crate::i18n::{self, Ui, t};
 use crate::model::report::Timeline;
+use crate::model::results::ResultRow;
 use crate::model::status::Status;
 use crate::model::types::{Order, State};
 
@@ -154,6 +155,61 @@ pub fn reach(ui: Ui, status: &Status) -> Markup {
                     text.figure x=(BAR_X + BAR_W + 10.0) y=(y + 17.0) {
                         (r.reached) " / " (r.total) " (" (i18n::percent(ui, share * 100.0)) ")"
                     }
+                }
+            }
+        }
+    }
+}
+
+/// One result's value against its target as a small bar: the share of the target reached (the
+/// bar is full at 100 % and marked `over` beyond it).
+pub fn result_bar(ui: Ui, r: &ResultRow) -> Markup {
+    const W: f64 = 180.0;
+    const H: f64 = 16.0;
+    let percent = r.percent_of_target;
+    let share = percent.map_or(0.0, |p| (p / 100.0).clamp(0.0, 1.0));
+    let class = match percent {
+        Some(p) if p >= 100.0 => "value over",
+        _ => "value",
+    };
+    html! {
+        svg.result-bar xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {W} {H}")) role="img"
+            aria-label=(percent.map_or_else(|| t::NOT_MEASURED.get(ui).to_string(), |p| i18n::percent(ui, p)))
+            data-percent=[percent] {
+            rect.total x="0" y="0" width=(W) height=(H) rx="3" {}
+            rect class=(class) x="0" y="0" width=((share * W * 10.0).round() / 10.0) height=(H) rx="3" {}
+        }
+    }
+}
+
+/// The trend of a result's measurements (those on or before as-of) as a small line, with the
+/// target as a dashed line; each point carries its day and value.
+pub fn result_trend(ui: Ui, r: &ResultRow) -> Markup {
+    const W: f64 = 160.0;
+    const H: f64 = 36.0;
+    const PAD: f64 = 4.0;
+    let top = r.trend.iter().map(|m| m.value).fold(r.target, f64::max);
+    let bottom = r.trend.iter().map(|m| m.value).fold(0.0, f64::min);
+    let range = (top - bottom).max(f64::MIN_POSITIVE);
+    let y = |v: f64| ((PAD + (top - v) / range * (H - 2.0 * PAD)) * 10.0).round() / 10.0;
+    let (first, last) = (r.trend.first().map(|m| m.on), r.trend.last().map(|m| m.on));
+    let days = match (first, last) {
+        (Some(f), Some(l)) => span(f, l),
+        _ => 0.0,
+    };
+    let x = |d: NaiveDate| match first {
+        Some(f) if days > 0.0 => ((PAD + span(f, d) / days * (W - 2.0 * PAD)) * 10.0).round() / 10.0,
+        _ => W / 2.0,
+    };
+    let points: Vec<String> = r.trend.iter().map(|m| format!("{},{}", x(m.on), y(m.value))).collect();
+    html! {
+        svg.trend xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {W} {H}")) role="img"
+            aria-label=(t::RESULTS_LABEL.get(ui)) data-points=(r.trend.len()) {
+            line.target x1="0" x2=(W) y1=(y(r.target)) y2=(y(r.target)) data-value=(r.target) {}
+            @if r.trend.len() > 1 { polyline.line points=(points.join(" ")) {} }
+            @for m in &r.trend {
+                circle.point cx=(x(m.on)) cy=(y(m.value)) r="2.5" data-on=(m.on) data-value=(m.value) {
+                    title { (i18n::date(ui, m.on)) (if ui == Ui::Fr { " : " } else { ": " }) (i18n::number(ui, m.value)) }
                 }
             }
         }

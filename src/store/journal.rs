@@ -164,6 +164,8 @@ pub fn knows(tx: &Transaction, key: &str) -> Result<bool> {
              OR EXISTS (SELECT 1 FROM channel WHERE key = ?1)
              OR EXISTS (SELECT 1 FROM material WHERE key = ?1)
              OR EXISTS (SELECT 1 FROM milestone WHERE key = ?1)
+             OR EXISTS (SELECT 1 FROM action_item WHERE key = ?1)
+             OR EXISTS (SELECT 1 FROM expected_result WHERE key = ?1)
              OR EXISTS (SELECT 1 FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id WHERE m.key || '/' || a.key = ?1)",
     )?;
     Ok(stmt.query_row(params![key], |r| r.get(0))?)

@@ -4,6 +4,7 @@
 //! Writes go through [`Store::write`]: one `BEGIN IMMEDIATE` transaction that commits whole or
 //! rolls back when dropped, with every change journaled inside it.
 
+mod actions_results;
 mod fault;
 mod journal;
 mod open;
@@ -231,6 +232,11 @@ impl Snapshot<'_> {
     /// The facts reach is computed from.
     pub fn reach_facts(&self) -> Result<crate::model::reach::Facts> {
         reports::reach_facts(self.tx)
+    }
+
+    /// Every expected result with its measurements, by key.
+    pub fn results(&self) -> Result<Vec<crate::model::plan::ExpectedResult>> {
+        reports::results(self.tx)
     }
 
     /// Channels and materials that name a counterpart, and those they name.

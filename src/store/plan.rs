@@ -28,6 +28,8 @@ pub fn load_item(tx: &Transaction, family: Family, key: &str) -> Result<Option<I
         Family::Milestone => plan.milestones.into_values().next().map(Item::Milestone),
         Family::Person => plan.people.into_values().next().map(Item::Person),
         Family::Distribution => plan.distributions.into_values().next().map(Item::Distribution),
+        Family::Action => plan.actions.into_values().next().map(Item::Action),
+        Family::Result => plan.results.into_values().next().map(Item::Result),
     })
 }
 
@@ -46,6 +48,8 @@ pub fn keys(tx: &Transaction, family: Family) -> Result<Vec<String>> {
             "SELECT m.key || '/' || coalesce(o.key, p.key) FROM distribution d JOIN material m ON m.id = d.material_id
              LEFT JOIN organization o ON o.id = d.organization_id LEFT JOIN person p ON p.id = d.person_id ORDER BY 1"
         }
+        Family::Action => "SELECT key FROM action_item ORDER BY key",
+        Family::Result => "SELECT key FROM expected_result ORDER BY key",
     };
     let mut stmt = tx.prepare_cached(sql)?;
     let keys = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
@@ -283,6 +287,12 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
             plan.distributions.insert((d.material.clone(), d.to.clone()), d);
         }
     }
+    if let Some(key) = want(Family::Action) {
+        super::actions_results::load_actions(tx, &mut plan, key)?;
+    }
+    if let Some(key) = want(Family::Result) {
+        super::actions_results::load_results(tx, &mut plan, key)?;
+    }
     Ok(plan)
 }
 
@@ -490,6 +500,8 @@ fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
                 .execute(params![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on])?;
             }
         }
+        Item::Action(a) => super::actions_results::upsert_action(tx, a)?,
+        Item::Result(r) => super::actions_results::upsert_result(tx, r)?,
     }
     Ok(())
 }
@@ -523,6 +535,8 @@ fn rename(tx: &Transaction, before: &Item, after: &Item) -> Result<()> {
             .execute(params![b.material, b.to, a.material, a.to])?;
             return Ok(());
         }
+        (Item::Action(_), _) => "UPDATE action_item SET key = ?2 WHERE key = ?1",
+        (Item::Result(_), _) => "UPDATE expected_result SET key = ?2 WHERE key = ?1",
         (Item::Campaign(_) | Item::AgendaItem(_) | Item::Distribution(_), _) => return Ok(()),
     };
     tx.prepare_cached(sql)?.execute(params![before.key(), after.key()])?;
@@ -552,6 +566,8 @@ fn delete(tx: &Transaction, item: &Item) -> Result<()> {
             .execute(params![d.material, d.to])?;
             return Ok(());
         }
+        Item::Action(a) => ("DELETE FROM action_item WHERE key = ?1", &a.key),
+        Item::Result(r) => ("DELETE FROM expected_result WHERE key = ?1", &r.key),
     };
     tx.prepare_cached(sql)?.execute([key])?;
     Ok(())

@@ -19,13 +19,14 @@ fn open_as_of(table: &str) -> String {
 }
 
 /// Every tracked row, one query per kind, each in key order (read through the key indexes, so
-/// that no query sorts the whole campaign): milestones, agenda items, channels, materials.
-const TRACKED: [&str; 4] = [
+/// that no query sorts the whole campaign): milestones, agenda items, channels, materials, actions.
+const TRACKED: [&str; 5] = [
     "SELECT 'milestone', key, title, title_fr, owner, due, status, done_on FROM milestone ORDER BY key",
     "SELECT 'agenda_item', m.key || '/' || a.key, a.topic, a.topic_fr, a.owner, m.date, a.status, a.done_on
        FROM meeting m JOIN agenda_item a ON a.meeting_id = m.id ORDER BY m.key, a.key",
     "SELECT 'channel', key, name, name_fr, owner, due, status, done_on FROM channel ORDER BY key",
     "SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material ORDER BY key",
+    "SELECT 'action', key, title, title_fr, owner, due, status, done_on FROM action_item ORDER BY key",
 ];
 
 fn row(r: &SqlRow) -> rusqlite::Result<Row> {
@@ -59,6 +60,9 @@ pub fn upcoming(tx: &Transaction, from: NaiveDate, until: NaiveDate) -> Result<V
          SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material
           WHERE {open} AND due <= ?2
          UNION ALL
+         SELECT 'action', key, title, title_fr, owner, due, status, done_on FROM action_item
+          WHERE {open} AND due <= ?2
+         UNION ALL
          SELECT 'meeting', m.key, f.name, f.name_fr, f.chair, m.date, NULL, NULL
            FROM meeting m JOIN forum f ON f.id = m.forum_id
           WHERE m.date BETWEEN ?1 AND ?2
@@ -69,8 +73,8 @@ pub fn upcoming(tx: &Transaction, from: NaiveDate, until: NaiveDate) -> Result<V
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Calls `each` on every tracked row (milestones, agenda items, channels, materials, each by
-/// key), without holding them all in memory.
+/// Calls `each` on every tracked row (milestones, agenda items, channels, materials, actions,
+/// each by key), without holding them all in memory.
 pub fn for_each_tracked(tx: &Transaction, mut each: impl FnMut(Row) -> Result<()>) -> Result<()> {
     for_each_tracked_lazily(tx, |_, full| each(full()?))
 }
@@ -194,4 +198,11 @@ pub fn parity_sides(tx: &Transaction) -> Result<Vec<Side>> {
         Ok(Side { kind: r.get::<_, Family>(0)?, key: r.get(1)?, counterpart: r.get(2)?, status: r.get(3)?, done_on: r.get(4)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every expected result with its measurements, by key.
+pub fn results(tx: &Transaction) -> Result<Vec<crate::model::plan::ExpectedResult>> {
+    let mut plan = crate::model::plan::Plan::default();
+    super::actions_results::load_results(tx, &mut plan, None)?;
+    Ok(plan.results.into_values().collect())
 }

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003-meetings-as-held.sql"),
     include_str!("migrations/0004-application-id.sql"),
     include_str!("migrations/0005-people-and-distributions.sql"),
+    include_str!("migrations/0006-actions-and-results.sql"),
 ];
 
 /// The schema version this engage writes.
