@@ -8,8 +8,11 @@ use serde_json::json;
 
 const AS_OF: &str = "2030-06-30";
 
+/// A distribution as listed: key, status, done_on, via, note.
+type Row = (String, String, Option<String>, Option<String>, Option<String>);
+
 /// The distributions in the store: (key, status, done_on, via, note), sorted by key.
-fn ledger(env: &Env) -> Vec<(String, String, Option<String>, Option<String>, Option<String>)> {
+fn ledger(env: &Env) -> Vec<Row> {
     let list = env.json(&["distribution", "list", "--format", "json", "--as-of", AS_OF]);
     let s = |v: &serde_json::Value| v.as_str().map(str::to_string);
     list.as_array()
@@ -32,7 +35,7 @@ fn send(env: &Env, args: &[&str]) -> (String, Vec<serde_json::Value>) {
     (String::from_utf8_lossy(&out.stderr).into_owned(), entries)
 }
 
-fn done(key: &str, on: &str) -> (String, String, Option<String>, Option<String>, Option<String>) {
+fn done(key: &str, on: &str) -> Row {
     (key.to_string(), "done".into(), Some(on.into()), None, None)
 }
 
