@@ -235,3 +235,27 @@ fn missing_lists_members_without_it() {
     assert!(env.refused(&["distribution", "list", "--missing", "council"]).contains("--material"));
     assert!(env.refused(&["distribution", "list", "--material", "deck", "--missing", "counsil"]).contains("counsil"));
 }
+
+/// Renaming a distribution's material or recipient organization changes its reference: the
+/// journal records an update of each distribution that follows, so that its history carries on.
+#[test]
+fn renames_journal_the_distributions_that_follow() {
+    let env = Env::reach();
+    for (args, followed) in [
+        (["org", "rename", "prov", "prov2"], vec!["deck/prov2"]),
+        (["material", "rename", "deck", "deck-en"], vec!["deck-en/band", "deck-en/prov2"]),
+    ] {
+        let before = env.journal_count();
+        env.engage().args(args).assert().success();
+        let entries = env.new_entries(before);
+        let mut keys: Vec<&str> = entries.iter().filter(|e| e["kind"] == "distribution").map(|e| e["key"].as_str().unwrap()).collect();
+        keys.sort();
+        assert_eq!(keys, followed, "engage {args:?}: {entries:#?}");
+        for key in followed {
+            let history = env.json(&["history", key, "--format", "json"]);
+            assert!(!history.as_array().unwrap().is_empty(), "{key} has lost its history");
+        }
+    }
+    // What the store holds follows in any case.
+    assert_eq!(listed(&env, &["--as-of", "2030-12-31"]), ["deck-en/band", "deck-en/prov2", "deck-fr/tess"]);
+}
