@@ -63,10 +63,20 @@ fn named(plan: &Plan, to: &str) -> Result<Named> {
     }
 }
 
+/// The other side of `material`'s pair: the counterpart it names, else the material that names it
+/// (a pair may be linked from one side only).
+fn counterpart<'p>(plan: &'p Plan, material: &Material) -> Option<&'p Material> {
+    material
+        .counterpart
+        .as_ref()
+        .and_then(|c| plan.materials.get(c))
+        .or_else(|| plan.materials.values().find(|m| m.counterpart.as_deref() == Some(material.key.as_str())))
+}
+
 /// The version of `material` for a person who reads `lang`: the material, or its counterpart
 /// when the material is in the other language.
 fn version_for<'p>(plan: &'p Plan, material: &'p Material, lang: Option<Lang>) -> &'p Material {
-    match (lang, material.lang, material.counterpart.as_ref().and_then(|c| plan.materials.get(c))) {
+    match (lang, material.lang, counterpart(plan, material)) {
         (Some(want), have, Some(other)) if have != Lang::Bilingual && have != want && other.lang == want => other,
         _ => material,
     }
@@ -75,7 +85,7 @@ fn version_for<'p>(plan: &'p Plan, material: &'p Material, lang: Option<Lang>) -
 /// Refuses to send one language version while its counterpart is not done on `on` (unless
 /// `allow_gap`, which returns the note to record).
 fn parity(plan: &Plan, version: &Material, on: NaiveDate, allow_gap: bool) -> Result<Option<String>> {
-    let Some(other) = version.counterpart.as_ref().and_then(|c| plan.materials.get(c)) else { return Ok(None) };
+    let Some(other) = counterpart(plan, version) else { return Ok(None) };
     let (status, _) = seen_on(other.progress.status, other.progress.done_on, on);
     if status == Status::Done {
         return Ok(None);

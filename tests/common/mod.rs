@@ -491,3 +491,23 @@ pub fn check_tracking_verbs(env: &Env, family: &str, kind: &str, key: &str, done
     assert!(bad.contains("2030-02-30"), "{bad}");
     env.assert_clean();
 }
+
+// Helpers of the people, distribution and reach tests.
+
+/// A campaign whose reach is worked out by hand, event by event (see its header).
+pub const REACH: &str = include_str!("../fixtures/reach.toml");
+
+impl Env {
+    /// A store holding the reach example.
+    pub fn reach() -> Env {
+        let env = Env::new();
+        env.apply("reach.toml", REACH);
+        env
+    }
+}
+
+/// A journal entry's kind, key and action.
+pub fn kka(entry: &serde_json::Value) -> (String, String, String) {
+    let s = |f: &str| entry[f].as_str().unwrap_or_else(|| panic!("journal entry without {f}: {entry:#}")).to_string();
+    (s("kind"), s("key"), s("action"))
+}
