@@ -9,6 +9,14 @@ use clap::{Args, Subcommand};
 use super::{AsOfArgs, ClearArgs, Format, ListArgs, ProgressSet, RemoveArgs, RenameArgs, ShowArgs, TrackCommand, date_arg};
 use crate::model::types::{Lang, Status};
 
+/// A person's language: `en` or `fr` (a person is not bilingual: they are written to in one).
+fn person_lang(text: &str) -> Result<Lang, String> {
+    match Lang::parse(text) {
+        Some(l) if l != Lang::Bilingual => Ok(l),
+        _ => Err(crate::msg!("'{text}' is not en or fr", "« {text} » n'est ni en ni fr").get(crate::i18n::process_ui()).to_string()),
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
     /// Add a person (a recipient or contact in an organization).
@@ -44,7 +52,7 @@ pub struct PersonAdd {
     #[arg(long)]
     pub email: Option<String>,
     /// The language to write to them in: en or fr.
-    #[arg(id = "person_lang", long = "language", value_name = "LANG")]
+    #[arg(id = "person_lang", long = "language", value_name = "LANG", value_parser = person_lang)]
     pub lang: Option<Lang>,
     /// Who identified them.
     #[arg(long)]
@@ -83,7 +91,7 @@ pub struct PersonSet {
     #[arg(long)]
     pub email: Option<String>,
     /// The language to write to them in: en or fr.
-    #[arg(id = "person_lang", long = "language", value_name = "LANG")]
+    #[arg(id = "person_lang", long = "language", value_name = "LANG", value_parser = person_lang)]
     pub lang: Option<Lang>,
     /// Who identified them ("" clears it).
     #[arg(long)]

@@ -378,6 +378,17 @@ pub fn rename(ctx: &Ctx, family: Family, old: &str, new: &str, err: &mut dyn Wri
                 changes.push(Change::Update { before: Item::AgendaItem(a.clone()), after: Item::AgendaItem(moved) });
             }
         }
+        // Distributions whose reference (MATERIAL/RECIPIENT) names it follow too.
+        if matches!(family, Family::Material | Family::Organization | Family::Person) {
+            let swap = |k: &str| if k == old { new.to_string() } else { k.to_string() };
+            for d in plan.distributions.values().filter(|d| d.material == old || d.to == old) {
+                let mut moved = d.clone();
+                moved.material = swap(&d.material);
+                moved.to = swap(&d.to);
+                moved.via = d.via.as_deref().map(swap);
+                changes.push(Change::Update { before: Item::Distribution(d.clone()), after: Item::Distribution(moved) });
+            }
+        }
         Ok(changes)
     })
 }

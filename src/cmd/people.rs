@@ -36,13 +36,14 @@ pub fn import(ctx: &Ctx, args: ImportArgs, err: &mut dyn Write) -> Result<()> {
         )));
     }
     let mut rows: Vec<(u64, Person)> = Vec::new();
-    let mut problems: Vec<Msg> = Vec::new();
+    // Every problem with its line, listed in line order.
+    let mut problems: Vec<(u64, Msg)> = Vec::new();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                problems.push(msg!("{file}:{line}: {e}", "{file}:{line} : {e}"));
+                problems.push((line, msg!("{file}:{line}: {e}", "{file}:{line} : {e}")));
                 continue;
             }
         };
@@ -53,7 +54,10 @@ pub fn import(ctx: &Ctx, args: ImportArgs, err: &mut dyn Write) -> Result<()> {
             Some(l) => match Lang::parse(l).filter(|l| *l != Lang::Bilingual) {
                 Some(l) => Some(l),
                 None => {
-                    problems.push(msg!("{file}:{line}: lang '{l}' is not en or fr", "{file}:{line} : la langue « {l} » n'est ni en ni fr"));
+                    problems.push((
+                        line,
+                        msg!("{file}:{line}: lang '{l}' is not en or fr", "{file}:{line} : la langue « {l} » n'est ni en ni fr"),
+                    ));
                     continue;
                 }
             },
@@ -76,7 +80,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs, err: &mut dyn Write) -> Result<()> {
         let mut changes = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
         for (line, person) in &rows {
-            let at = |m: Msg| m.prefixed(&format!("{file}:{line}: "));
+            let at = |m: Msg| (*line, m.prefixed(&format!("{file}:{line}: ")));
             if seen.contains(&person.key.as_str()) {
                 let k = &person.key;
                 problems.push(at(msg!("'{k}' is listed twice", "« {k} » figure deux fois")));
@@ -112,10 +116,10 @@ pub fn import(ctx: &Ctx, args: ImportArgs, err: &mut dyn Write) -> Result<()> {
             }
         }
         if problems.is_empty() {
-            Ok((changes, ()))
-        } else {
-            Err(Error::Plan { file: file.clone(), problems: std::mem::take(&mut problems) })
+            return Ok((changes, ()));
         }
+        problems.sort_by_key(|(line, _)| *line);
+        Err(Error::Plan { file: file.clone(), problems: std::mem::take(&mut problems).into_iter().map(|(_, m)| m).collect() })
     })?;
     render::messages::imported(err, ctx.ui, &file, &changes, rows.len())
 }

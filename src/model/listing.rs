@@ -138,7 +138,9 @@ impl Listed {
                 Listed::Milestone(tracked(m, |m| &mut m.progress, due, as_of))
             }
             Item::Person(p) => Listed::Person(p),
-            Item::Distribution(d) => {
+            Item::Distribution(mut d) => {
+                // An acknowledgement after as-of had not happened yet.
+                d.acknowledged_on = d.acknowledged_on.filter(|on| *on <= as_of);
                 let due = d.due;
                 let key = d.reference();
                 let ListedTracked { item, state } = tracked(d, |d| &mut d.progress, due, as_of);

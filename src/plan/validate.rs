@@ -227,7 +227,7 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
     }
     let taken = match item {
         Item::Campaign(_) => stored.campaign.is_some(),
-        Item::Organization(_) => stored.organizations.contains_key(&key) || stored.people.contains_key(&key),
+        Item::Organization(_) => stored.organizations.contains_key(&key),
         Item::Table(_) => stored.tables.contains_key(&key),
         Item::Meeting(_) => stored.meetings.contains_key(&key),
         Item::AgendaItem(a) => stored.agenda.contains_key(&(a.meeting.clone(), a.key.clone())),
@@ -235,7 +235,8 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
         Item::Material(_) => stored.materials.contains_key(&key),
         Item::Milestone(_) => stored.milestones.contains_key(&key),
         // Person and organization keys share one namespace.
-        Item::Person(_) => stored.people.contains_key(&key) || stored.organizations.contains_key(&key),
+        // A key of the other kind (people and organizations share keys) is check_item's to say.
+        Item::Person(_) => stored.people.contains_key(&key),
         Item::Distribution(d) => stored.distributions.contains_key(&(d.material.clone(), d.to.clone())),
         Item::Action(_) => stored.actions.contains_key(&key),
         Item::Result(_) => stored.results.contains_key(&key),
