@@ -71,7 +71,9 @@ pub fn days_arg(text: &str) -> Result<i64, String> {
         Ok(n) if (0..=36_500).contains(&n) => Ok(n),
         Ok(_) => Err(crate::msg!("{text} is not from 0 to 36500 days", "{text} n'est pas entre 0 et 36500 jours").get(ui).to_string()),
         Err(_) => {
-            Err(crate::msg!("'{text}' is not a whole number of days", "« {text} » n'est pas un nombre entier de jours").get(ui).to_string())
+            Err(crate::msg!("'{text}' is not a whole number of days", "«\u{202f}{text}\u{202f}» n'est pas un nombre entier de jours")
+                .get(ui)
+                .to_string())
         }
     }
 }
@@ -79,8 +81,9 @@ pub fn days_arg(text: &str) -> Result<i64, String> {
 /// A whole number, 0 or more. Messages as for [`date_arg`].
 pub fn count_arg(text: &str) -> Result<u64, String> {
     let ui = crate::i18n::process_ui();
-    text.parse::<u64>()
-        .map_err(|_| crate::msg!("'{text}' is not a whole number", "« {text} » n'est pas un nombre entier").get(ui).to_string())
+    text.parse::<u64>().map_err(|_| {
+        crate::msg!("'{text}' is not a whole number", "«\u{202f}{text}\u{202f}» n'est pas un nombre entier").get(ui).to_string()
+    })
 }
 
 /// A date argument: YYYY-MM-DD. The message is in the language resolved at start-up (clap's

@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, args: DemoArgs, out: &mut dyn Write, err: &mut dyn Write) 
             let dir = tempfile::Builder::new()
                 .prefix("engage-demo-")
                 .tempdir()
-                .map_err(|e| Error::io(msg!("cannot create a temporary store", "impossible de créer une base temporaire"), e))?;
+                .map_err(|e| Error::io(msg!("cannot create a temporary store", "impossible de créer une base de données temporaire"), e))?;
             (dir.path().join("demo.db"), Some(dir))
         }
     };
@@ -82,6 +82,6 @@ fn holds_a_campaign(path: &Path) -> Error {
     let shown = path.display();
     Error::input(msg!(
         "{shown} already holds a campaign; nothing was changed: run the demo without --db, or with --db naming a new file",
-        "{shown} contient déjà une campagne; rien n'a été changé : lancez la démo sans --db, ou avec --db nommant un nouveau fichier"
+        "{shown} contient déjà une campagne\u{202f}; rien n'a été changé\u{a0}: lancez la démo sans --db, ou avec --db nommant un nouveau fichier"
     ))
 }

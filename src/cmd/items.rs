@@ -81,7 +81,10 @@ pub fn meeting_item(a: MeetingAdd) -> Result<Item> {
 pub fn agenda_item(a: AgendaAdd) -> Result<Item> {
     let (meeting, key) = a.reference.split_once('/').ok_or_else(|| {
         let r = &a.reference;
-        Error::input(msg!("'{r}': an agenda item is named MEETING/ITEM", "« {r} » : un point à l'ordre du jour se nomme RÉUNION/POINT"))
+        Error::input(msg!(
+            "'{r}': an agenda item is named MEETING/ITEM",
+            "«\u{202f}{r}\u{202f}»\u{a0}: un point à l'ordre du jour se nomme RÉUNION/POINT"
+        ))
     })?;
     Ok(Item::AgendaItem(AgendaItem {
         meeting: meeting.to_string(),

@@ -112,7 +112,7 @@ impl Ctx {
             .ok_or_else(|| {
                 Error::Failed(msg!(
                     "no data directory is known for this user: pass --db PATH or set ENGAGE_DB",
-                    "aucun répertoire de données n'est connu pour cet utilisateur : passez --db CHEMIN ou définissez ENGAGE_DB"
+                    "aucun répertoire de données n'est connu pour cet utilisateur\u{a0}: passez --db CHEMIN ou définissez ENGAGE_DB"
                 ))
             })?
             .join("engage");

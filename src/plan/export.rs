@@ -172,7 +172,7 @@ mod tests {
     #[test]
     fn quoting() {
         assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
-        assert_eq!(quote("Présentation « clé »"), "\"Présentation « clé »\"");
+        assert_eq!(quote("Présentation «\u{202f}clé\u{202f}»"), "\"Présentation «\u{202f}clé\u{202f}»\"");
         assert_eq!(quote("\u{7}"), "\"\\u0007\"");
     }
 }

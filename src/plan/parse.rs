@@ -23,7 +23,7 @@ fn section_noun(section: Family) -> Msg {
 
 /// `'name' is required`.
 fn required(name: &str) -> Msg {
-    msg!("'{name}' is required", "« {name} » est requis")
+    msg!("'{name}' is required", "«\u{202f}{name}\u{202f}» est requis")
 }
 
 /// What a reference points at.
@@ -94,7 +94,7 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
         for e in syntax {
             let pos = e.span().map_or(Pos { line: 1, col: 1 }, |s| p.pos(s));
             let message = e.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
-            p.add(pos, msg!("invalid TOML: {message}", "TOML invalide : {message}"));
+            p.add(pos, msg!("invalid TOML: {message}", "TOML invalide\u{a0}: {message}"));
         }
         return (ParsedPlan::empty(), p.list);
     }
@@ -108,7 +108,10 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
                 DeValue::Table(t) => reader.campaign(t, pos),
                 _ => reader.p.add(
                     pos,
-                    msg!("'campaign' must be a table: write [campaign]", "« campaign » doit être une table : écrivez [campaign]"),
+                    msg!(
+                        "'campaign' must be a table: write [campaign]",
+                        "«\u{202f}campaign\u{202f}» doit être une table\u{a0}: écrivez [campaign]"
+                    ),
                 ),
             },
             _ if SECTIONS.contains(&name) => {
@@ -130,7 +133,10 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
                 let sections = SECTIONS.join(", ");
                 reader.p.add(
                     pos,
-                    msg!("unknown section '{name}' (expected one of: {sections})", "section inconnue « {name} » (permises : {sections})"),
+                    msg!(
+                        "unknown section '{name}' (expected one of: {sections})",
+                        "section inconnue «\u{202f}{name}\u{202f}» (permises\u{a0}: {sections})"
+                    ),
                 )
             }
         }
@@ -179,7 +185,7 @@ impl Reader<'_> {
                     pos,
                     msg!(
                         "duplicate {en} key '{full}' (first at line {line})",
-                        "clé de {fr} « {full} » en double (première à la ligne {line})"
+                        "clé de {fr} «\u{202f}{full}\u{202f}» en double (première à la ligne {line})"
                     ),
                 );
                 None
@@ -206,7 +212,10 @@ impl Reader<'_> {
             (Status::Done, None) if done_pos == f.pos => {
                 self.p.add(
                     status_pos,
-                    f.problem(msg!("status 'done' needs a 'done_on' date", "le statut « done » demande une date « done_on »")),
+                    f.problem(msg!(
+                        "status 'done' needs a 'done_on' date",
+                        "le statut «\u{202f}done\u{202f}» demande une date «\u{202f}done_on\u{202f}»"
+                    )),
                 );
             }
             (s, Some(_)) if s != Status::Done => {
@@ -214,7 +223,7 @@ impl Reader<'_> {
                     done_pos,
                     f.problem(msg!(
                         "'done_on' is set but status is '{s}', not 'done'",
-                        "« done_on » est donné mais le statut est « {s} », pas « done »"
+                        "«\u{202f}done_on\u{202f}» est donné mais le statut est «\u{202f}{s}\u{202f}», pas «\u{202f}done\u{202f}»"
                     )),
                 );
             }
@@ -235,7 +244,7 @@ impl Reader<'_> {
                     pos,
                     f.problem(msg!(
                         "a bilingual {en} has no counterpart: set 'lang' to en or fr",
-                        "un {fr} bilingue n'a pas de pendant : mettez « lang » à en ou fr"
+                        "un {fr} bilingue n'a pas de version équivalente\u{a0}: mettez «\u{202f}lang\u{202f}» à en ou fr"
                     )),
                 );
             } else {
@@ -246,7 +255,7 @@ impl Reader<'_> {
                     target,
                     key: c.clone(),
                     pos,
-                    from: f.problem(msg!("counterpart", "pendant")),
+                    from: f.problem(msg!("counterpart", "version équivalente")),
                     counterpart_of: Some(lang),
                 });
             }
@@ -268,7 +277,7 @@ impl Reader<'_> {
         let mut f = Fields::new(Msg::same("[campaign]"), pos, table);
         let name = f.text(p, "name");
         if name.is_none() && f.pos_of(p, "name") == pos {
-            p.add(pos, msg!("[campaign]: 'name' is required", "[campaign] : « name » est requis"));
+            p.add(pos, msg!("[campaign]: 'name' is required", "[campaign]\u{a0}: «\u{202f}name\u{202f}» est requis"));
         }
         let name_fr = f.string(p, "name_fr");
         let start = f.date(p, "start");
@@ -281,7 +290,10 @@ impl Reader<'_> {
         {
             p.add(
                 end_pos,
-                msg!("[campaign]: 'end' {end} is before 'start' {start}", "[campaign] : « end » {end} précède « start » {start}"),
+                msg!(
+                    "[campaign]: 'end' {end} is before 'start' {start}",
+                    "[campaign]\u{a0}: «\u{202f}end\u{202f}» {end} précède «\u{202f}start\u{202f}» {start}"
+                ),
             );
         }
         if let (Some(name), Some(end)) = (name, end) {
@@ -329,12 +341,16 @@ impl Reader<'_> {
             if keys.contains(&member) {
                 self.p.add(
                     pos,
-                    what.join(": ", " : ", &msg!("member '{member}' is listed twice", "le membre « {member} » figure deux fois")),
+                    what.join(
+                        ": ",
+                        "\u{a0}: ",
+                        &msg!("member '{member}' is listed twice", "le membre «\u{202f}{member}\u{202f}» figure deux fois"),
+                    ),
                 );
                 continue;
             }
             keys.push(member.clone());
-            self.reference(Target::Organization, member, pos, what.join(": ", " : ", &msg!("member", "membre")));
+            self.reference(Target::Organization, member, pos, what.join(": ", "\u{a0}: ", &msg!("member", "membre")));
         }
         keys.sort();
         if let (Some(key), Some(name)) = (key, name) {
@@ -358,7 +374,13 @@ impl Reader<'_> {
         if let (Some(date), Some(end)) = (date, end_date)
             && end < date
         {
-            self.p.add(end_pos, f.problem(msg!("'end_date' {end} is before 'date' {date}", "« end_date » {end} précède « date » {date}")));
+            self.p.add(
+                end_pos,
+                f.problem(msg!(
+                    "'end_date' {end} is before 'date' {date}",
+                    "«\u{202f}end_date\u{202f}» {end} précède «\u{202f}date\u{202f}» {date}"
+                )),
+            );
         }
         if let Some(t) = &table_key {
             self.reference(Target::Table, t.clone(), table_pos, f.problem(msg!("table", "table")));
@@ -368,11 +390,18 @@ impl Reader<'_> {
         let mut attended: Vec<String> = Vec::new();
         for (org, pos) in attendees {
             if attended.contains(&org) {
-                self.p.add(pos, what.join(": ", " : ", &msg!("'{org}' attended twice", "« {org} » figure deux fois parmi les présents")));
+                self.p.add(
+                    pos,
+                    what.join(
+                        ": ",
+                        "\u{a0}: ",
+                        &msg!("'{org}' attended twice", "«\u{202f}{org}\u{202f}» figure deux fois parmi les présents"),
+                    ),
+                );
                 continue;
             }
             attended.push(org.clone());
-            self.reference(Target::Organization, org, pos, what.join(": ", " : ", &msg!("attended", "présent")));
+            self.reference(Target::Organization, org, pos, what.join(": ", "\u{a0}: ", &msg!("attended", "présent")));
         }
         attended.sort();
         let attended = attended_given.then_some(attended);
@@ -385,7 +414,7 @@ impl Reader<'_> {
     }
 
     fn agenda_item(&mut self, table: &DeTable, pos: Pos, meeting: Option<&str>, meeting_what: &Msg) {
-        let mut f = Fields::new(meeting_what.join(": ", " : ", &section_noun(Family::AgendaItem)), pos, table);
+        let mut f = Fields::new(meeting_what.join(": ", "\u{a0}: ", &section_noun(Family::AgendaItem)), pos, table);
         let scope = meeting.map(|m| format!("{m}/")).unwrap_or_default();
         let key = self.key(&mut f, Family::AgendaItem, &scope);
         let topic = f.text(&mut self.p, "topic");
@@ -471,15 +500,19 @@ impl Reader<'_> {
         let mut depends_on: Vec<String> = Vec::new();
         for (dep, pos) in deps {
             if key.as_deref() == Some(dep.as_str()) {
-                self.p.add(pos, what.join(": ", " : ", &msg!("depends on itself (a cycle)", "dépend de lui-même (un cycle)")));
+                self.p.add(pos, what.join(": ", "\u{a0}: ", &msg!("depends on itself (a cycle)", "dépend de lui-même (un cycle)")));
             } else if depends_on.contains(&dep) {
                 self.p.add(
                     pos,
-                    what.join(": ", " : ", &msg!("dependency '{dep}' is listed twice", "la dépendance « {dep} » figure deux fois")),
+                    what.join(
+                        ": ",
+                        "\u{a0}: ",
+                        &msg!("dependency '{dep}' is listed twice", "la dépendance «\u{202f}{dep}\u{202f}» figure deux fois"),
+                    ),
                 );
             } else {
                 depends_on.push(dep.clone());
-                self.reference(Target::Milestone, dep, pos, what.join(": ", " : ", &Msg::same("depends_on")));
+                self.reference(Target::Milestone, dep, pos, what.join(": ", "\u{a0}: ", &Msg::same("depends_on")));
             }
         }
         depends_on.sort();

@@ -113,9 +113,9 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
         Ui::En => &s.campaign.name,
     };
     table::title(out, style, &format!("{name} — {} {}", t::AS_OF.get(ui), i18n::date(ui, s.as_of)))?;
-    w(out, format!("  {} {} ({}/{})", i18n::percent(ui, s.percent_complete), t::COMPLETE.get(ui), s.done, s.counted))?;
+    w(out, format!("  {}", i18n::progress(ui, s.percent_complete, s.done, s.counted)))?;
     let slip = i18n::slip(ui, s.slip_days);
-    let colon = if ui == Ui::Fr { " :" } else { ":" };
+    let colon = if ui == Ui::Fr { "\u{a0}:" } else { ":" };
     let projected = s.projected_end.map(|d| i18n::date(ui, d)).unwrap_or_else(|| "—".into());
     let planned = i18n::date(ui, s.planned_end);
     table::parts(
