@@ -1,4 +1,4 @@
--- engage store schema, version 4 (PRAGMA user_version = 4).
+-- engage store schema, version 5 (PRAGMA user_version = 5).
 -- One file holds one campaign. Keys are what users type; ids never leave the store.
 -- Dates are ISO text (YYYY-MM-DD), checked to be real dates; timestamps are UTC RFC 3339.
 
@@ -139,6 +139,13 @@ CREATE TABLE milestone_dependency (
     CHECK (milestone_id <> depends_on_id)
 ) WITHOUT ROWID;
 CREATE INDEX milestone_dependency_reverse ON milestone_dependency (depends_on_id);
+
+-- The glossary: a shared free-text value (owner, location, chair, jurisdiction) as stored, and
+-- its French, shown by French human output.
+CREATE TABLE glossary (
+    english TEXT NOT NULL PRIMARY KEY CHECK (length(trim(english)) > 0),
+    french  TEXT NOT NULL CHECK (length(trim(french)) > 0)
+) WITHOUT ROWID;
 
 -- The audit trail: one row per item changed by a command; never updated, never deleted.
 CREATE TABLE journal (

@@ -120,6 +120,9 @@ pub enum Command {
     /// Critical-path milestones with due dates, owners and dependencies.
     #[command(subcommand)]
     Milestone(MilestoneCommand),
+    /// The glossary: shared values (owners, locations, chairs, jurisdictions) and their French.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
     /// What is due next: open items dated up to a window ahead (overdue ones included), and meetings.
     Upcoming(UpcomingArgs),
     /// Where the campaign stands: percent complete, overdue items, critical path, projected end, reach.
@@ -141,6 +144,40 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `engage man > engage.1`.
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Give a shared value its French (or change it), e.g. `engage glossary set Secretariat Secrétariat`.
+    Set(GlossarySetArgs),
+    /// List the glossary.
+    List(GlossaryListArgs),
+    /// Remove a value from the glossary.
+    Remove(GlossaryRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GlossarySetArgs {
+    /// The value as stored (an owner, a location, a chair, a jurisdiction).
+    #[arg(value_name = "ENGLISH")]
+    pub english: String,
+    /// Its French.
+    #[arg(value_name = "FRENCH")]
+    pub french: String,
+}
+
+#[derive(Debug, Args)]
+pub struct GlossaryListArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct GlossaryRemoveArgs {
+    /// The value as stored.
+    #[arg(value_name = "ENGLISH")]
+    pub english: String,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ use std::io::Write;
 use super::Ctx;
 use crate::cli::{HistoryArgs, ReportFormat};
 use crate::error::{Error, Result};
+use crate::model::glossary::Localize;
 use crate::model::types::check_key;
 use crate::msg;
 use crate::render;
@@ -31,7 +32,10 @@ pub fn run(ctx: &Ctx, args: HistoryArgs, out: &mut dyn Write) -> Result<()> {
         }
     }
     let filter = HistoryFilter { item: args.reference.map(|r| (None, r)), since: args.since, limit: args.limit };
-    let entries = store.history(&filter)?;
+    let mut entries = store.history(&filter)?;
+    let human = args.format == ReportFormat::Table;
+    let glossary = super::glossary_for(ctx, human, || Ok(store.load_plan()?.glossary))?;
+    entries.localize(&glossary);
     match args.format {
         ReportFormat::Json => render::json(out, &entries),
         ReportFormat::Table => render::lists::history(out, ctx.style, &entries),

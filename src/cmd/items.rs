@@ -12,6 +12,7 @@ use crate::cli::{
 use crate::error::{Error, Result};
 use crate::i18n::{Text, t};
 use crate::model::change::{Change, Item};
+use crate::model::glossary::Localize;
 use crate::model::listing::Listed;
 use crate::model::plan::{AgendaItem, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
 use crate::model::schedule::Node;
@@ -236,7 +237,8 @@ pub fn list(ctx: &Ctx, listing: Listing, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::ReadOnly)?;
     let plan = store.load_plan()?;
     let as_of = listing.as_of().unwrap_or(ctx.today);
-    let rows = rows(&plan, &listing, as_of);
+    let mut rows = rows(&plan, &listing, as_of);
+    rows.localize(&super::glossary_for(ctx, listing.format() == Format::Table, || Ok(plan.glossary.clone()))?);
     match listing.format() {
         Format::Json => render::json(out, &rows),
         Format::Csv => render::lists::csv(out, &rows),
@@ -256,7 +258,7 @@ pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> 
     let all = |items: Vec<Item>| items.into_iter().filter_map(listed).collect::<Vec<_>>();
     let mut schedule = None;
     let related: Vec<(Text, Vec<Listed>)> = match &item {
-        Item::Campaign(_) => Vec::new(),
+        Item::Campaign(_) | Item::Term(_) => Vec::new(),
         Item::Organization(_) => vec![
             (t::TABLES_TITLE, all(plan.tables.values().filter(|t| t.members.contains(&key)).cloned().map(Item::Table).collect())),
             (
@@ -315,9 +317,16 @@ pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> 
             ]
         }
     };
-    let Some(item) = listed(item) else { return Ok(()) };
+    let Some(mut item) = listed(item) else { return Ok(()) };
+    let glossary = super::glossary_for(ctx, true, || Ok(plan.glossary.clone()))?;
+    item.localize(&glossary);
+    let mut related = related;
+    for (_, rows) in &mut related {
+        rows.localize(&glossary);
+    }
     let subject = Some(crate::model::change::Subject::Item(family));
-    let journal = store.history(&HistoryFilter { item: Some((subject, key)), ..HistoryFilter::default() })?;
+    let mut journal = store.history(&HistoryFilter { item: Some((subject, key)), ..HistoryFilter::default() })?;
+    journal.localize(&glossary);
     render::lists::show(out, ctx.style, &render::lists::Shown { item, related, schedule }, &journal)
 }
 

@@ -13,10 +13,15 @@ use crate::store::Open;
 pub fn check(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::ReadOnly)?;
     let mut problems: Vec<crate::i18n::Msg> = store.sqlite_problems()?.iter().map(crate::i18n::faults::sqlite_problem).collect();
+    let mut untranslated = Vec::new();
     if problems.is_empty() {
-        problems.extend(crate::plan::validate::check_stored(&store.load_plan()?));
+        let plan = store.load_plan()?;
+        problems.extend(crate::plan::validate::check_stored(&plan));
+        untranslated = crate::model::glossary::untranslated(&plan).into_iter().map(str::to_string).collect();
     }
     render::messages::checked(out, ctx.ui, store.path(), &problems)?;
+    // Not a problem (the stored value is shown where French is missing), but worth a translation.
+    render::messages::untranslated(out, ctx.ui, &untranslated)?;
     if problems.is_empty() {
         Ok(())
     } else {

@@ -39,7 +39,7 @@ fn updated(item: &Item, wanted: &Wanted) -> Result<Item> {
             i.progress = set(&i.progress);
             i.url = wanted.url.clone().or_else(|| i.url.clone());
         }
-        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => {
+        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Term(_) => {
             return Err(Error::input(msg!(
                 "only agenda items, channels, materials and milestones carry a status",
                 "seuls les points à l'ordre du jour, canaux, documents et jalons ont un statut"

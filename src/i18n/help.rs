@@ -86,12 +86,17 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     ("First day of the campaign (default: today)", "Premier jour de la campagne (par défaut\u{a0}: aujourd'hui)"),
     ("First day of the meeting", "Premier jour de la réunion"),
+    (
+        "Give a shared value its French (or change it), e.g. `engage glossary set Secretariat Secrétariat`",
+        "Donner à une valeur partagée sa traduction française (ou la changer), p.\u{a0}ex. `engage glossary set Secretariat Secrétariat`",
+    ),
     ("Give an item a new key; every reference to it follows", "Donner une nouvelle clé à un élément\u{202f}; tous les renvois le suivent"),
     (
         "How many days ahead of as-of the \"next\" section looks",
         "Nombre de jours après la date du rapport que couvre la section «\u{202f}prochains jours\u{202f}»",
     ),
     ("How many days ahead of as-of to look", "Nombre de jours à examiner après la date d'évaluation"),
+    ("Its French", "Sa traduction française"),
     ("Its jurisdiction (\"\" clears it)", "Sa compétence (\"\" l'efface)"),
     ("Its jurisdiction, e.g. Ontario", "Son territoire de compétence, p. ex. Ontario"),
     ("Its name", "Son nom"),
@@ -115,6 +120,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("List milestones", "Lister les jalons"),
     ("List organizations", "Lister les organisations"),
     ("List tables", "Lister les tables"),
+    ("List the glossary", "Lister le glossaire"),
     (
         "Load the 2018 Service Partnerships Guide campaign and show its status and upcoming deadlines",
         "Charger la campagne 2018 du Guide des partenariats de service et en afficher l'état et les prochaines échéances",
@@ -152,6 +158,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("Print version", "Afficher la version"),
     ("Record organizations that attended the meeting", "Consigner les organisations présentes à la réunion"),
     ("Record that no organization attended", "Consigner qu'aucune organisation n'était présente"),
+    ("Remove a value from the glossary", "Retirer une valeur du glossaire"),
     ("Remove an item that nothing refers to", "Supprimer un élément auquel rien ne renvoie"),
     ("Remove member organizations from a table", "Retirer des organisations membres d'une table"),
     (
@@ -201,6 +208,10 @@ const FRENCH: &[(&str, &str)] = &[
         "The day to show the campaign as of (default: 2018-09-20, mid-way)",
         "Le jour auquel afficher la campagne (par défaut\u{a0}: 20 septembre 2018, à mi-parcours)",
     ),
+    (
+        "The glossary: shared values (owners, locations, chairs, jurisdictions) and their French",
+        "Le glossaire\u{a0}: valeurs partagées (responsables, lieux, présidences, compétences) et leur traduction française",
+    ),
     ("The item's key (MEETING/ITEM for an agenda item)", "La clé de l'élément (RÉUNION/POINT pour un point à l'ordre du jour)"),
     (
         "The item's key (MEETING/ITEM for an agenda item). Refused while anything refers to it",
@@ -247,6 +258,11 @@ const FRENCH: &[(&str, &str)] = &[
     ("The table's key", "La clé de la table"),
     ("The topic in French", "Le sujet en français"),
     ("The topic in French (\"\" clears it)", "Le sujet en français (\"\" l'efface)"),
+    ("The value as stored", "La valeur telle qu'elle est enregistrée"),
+    (
+        "The value as stored (an owner, a location, a chair, a jurisdiction)",
+        "La valeur telle qu'elle est enregistrée (un responsable, un lieu, une présidence, une compétence)",
+    ),
     (
         "Track a public-sector engagement campaign against its plan: the tables to brief, their meetings and agenda items, the channels, the materials and the critical path",
         "Suivre une campagne de mobilisation du secteur public par rapport à son plan\u{a0}: les tables à informer, leurs réunions et points à l'ordre du jour, les canaux, les documents et le chemin critique",
@@ -368,7 +384,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("COUNTERPART", "VERSION_ÉQUIVALENTE"),
     ("DATE", "DATE"),
     ("DAYS", "JOURS"),
-    ("ENGLISH", "ANGLAIS"),
+    ("ENGLISH", "VALEUR"),
     ("FIELD", "CHAMP"),
     ("FILE", "FICHIER"),
     ("FORMAT", "FORMAT"),

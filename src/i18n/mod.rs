@@ -148,6 +148,8 @@ pub mod t {
         CHANGE = "change" / "changement";
         COUNT = "count" / "nombre";
         GAP = "gap" / "écart";
+        GLOSSARY_VALUE = "value" / "valeur";
+        GLOSSARY_FRENCH = "French" / "en français";
         OVERDUE_TITLE = "Overdue" / "En retard";
         UPCOMING_TITLE = "Upcoming" / "À venir";
         CRITICAL_PATH = "Critical path" / "Chemin critique";

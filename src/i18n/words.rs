@@ -90,6 +90,7 @@ impl Noun {
 pub fn noun(subject: impl Into<Subject>) -> Noun {
     let (en, fr, feminine) = match subject.into() {
         Subject::Campaign => ("campaign", "campagne", true),
+        Subject::Glossary => ("glossary entry", "entrée du glossaire", true),
         Subject::Item(family) => match family {
             Family::Organization => ("organization", "organisation", true),
             Family::Table => ("table", "table", true),
@@ -155,6 +156,8 @@ pub fn field(ui: Ui, name: &str) -> Option<&'static str> {
         "start" => Text { en: "start", fr: "début" },
         "end" => Text { en: "end", fr: "fin" },
         "leads" => Text { en: "leads", fr: "responsables" },
+        "english" => t::GLOSSARY_VALUE,
+        "french" => t::GLOSSARY_FRENCH,
         _ => return None,
     };
     Some(text.get(ui))

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::glossary::Term;
 use super::item::Head;
 use super::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Progress, Table};
 use super::types::Family;
@@ -12,6 +13,8 @@ use super::types::Family;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Subject {
     Campaign,
+    /// An entry of the glossary (its key is the stored value it translates).
+    Glossary,
     Item(Family),
 }
 
@@ -20,13 +23,18 @@ impl Subject {
     pub fn as_str(self) -> &'static str {
         match self {
             Subject::Campaign => "campaign",
+            Subject::Glossary => "glossary",
             Subject::Item(f) => f.as_str(),
         }
     }
 
     /// Reads a journal `kind`; `None` for a spelling engage never writes.
     pub fn parse(text: &str) -> Option<Subject> {
-        if text == "campaign" { Some(Subject::Campaign) } else { Family::parse(text).map(Subject::Item) }
+        match text {
+            "campaign" => Some(Subject::Campaign),
+            "glossary" => Some(Subject::Glossary),
+            _ => Family::parse(text).map(Subject::Item),
+        }
     }
 }
 
@@ -48,6 +56,7 @@ pub enum Item {
     Channel(Channel),
     Material(Material),
     Milestone(Milestone),
+    Term(Term),
 }
 
 impl Item {
@@ -62,6 +71,7 @@ impl Item {
             Item::Channel(_) => Subject::Item(Family::Channel),
             Item::Material(_) => Subject::Item(Family::Material),
             Item::Milestone(_) => Subject::Item(Family::Milestone),
+            Item::Term(_) => Subject::Glossary,
         }
     }
 
@@ -76,6 +86,7 @@ impl Item {
             Item::Channel(i) => i.key.clone(),
             Item::Material(i) => i.key.clone(),
             Item::Milestone(i) => i.key.clone(),
+            Item::Term(t) => t.english.clone(),
         }
     }
 
@@ -86,7 +97,7 @@ impl Item {
             Item::Channel(i) => Some(&i.progress),
             Item::Material(i) => Some(&i.progress),
             Item::Milestone(i) => Some(&i.progress),
-            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => None,
+            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Term(_) => None,
         }
     }
 
@@ -97,7 +108,7 @@ impl Item {
             Item::Channel(i) => Some(&mut i.progress),
             Item::Material(i) => Some(&mut i.progress),
             Item::Milestone(i) => Some(&mut i.progress),
-            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => None,
+            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Term(_) => None,
         }
     }
 
@@ -106,7 +117,7 @@ impl Item {
     pub fn date(&self, meeting_date: Option<NaiveDate>) -> Option<NaiveDate> {
         match self {
             Item::Campaign(c) => Some(c.end),
-            Item::Organization(_) | Item::Table(_) => None,
+            Item::Organization(_) | Item::Table(_) | Item::Term(_) => None,
             Item::Meeting(m) => Some(m.date),
             Item::AgendaItem(_) => meeting_date,
             Item::Channel(c) => c.due,
@@ -120,7 +131,7 @@ impl Item {
         let done = self.progress().and_then(|p| p.done_on);
         let mut dates: Vec<NaiveDate> = match self {
             Item::Campaign(c) => c.start.into_iter().chain([c.end]).collect(),
-            Item::Organization(_) | Item::Table(_) | Item::AgendaItem(_) => Vec::new(),
+            Item::Organization(_) | Item::Table(_) | Item::AgendaItem(_) | Item::Term(_) => Vec::new(),
             Item::Meeting(m) => [Some(m.date), m.end_date].into_iter().flatten().collect(),
             Item::Channel(c) => c.due.into_iter().collect(),
             Item::Material(m) => m.due.into_iter().collect(),
@@ -171,6 +182,7 @@ impl super::plan::Plan {
             Item::Channel(c) => _ = self.channels.insert(c.key.clone(), c),
             Item::Material(m) => _ = self.materials.insert(m.key.clone(), m),
             Item::Milestone(m) => _ = self.milestones.insert(m.key.clone(), m),
+            Item::Term(t) => _ = self.glossary.insert(t.english.clone(), t),
         }
     }
 
@@ -184,7 +196,8 @@ impl super::plan::Plan {
         let ch = self.channels.values().cloned().map(Item::Channel);
         let ma = self.materials.values().cloned().map(Item::Material);
         let mi = self.milestones.values().cloned().map(Item::Milestone);
-        c.chain(o).chain(t).chain(m).chain(a).chain(ch).chain(ma).chain(mi)
+        let g = self.glossary.values().cloned().map(Item::Term);
+        c.chain(o).chain(t).chain(m).chain(a).chain(ch).chain(ma).chain(mi).chain(g)
     }
 
     /// The date of the meeting `key`, for its agenda items.

@@ -151,6 +151,8 @@ pub struct Plan {
     pub channels: BTreeMap<String, Channel>,
     pub materials: BTreeMap<String, Material>,
     pub milestones: BTreeMap<String, Milestone>,
+    /// The glossary: shared free-text values and their French, keyed by the stored value.
+    pub glossary: super::glossary::Glossary,
 }
 
 impl Plan {
@@ -163,6 +165,7 @@ impl Plan {
             + self.channels.len()
             + self.materials.len()
             + self.milestones.len()
+            + self.glossary.len()
     }
 
     /// Whether the plan holds no item and no campaign.

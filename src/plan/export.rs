@@ -162,6 +162,12 @@ pub fn export(plan: &Plan) -> String {
         o.list("depends_on", &m.depends_on);
         o.progress(&m.progress);
     }
+    if !plan.glossary.is_empty() {
+        o.header("[glossary]");
+        for t in plan.glossary.values() {
+            let _ = writeln!(o.0, "{} = {}", quote(&t.english), quote(&t.french));
+        }
+    }
     o.0
 }
 

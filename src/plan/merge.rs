@@ -65,6 +65,7 @@ pub fn merge(stored: &Plan, file: &Plan, prune: bool) -> Plan {
             progress: keep_progress(&s.progress, &f.progress),
             ..f.clone()
         }),
+        glossary: overlay(&stored.glossary, &file.glossary, prune, |_, f| f.clone()),
     }
 }
 
@@ -104,6 +105,7 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
         diff_map(&before.channels, &after.channels, Item::Channel, &mut upserts),
         diff_map(&before.materials, &after.materials, Item::Material, &mut upserts),
         diff_map(&before.milestones, &after.milestones, Item::Milestone, &mut upserts),
+        diff_map(&before.glossary, &after.glossary, Item::Term, &mut upserts),
     ];
     upserts.extend(deletes.into_iter().rev().flatten());
     upserts

@@ -12,7 +12,7 @@ use super::fields::{Fields, array_of_tables};
 use super::source::{Pos, Problem, Problems};
 use crate::i18n::{self, Msg};
 use crate::model::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
-use crate::model::types::{ChannelKind, Family, Lang, MaterialKind, Order, Status, TableKind, check_key, check_url};
+use crate::model::types::{ChannelKind, Family, Lang, MaterialKind, Order, Status, TableKind, check_key, check_line, check_url};
 use crate::msg;
 
 /// An item not yet named by its key, for messages: `milestone` / `jalon`.
@@ -77,7 +77,7 @@ pub struct ParsedPlan {
     pub counterpart_pos: BTreeMap<(Family, String), Pos>,
 }
 
-const SECTIONS: &[&str] = &["campaign", "organization", "table", "meeting", "channel", "material", "milestone"];
+const SECTIONS: &[&str] = &["campaign", "organization", "table", "meeting", "channel", "material", "milestone", "glossary"];
 
 /// Parses and checks a plan file's text. On failure, every problem found, unsorted.
 pub fn parse(text: &str) -> Result<ParsedPlan, Vec<Problem>> {
@@ -111,6 +111,16 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
                     msg!(
                         "'campaign' must be a table: write [campaign]",
                         "«\u{202f}campaign\u{202f}» doit être une table\u{a0}: écrivez [campaign]"
+                    ),
+                ),
+            },
+            "glossary" => match value.get_ref() {
+                DeValue::Table(t) => reader.glossary(t),
+                _ => reader.p.add(
+                    pos,
+                    msg!(
+                        "'glossary' must be a table: write [glossary] and then \"English value\" = \"valeur française\"",
+                        "«\u{202f}glossary\u{202f}» doit être une table\u{a0}: écrivez [glossary] puis \"English value\" = \"valeur française\""
                     ),
                 ),
             },
@@ -167,6 +177,35 @@ struct Reader<'s> {
 }
 
 impl Reader<'_> {
+    /// Reads `[glossary]`: each entry a shared value (as stored) and its French, both one line
+    /// of text, neither empty.
+    fn glossary(&mut self, table: &DeTable) {
+        for (english, value) in table.iter() {
+            let english = english.get_ref().as_ref().to_string();
+            let pos = self.p.pos(value.span());
+            let what = msg!("glossary '{english}'", "glossaire «\u{202f}{english}\u{202f}»");
+            let french = match value.get_ref() {
+                DeValue::String(s) => s.to_string(),
+                _ => {
+                    let problem = msg!(
+                        "must be a string: the French of the value",
+                        "doit être une chaîne\u{a0}: la traduction française de la valeur"
+                    );
+                    self.p.add(pos, what.join(": ", "\u{a0}: ", &problem));
+                    continue;
+                }
+            };
+            let term = crate::model::glossary::Term { english: english.clone(), french };
+            let checked = check_line("english", &term.english)
+                .and_then(|()| check_line("french", &term.french))
+                .and_then(|()| super::validate::check_term(&term));
+            match checked {
+                Ok(()) => _ = self.out.plan.glossary.insert(english, term),
+                Err(e) => self.p.add(pos, what.join(": ", "\u{a0}: ", &e)),
+            }
+        }
+    }
+
     /// Reads and checks the `key` of an item, and names the item after it.
     fn key(&mut self, f: &mut Fields, section: Family, scope: &str) -> Option<String> {
         let pos = f.pos_of(&self.p, "key");

@@ -122,6 +122,7 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
         Item::Milestone(m) => {
             vec![("title", Some(m.title.as_str())), ("title_fr", m.title_fr.as_deref()), ("owner", m.owner.as_deref())]
         }
+        Item::Term(t) => vec![("english", Some(t.english.as_str())), ("french", Some(t.french.as_str()))],
     };
     for (field, value) in lines {
         if let Some(v) = value {
@@ -133,7 +134,7 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
         Item::Channel(c) => c.progress.note.as_deref(),
         Item::Material(m) => m.progress.note.as_deref(),
         Item::Milestone(m) => m.progress.note.as_deref(),
-        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) => None,
+        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Term(_) => None,
     };
     let outcome = match item {
         Item::Meeting(m) => m.outcome.as_deref(),
@@ -143,6 +144,17 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
         check_note("outcome", o)?;
     }
     note.map_or(Ok(()), |n| check_note("note", n))
+}
+
+/// Checks a glossary entry: neither side empty (a value with no text has nothing to translate).
+pub fn check_term(term: &crate::model::glossary::Term) -> Result<(), Msg> {
+    if term.english.trim().is_empty() || term.french.trim().is_empty() {
+        return Err(msg!(
+            "a glossary entry needs a value and its French, neither empty",
+            "une entrée du glossaire demande une valeur et sa traduction française, ni l'une ni l'autre vide"
+        ));
+    }
+    Ok(())
 }
 
 /// Checks one new item against the campaign, as `add` commands need: a valid key not taken yet,
@@ -162,6 +174,7 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
         | Item::Channel(_)
         | Item::Material(_)
         | Item::Milestone(_) => check_key(&key)?,
+        Item::Term(t) => check_term(t)?,
     }
     let taken = match item {
         Item::Campaign(_) => stored.campaign.is_some(),
@@ -172,6 +185,7 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
         Item::Channel(_) => stored.channels.contains_key(&key),
         Item::Material(_) => stored.materials.contains_key(&key),
         Item::Milestone(_) => stored.milestones.contains_key(&key),
+        Item::Term(_) => stored.glossary.contains_key(&key),
     };
     if taken {
         let named = i18n::noun(item.subject()).the_named(&key);
@@ -179,6 +193,7 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
         let it = if i18n::noun(item.subject()).feminine { "la" } else { "le" };
         let set = match item.subject() {
             Subject::Campaign => "plan apply".to_string(),
+            Subject::Glossary => "glossary set".to_string(),
             Subject::Item(f) => format!("{} set", f.command()),
         };
         return Err(msg!(
@@ -280,7 +295,7 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
                 return Err(msg!("milestones would form a cycle: {path}", "les jalons formeraient un cycle\u{a0}: {path}"));
             }
         }
-        Item::Campaign(_) | Item::Organization(_) => {}
+        Item::Campaign(_) | Item::Organization(_) | Item::Term(_) => {}
     }
     Ok(())
 }

@@ -313,6 +313,28 @@ pub fn checked(out: &mut dyn Write, ui: Ui, store: &Path, problems: &[crate::i18
     Ok(())
 }
 
+/// Lists the shared values (owners, locations, chairs, jurisdictions) that have no French in the
+/// glossary yet, one a line after a heading; nothing when there are none.
+pub fn untranslated(out: &mut dyn Write, ui: Ui, values: &[String]) -> Result<()> {
+    if values.is_empty() {
+        return Ok(());
+    }
+    let n = values.len();
+    w(
+        out,
+        match ui {
+            Ui::En => format!("{n} shared values have no French in the glossary yet (engage glossary set VALUE FRENCH):"),
+            Ui::Fr => format!(
+                "{n} valeurs partagées n'ont pas encore de traduction française dans le glossaire (engage glossary set VALEUR FRANÇAIS)\u{a0}:"
+            ),
+        },
+    )?;
+    for v in values {
+        w(out, format!("  {v}"))?;
+    }
+    Ok(())
+}
+
 /// Says where a backup went.
 pub fn backed_up(out: &mut dyn Write, ui: Ui, store: &Path, target: &Path) -> Result<()> {
     w(

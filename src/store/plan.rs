@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::{Actor, journal};
 use crate::error::Result;
 use crate::model::change::{Change, Item};
+use crate::model::glossary::{Glossary, Term};
 use crate::model::plan::{AgendaItem, Campaign, Channel, Material, Meeting, Milestone, Organization, Plan, Progress, Table};
 use crate::model::types::Family;
 
@@ -224,7 +225,23 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
             }
         }
     }
+
+    if only.is_none() {
+        plan.glossary = load_glossary(tx)?;
+    }
     Ok(plan)
+}
+
+/// The campaign's glossary, keyed by the stored value.
+pub fn load_glossary(tx: &Transaction) -> Result<Glossary> {
+    let mut stmt = tx.prepare_cached("SELECT english, french FROM glossary")?;
+    let rows = stmt.query_map([], |r| Ok(Term { english: r.get(0)?, french: r.get(1)? }))?;
+    let mut glossary = Glossary::new();
+    for row in rows {
+        let term = row?;
+        glossary.insert(term.english.clone(), term);
+    }
+    Ok(glossary)
 }
 
 /// The campaign, if the store has one yet.
@@ -392,6 +409,13 @@ fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
             )?
             .execute(params![m.key, m.title, m.title_fr, m.owner, m.due, m.duration_days, p.status, p.done_on, p.note])?;
         }
+        Item::Term(t) => {
+            tx.prepare_cached(
+                "INSERT INTO glossary (english, french) VALUES (?1, ?2)
+                 ON CONFLICT (english) DO UPDATE SET french = excluded.french",
+            )?
+            .execute(params![t.english, t.french])?;
+        }
     }
     Ok(())
 }
@@ -414,7 +438,8 @@ fn rename(tx: &Transaction, before: &Item, after: &Item) -> Result<()> {
         (Item::Channel(_), _) => "UPDATE channel SET key = ?2 WHERE key = ?1",
         (Item::Material(_), _) => "UPDATE material SET key = ?2 WHERE key = ?1",
         (Item::Milestone(_), _) => "UPDATE milestone SET key = ?2 WHERE key = ?1",
-        (Item::Campaign(_) | Item::AgendaItem(_), _) => return Ok(()),
+        // A glossary entry is keyed by the value it translates: a new value is a new entry.
+        (Item::Campaign(_) | Item::AgendaItem(_) | Item::Term(_), _) => return Ok(()),
     };
     tx.prepare_cached(sql)?.execute(params![before.key(), after.key()])?;
     Ok(())
@@ -434,6 +459,7 @@ fn delete(tx: &Transaction, item: &Item) -> Result<()> {
         Item::Channel(c) => ("DELETE FROM channel WHERE key = ?1", &c.key),
         Item::Material(m) => ("DELETE FROM material WHERE key = ?1", &m.key),
         Item::Milestone(m) => ("DELETE FROM milestone WHERE key = ?1", &m.key),
+        Item::Term(t) => ("DELETE FROM glossary WHERE english = ?1", &t.english),
     };
     tx.prepare_cached(sql)?.execute([key])?;
     Ok(())

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002-notes-and-journal-index.sql"),
     include_str!("migrations/0003-meetings-as-held.sql"),
     include_str!("migrations/0004-application-id.sql"),
+    include_str!("migrations/0005-glossary.sql"),
 ];
 
 /// The schema version this engage writes.
