@@ -57,7 +57,8 @@ pub fn report(snap: &Snapshot, as_of: NaiveDate, until: NaiveDate) -> Result<Rep
     })?;
     let next = snap.upcoming(as_of, until)?.into_iter().filter(|r| r.date.is_some_and(|d| d >= as_of)).map(|r| r.report(as_of)).collect();
     let within_days = (until - as_of).num_days();
-    Ok(Report { status, within_days, next, channels, materials, milestones })
+    let illustrative = super::demo::is_seed(&status.campaign.name);
+    Ok(Report { status, within_days, next, channels, materials, milestones, illustrative })
 }
 
 /// The schedule on `as_of`, then every tracked row streamed to `each`.

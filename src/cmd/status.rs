@@ -20,6 +20,13 @@ pub fn run(ctx: &Ctx, args: StatusArgs, out: &mut dyn Write) -> Result<()> {
     status.localize(&glossary);
     match args.format {
         ReportFormat::Json => render::json(out, &status),
-        ReportFormat::Table => render::reports::status(out, ctx.style, &status),
+        ReportFormat::Table => {
+            render::reports::status(out, ctx.style, &status)?;
+            if super::demo::is_seed(&status.campaign.name) {
+                render::messages::blank_line(out)?;
+                render::reports::illustrative(out, ctx.style)?;
+            }
+            Ok(())
+        }
     }
 }

@@ -20,6 +20,18 @@ pub fn date(ui: Ui, d: NaiveDate) -> String {
     }
 }
 
+/// The one line that says what in the seed campaign is illustrative.
+pub fn illustrative(ui: Ui) -> &'static str {
+    match ui {
+        Ui::En => {
+            "Note: this demo follows the 2018 engagement strategy; names of members, dates beyond the strategy's own and statuses are illustrative."
+        }
+        Ui::Fr => {
+            "Remarque\u{a0}: cette démonstration suit la stratégie de mobilisation de 2018\u{202f}; les noms des membres, les dates autres que celles de la stratégie et les statuts sont fictifs."
+        }
+    }
+}
+
 /// A span of days for people: `2018-10-01 to 2018-10-03` in English; in French `du 1er au
 /// 3 octobre 2018`, `du 28 septembre au 3 octobre 2018`, `du 28 décembre 2018 au 3 janvier
 /// 2019`. One day (`to` not after `from`) is written as [`date`].

@@ -10,7 +10,9 @@ mod msg;
 pub mod usage;
 mod words;
 
-pub use format::{date, date_range, days, done_of, month, more_rows, next_days, percent, progress, slip, timeline_subset, timestamp};
+pub use format::{
+    date, date_range, days, done_of, illustrative, month, more_rows, next_days, percent, progress, slip, timeline_subset, timestamp,
+};
 pub use msg::Msg;
 pub use words::{Noun, action, field, kind, noun, order, state, status, value};
 

@@ -29,6 +29,8 @@ pub struct Report {
     pub materials: Vec<ReportRow>,
     /// Every milestone, by key (titles and states for the timeline).
     pub milestones: Vec<ReportRow>,
+    /// Whether the page says that the campaign is the seed's, partly illustrative.
+    pub illustrative: bool,
 }
 
 /// One milestone on the timeline.
@@ -163,6 +165,7 @@ mod tests {
             channels: vec![],
             materials: vec![],
             milestones,
+            illustrative: false,
         }
     }
 

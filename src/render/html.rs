@@ -192,6 +192,7 @@ pub fn page(ui: Ui, report: &Report) -> Markup {
                     p.kicker { (t::REPORT.get(ui)) }
                     h1 { (name) }
                     p.as-of data-as-of=(s.as_of) { (t::AS_OF.get(ui)) " " (i18n::date(ui, s.as_of)) }
+                    @if report.illustrative { p #illustrative .notice { (i18n::illustrative(ui)) } }
                 }
                 (headline(ui, report))
                 section #overdue {

@@ -220,6 +220,11 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
     Ok(())
 }
 
+/// The line that says what in the seed campaign is illustrative (wrapped on a terminal).
+pub fn illustrative(out: &mut dyn Write, style: Style) -> Result<()> {
+    table::parts(out, style, &[i18n::illustrative(style.ui).to_string()])
+}
+
 /// The header of the progress CSV: a contract.
 pub const PROGRESS_HEADER: [&str; 10] =
     ["kind", "key", "title", "owner", "date", "status", "done_on", "state", "variance_days", "critical"];
