@@ -22,7 +22,10 @@ fn item(env: &Env, family: &str, key: &str) -> Value {
 
 /// Each sentence of the seed (French, as written) that names a forum, a channel or a tool, and
 /// the items of the fixture it maps to: (family, key, field, expected value or "" for any).
-const MAPPING: &[(&str, &[(&str, &str, &str, &str)])] = &[
+/// One item a sentence maps to: family, key, a field to check and its value (both "" for none).
+type Expected = (&'static str, &'static str, &'static str, &'static str);
+
+const MAPPING: &[(&str, &[Expected])] = &[
     (
         "CPSSP — Les membres sont encouragés à collaborer avec les intervenants de leur organisation",
         &[("table", "cpssp", "kind", "council")],

@@ -87,6 +87,14 @@ fn refuse_a_campaign(path: &Path) -> Result<()> {
     Ok(())
 }
 
+fn holds_a_campaign(path: &Path) -> Error {
+    let shown = path.display();
+    Error::input(msg!(
+        "{shown} already holds a campaign; nothing was changed: run the demo without --db, or with --db naming a new file",
+        "{shown} contient déjà une campagne\u{202f}; rien n'a été changé\u{a0}: lancez la démo sans --db, ou avec --db nommant un nouveau fichier"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -94,12 +102,4 @@ mod tests {
         let name = format!("name = \"{}\"", super::SEED_CAMPAIGN);
         assert!(super::SEED_PLAN.lines().any(|l| l == name), "the fixture's campaign is renamed: change SEED_CAMPAIGN");
     }
-}
-
-fn holds_a_campaign(path: &Path) -> Error {
-    let shown = path.display();
-    Error::input(msg!(
-        "{shown} already holds a campaign; nothing was changed: run the demo without --db, or with --db naming a new file",
-        "{shown} contient déjà une campagne\u{202f}; rien n'a été changé\u{a0}: lancez la démo sans --db, ou avec --db nommant un nouveau fichier"
-    ))
 }
