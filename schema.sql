@@ -1,4 +1,4 @@
--- engage store schema, version 6 (PRAGMA user_version = 6).
+-- engage store schema, version 7 (PRAGMA user_version = 7).
 -- One file holds one campaign. Keys are what users type; ids never leave the store.
 -- Dates are ISO text (YYYY-MM-DD), checked to be real dates; timestamps are UTC RFC 3339.
 
@@ -211,6 +211,13 @@ CREATE TABLE result_measure (
     value       REAL NOT NULL,
     note        TEXT,
     PRIMARY KEY (result_id, measured_on)
+) WITHOUT ROWID;
+
+-- The glossary: a shared free-text value (owner, location, chair, jurisdiction) as stored, and
+-- its French, shown by French human output.
+CREATE TABLE glossary (
+    english TEXT NOT NULL PRIMARY KEY CHECK (length(trim(english)) > 0),
+    french  TEXT NOT NULL CHECK (length(trim(french)) > 0)
 ) WITHOUT ROWID;
 
 -- The audit trail: one row per item changed by a command; never updated, never deleted.

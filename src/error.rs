@@ -82,12 +82,12 @@ impl Error {
             (Error::Fault(f), Ui::Fr) => crate::i18n::faults::fault(f).fr,
             (Error::Plan { file, problems }, Ui::Fr) => {
                 let n = problems.len();
-                format!("{file} : {n} problème{} trouvé{}; rien n'a été changé", plural(n), plural(n))
+                format!("{file}\u{a0}: {n} problème{} trouvé{}\u{202f}; rien n'a été changé", plural(n), plural(n))
             }
             (Error::Unknown { family, key, nearest }, Ui::Fr) => unknown_message(*family, key, nearest.as_deref()).fr,
             (Error::NoCampaign, Ui::Fr) => NO_CAMPAIGN.fr.to_string(),
-            (Error::Sqlite(e), Ui::Fr) => format!("erreur de la base de données : {e}"),
-            (Error::Io { context, source }, Ui::Fr) => format!("{} : {source}", context.fr),
+            (Error::Sqlite(e), Ui::Fr) => format!("erreur de la base de données\u{a0}: {e}"),
+            (Error::Io { context, source }, Ui::Fr) => format!("{}\u{a0}: {source}", context.fr),
             (Error::BrokenPipe, Ui::Fr) => "tube fermé".into(),
         }
     }
@@ -96,7 +96,7 @@ impl Error {
 /// What a store without a campaign says.
 const NO_CAMPAIGN: crate::i18n::Text = crate::i18n::Text {
     en: "the store has no campaign yet: run `engage init --name NAME` or `engage plan apply FILE`",
-    fr: "la base n'a pas encore de campagne : lancez `engage init --name NOM` ou `engage plan apply FICHIER`",
+    fr: "la base de données n'a pas encore de campagne\u{a0}: lancez `engage init --name NOM` ou `engage plan apply FICHIER`",
 };
 
 /// `unknown milestone 'deck-redy' (did you mean 'deck-ready'?)`, in both languages; an agenda
@@ -104,10 +104,13 @@ const NO_CAMPAIGN: crate::i18n::Text = crate::i18n::Text {
 fn unknown_message(family: Family, key: &str, nearest: Option<&str>) -> Msg {
     let mut message = crate::i18n::noun(family).unknown(key);
     if let Some(n) = nearest {
-        message = message.join(" ", " ", &msg!("(did you mean '{n}'?)", "(vouliez-vous dire « {n} »?)"));
+        message = message.join(" ", " ", &msg!("(did you mean '{n}'?)", "(vouliez-vous dire «\u{202f}{n}\u{202f}»\u{202f}?)"));
     } else if family == Family::AgendaItem && !key.contains('/') {
-        message =
-            message.join(": ", " : ", &msg!("an agenda item is named MEETING/ITEM", "un point à l'ordre du jour se nomme RÉUNION/POINT"));
+        message = message.join(
+            ": ",
+            "\u{a0}: ",
+            &msg!("an agenda item is named MEETING/ITEM", "un point à l'ordre du jour se nomme RÉUNION/POINT"),
+        );
     }
     message
 }
@@ -156,10 +159,10 @@ mod tests {
 
     #[test]
     fn messages_speak_both_languages() {
-        let e = Error::input(msg!("unknown milestone '{}'", "jalon inconnu « {} »", "b"));
-        assert_eq!((e.message(Ui::En), e.message(Ui::Fr)), ("unknown milestone 'b'".into(), "jalon inconnu « b »".into()));
+        let e = Error::input(msg!("unknown milestone '{}'", "jalon inconnu «\u{202f}{}\u{202f}»", "b"));
+        assert_eq!((e.message(Ui::En), e.message(Ui::Fr)), ("unknown milestone 'b'".into(), "jalon inconnu «\u{202f}b\u{202f}»".into()));
         let p = Error::Plan { file: "p.toml".into(), problems: vec![Msg::same("a"), Msg::same("b")] };
-        assert_eq!(p.message(Ui::Fr), "p.toml : 2 problèmes trouvés; rien n'a été changé");
+        assert_eq!(p.message(Ui::Fr), "p.toml\u{a0}: 2 problèmes trouvés\u{202f}; rien n'a été changé");
         assert_eq!(p.message(Ui::En), "p.toml: 2 problems found; nothing was changed");
     }
 }

@@ -32,12 +32,12 @@ const fn case(args: &'static [&'static str], says: &'static str, shape: Shape) -
 
 const CASES: &[Case] = &[
     // Impossible or malformed dates.
-    case(&["milestone", "done", "b", "--on", "2027-02-30"], "not a real date", Usage),
-    case(&["milestone", "add", "x", "--title", "t", "--due", "2027-13-01"], "not a real date", Usage),
+    case(&["milestone", "done", "b", "--on", "2027-02-30"], "not a valid date", Usage),
+    case(&["milestone", "add", "x", "--title", "t", "--due", "2027-13-01"], "not a valid date", Usage),
     case(&["status", "--as-of", "yesterday-ish"], "write YYYY-MM-DD", Usage),
     case(&["upcoming", "--as-of", "2027-1-1"], "write YYYY-MM-DD", Usage),
-    case(&["export", "progress", "--as-of", "2027-02-29"], "not a real date", Usage),
-    case(&["history", "--since", "2027-02-30"], "not a real date", Usage),
+    case(&["export", "progress", "--as-of", "2027-02-29"], "not a valid date", Usage),
+    case(&["history", "--since", "2027-02-30"], "not a valid date", Usage),
     case(&["meeting", "add", "m", "--table", "council", "--date", "2027-03-02", "--end-date", "2027-03-01"], "before", Line),
     // Negative and out-of-range numbers.
     case(&["upcoming", "--within", "-1"], "-1", Usage),
@@ -63,9 +63,9 @@ const CASES: &[Case] = &[
     case(&["table", "add", "t", "--name", "n", "--member", "nope"], "unknown organization 'nope'", Line),
     case(&["agenda", "add", "nomeeting/x", "--topic", "t"], "unknown meeting 'nomeeting'", Line),
     // Duplicate keys.
-    case(&["milestone", "add", "a", "--title", "t", "--due", "2027-01-01"], "'a' exists already", Line),
-    case(&["org", "add", "fed", "--name", "n", "--order", "federal"], "'fed' exists already", Line),
-    case(&["agenda", "add", "council-mar/briefing", "--topic", "t"], "exists already", Line),
+    case(&["milestone", "add", "a", "--title", "t", "--due", "2027-01-01"], "'a' already exists", Line),
+    case(&["org", "add", "fed", "--name", "n", "--order", "federal"], "'fed' already exists", Line),
+    case(&["agenda", "add", "council-mar/briefing", "--topic", "t"], "already exists", Line),
     case(&["init", "--name", "Another"], "already holds", Line),
     // URLs that are not http(s), and a URL where none belongs.
     case(&["channel", "done", "site", "--url", "ftp://x"], "ftp://x", Line),
@@ -212,7 +212,7 @@ fn bad_input_to_channel_and_material_add() {
     let cases = [
         case(&["channel", "add", "x", "--name", "n", "--url", "ftp://x"], "ftp://x", Line),
         case(&["channel", "add", "x", "--name", "n", "--organization", "nope"], "unknown organization 'nope'", Line),
-        case(&["channel", "add", "letter", "--name", "n"], "exists already", Line),
+        case(&["channel", "add", "letter", "--name", "n"], "already exists", Line),
         case(&["channel", "add", "x", "--name", "n", "--kind", "carrier-pigeon"], "carrier-pigeon", Usage),
         case(&["material", "add", "x", "--title", "t", "--url", "javascript:alert(1)"], "javascript:alert(1)", Line),
         case(&["material", "add", "x", "--title", "t", "--language", "fr", "--counterpart", "nope"], "nope", Line),
@@ -238,10 +238,19 @@ fn mistyped_names_get_a_suggestion_on_the_same_line() {
         run(&env, case);
     }
     let french: [(&[&str], &str); 4] = [
-        (&["--lang", "fr", "statu"], "engage : sous-commande inconnue « statu »; vouliez-vous dire « status »?"),
-        (&["--lang", "fr", "milestone", "lst"], "engage : sous-commande inconnue « lst »; vouliez-vous dire « list »?"),
-        (&["--lang", "fr", "status", "--formt", "json"], "engage : argument inattendu « --formt »; vouliez-vous dire « --format »?"),
-        (&["--lang", "fr", "upcoming", "--format", "jsn"], "; vouliez-vous dire « json »?"),
+        (
+            &["--lang", "fr", "statu"],
+            "engage\u{a0}: sous-commande inconnue «\u{202f}statu\u{202f}»\u{202f}; vouliez-vous dire «\u{202f}status\u{202f}»\u{202f}?",
+        ),
+        (
+            &["--lang", "fr", "milestone", "lst"],
+            "engage\u{a0}: sous-commande inconnue «\u{202f}lst\u{202f}»\u{202f}; vouliez-vous dire «\u{202f}list\u{202f}»\u{202f}?",
+        ),
+        (
+            &["--lang", "fr", "status", "--formt", "json"],
+            "engage\u{a0}: argument inattendu «\u{202f}--formt\u{202f}»\u{202f}; vouliez-vous dire «\u{202f}--format\u{202f}»\u{202f}?",
+        ),
+        (&["--lang", "fr", "upcoming", "--format", "jsn"], "\u{202f}; vouliez-vous dire «\u{202f}json\u{202f}»\u{202f}?"),
     ];
     for (args, says) in french {
         let out = env.run(args);
@@ -249,7 +258,7 @@ fn mistyped_names_get_a_suggestion_on_the_same_line() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(out.stdout.is_empty(), "{args:?}");
         assert_eq!(stderr.lines().count(), 1, "{args:?}: not one line:\n{stderr}");
-        assert!(stderr.starts_with("engage : ") && stderr.trim_end().ends_with(says), "{args:?}: {stderr}");
+        assert!(stderr.starts_with("engage\u{a0}: ") && stderr.trim_end().ends_with(says), "{args:?}: {stderr}");
     }
     // Nothing similar: no suggestion.
     let out = env.run(&["status", "--xyz"]);

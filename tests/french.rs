@@ -34,9 +34,9 @@ fn status_in_french() {
     let s = fr(&env, &["status", "--as-of", AS_OF]);
     for expected in [
         "Guide des partenariats de service — Stratégie de mobilisation 2018 — au 20 septembre 2018",
-        "50,0\u{a0}% terminé (21/42)",
-        "fin projetée : 15 décembre 2018",
-        "fin planifiée : 31 décembre 2018",
+        "Avancement\u{a0}: 50,0\u{a0}% (21 sur 42)",
+        "fin estimée\u{a0}: 15 décembre 2018",
+        "fin prévue\u{a0}: 31 décembre 2018",
         "(16 jours d'avance)",
         "En retard",
         "! en retard",
@@ -46,7 +46,7 @@ fn status_in_french() {
         "point à l'ordre du jour",
         "Portée par ordre de gouvernement",
         "autochtone",
-        "Langues officielles : écarts de parité",
+        "Langues officielles\u{a0}: écarts de parité",
         "manquant (10 j)",
     ] {
         assert!(s.contains(expected), "missing {expected:?} in:\n{s}");
@@ -60,16 +60,22 @@ fn status_in_french() {
 fn upcoming_lists_and_show_in_french() {
     let env = seed();
     let up = fr(&env, &["upcoming", "--as-of", AS_OF]);
-    for expected in ["À venir", "14 septembre 2018", "−6", "dans 6 jours", "à venir", "Annexe D — Points de discussion (version française)"]
+    for expected in
+        ["À venir", "14 septembre 2018", "−6", "dans 6 jours", "échéance proche", "Annexe D — Points de discussion (version française)"]
     {
         assert!(up.contains(expected), "missing {expected:?} in:\n{up}");
     }
     let list = fr(&env, &["material", "list"]);
-    assert!(list.contains("échéance") && list.contains("14 septembre 2018") && list.contains("fait à temps"), "{list}");
+    assert!(list.contains("échéance") && list.contains("14 septembre 2018") && list.contains("terminé dans les délais"), "{list}");
     let show = fr(&env, &["material", "show", "deck-fr"]);
-    for expected in
-        ["titre en français : Annexe C", "type : présentation", "langue : français", "pendant : deck-en", "statut : en cours", "Journal"]
-    {
+    for expected in [
+        "titre en français\u{a0}: Annexe C",
+        "type\u{a0}: présentation",
+        "langue\u{a0}: français",
+        "version équivalente\u{a0}: deck-en",
+        "statut\u{a0}: en cours",
+        "Journal",
+    ] {
         assert!(show.contains(expected), "missing {expected:?} in:\n{show}");
     }
     assert!(show.contains("document deck-fr") && show.contains("créé"), "journal in French:\n{show}");
@@ -80,11 +86,11 @@ fn tracking_and_plan_messages_in_french() {
     let env = seed();
     let out = env.engage().args(["--lang", "fr", "milestone", "done", "translation", "--on", "2018-09-21"]).assert().success();
     let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert_eq!(said.trim(), "jalon « translation » : en cours → fait (21 septembre 2018)");
+    assert_eq!(said.trim(), "jalon «\u{202f}translation\u{202f}»\u{a0}: en cours → terminé (21 septembre 2018)");
     let again = env.engage().args(["--lang", "fr", "milestone", "done", "translation", "--on", "2018-09-21"]).assert().success();
     assert!(String::from_utf8_lossy(&again.get_output().stderr).contains("rien n'a changé"));
     let history = fr(&env, &["history", "--limit", "1"]);
-    assert!(history.contains("statut : en cours → fait; fait le : — → 21 septembre 2018"), "{history}");
+    assert!(history.contains("statut\u{a0}: en cours → terminé, terminé le\u{a0}: — → 21 septembre 2018"), "{history}");
     let apply = env.engage().args(["--lang", "fr", "plan", "apply"]).arg(seed_path()).assert().success();
     let said = String::from_utf8_lossy(&apply.get_output().stderr).into_owned();
     assert!(said.contains("rien à changer"), "{said}");
@@ -95,24 +101,30 @@ fn errors_in_french_exit_2_and_change_nothing() {
     let env = seed();
     let before = env.export();
     let cases: &[(&[&str], &str)] = &[
-        (&["--lang", "fr", "milestone", "done", "nope"], "engage : jalon inconnu « nope »"),
+        (&["--lang", "fr", "milestone", "done", "nope"], "engage\u{a0}: jalon inconnu «\u{202f}nope\u{202f}»"),
         (
             &["--lang", "fr", "agenda", "done", "nope"],
-            "engage : point à l'ordre du jour inconnu « nope » : un point à l'ordre du jour se nomme RÉUNION/POINT",
+            "engage\u{a0}: point à l'ordre du jour inconnu «\u{202f}nope\u{202f}»\u{a0}: un point à l'ordre du jour se nomme RÉUNION/POINT",
         ),
         (
             &["--lang", "fr", "status", "--as-of", "2018-02-30"],
-            "engage : valeur « 2018-02-30 » invalide pour « --as-of <DATE> » : « 2018-02-30 » n'est pas une date réelle",
+            "engage\u{a0}: valeur «\u{202f}2018-02-30\u{202f}» invalide pour «\u{202f}--as-of <DATE>\u{202f}»\u{a0}: «\u{202f}2018-02-30\u{202f}» n'est pas une date valide",
         ),
-        (&["--lang", "fr", "statuss"], "engage : sous-commande inconnue « statuss »; vouliez-vous dire « status »?"),
-        (&["--lang", "fr", "milestone", "add", "Bad", "--title", "t", "--due", "2018-10-01"], "engage : la clé « Bad » contient « B »"),
+        (
+            &["--lang", "fr", "statuss"],
+            "engage\u{a0}: sous-commande inconnue «\u{202f}statuss\u{202f}»\u{202f}; vouliez-vous dire «\u{202f}status\u{202f}»\u{202f}?",
+        ),
+        (
+            &["--lang", "fr", "milestone", "add", "Bad", "--title", "t", "--due", "2018-10-01"],
+            "engage\u{a0}: la clé «\u{202f}Bad\u{202f}» contient «\u{202f}B\u{202f}»",
+        ),
         (
             &["--lang", "fr", "channel", "done", "intersection", "--url", "example.org"],
-            "engage : --url : l'adresse « example.org » doit être absolue",
+            "engage\u{a0}: --url\u{a0}: l'adresse «\u{202f}example.org\u{202f}» doit être absolue",
         ),
         (
             &["--lang", "fr", "milestone", "add", "x", "--title", "t", "--due", "2018-10-01", "--depends-on", "nope"],
-            "engage : jalon « x » : jalon inconnu « nope »",
+            "engage\u{a0}: jalon «\u{202f}x\u{202f}»\u{a0}: jalon inconnu «\u{202f}nope\u{202f}»",
         ),
     ];
     for (args, says) in cases {
@@ -124,7 +136,7 @@ fn errors_in_french_exit_2_and_change_nothing() {
     assert_eq!(env.export(), before, "an error changed the store");
     let missing = Env::new();
     let stderr = fails(&missing, &["--lang", "fr", "status"], 1);
-    assert!(stderr.starts_with("engage : aucune base à "), "{stderr}");
+    assert!(stderr.starts_with("engage\u{a0}: aucune base de données de campagne à "), "{stderr}");
 }
 
 #[test]
@@ -140,11 +152,13 @@ fn plan_file_problems_in_french() {
     assert_eq!(
         lines,
         [
-            format!("{name}:7:9: jalon « m » : « title » doit être une chaîne, pas un entier"),
-            format!("{name}:8:7: jalon « m » : « due » : « 2020-02-30 » n'est pas une date réelle"),
-            format!("{name}:9:7: jalon « m » : champ inconnu « foo »"),
-            format!("{name}:10:15: jalon « m » : depends_on : jalon inconnu « zz »"),
-            format!("engage : {name} : 4 problèmes trouvés; rien n'a été changé"),
+            format!("{name}:7:9: jalon «\u{202f}m\u{202f}»\u{a0}: «\u{202f}title\u{202f}» doit être une chaîne, pas un entier"),
+            format!(
+                "{name}:8:7: jalon «\u{202f}m\u{202f}»\u{a0}: «\u{202f}due\u{202f}»\u{a0}: «\u{202f}2020-02-30\u{202f}» n'est pas une date valide"
+            ),
+            format!("{name}:9:7: jalon «\u{202f}m\u{202f}»\u{a0}: champ inconnu «\u{202f}foo\u{202f}»"),
+            format!("{name}:10:15: jalon «\u{202f}m\u{202f}»\u{a0}: depends_on\u{a0}: jalon inconnu «\u{202f}zz\u{202f}»"),
+            format!("engage\u{a0}: {name}\u{a0}: 4 problèmes trouvés\u{202f}; rien n'a été changé"),
         ]
     );
     assert!(!env.db().exists(), "a refused plan created the store");
@@ -154,13 +168,19 @@ fn plan_file_problems_in_french() {
 fn help_in_french() {
     let env = Env::new();
     let help = fr(&env, &["--help"]);
-    for expected in ["Utilisation : engage", "Commandes :", "Options :", "Afficher l'aide", "Où en est la campagne", "[par défaut : auto]"]
-    {
+    for expected in [
+        "Utilisation\u{a0}: engage",
+        "Commandes\u{a0}:",
+        "Options\u{a0}:",
+        "Afficher l'aide",
+        "Où en est la campagne",
+        "[par défaut\u{a0}: auto]",
+    ] {
         assert!(help.contains(expected), "missing {expected:?} in:\n{help}");
     }
     assert!(!help.contains("Usage:") && !help.contains("Print help"), "{help}");
     let sub = fr(&env, &["plan", "apply", "--help"]);
-    assert!(sub.contains("Arguments :") && sub.contains("Le fichier de plan (TOML)"), "{sub}");
+    assert!(sub.contains("Arguments\u{a0}:") && sub.contains("Le fichier de plan (TOML)"), "{sub}");
     let man = fr(&env, &["man"]);
     assert!(man.contains("Suivre une campagne de mobilisation"), "the manual page follows --lang");
 }
@@ -187,7 +207,7 @@ fn the_language_comes_from_the_flag_then_engage_lang_then_the_locale() {
     // Errors follow the locale too, before any argument is parsed.
     let mut cmd = env.engage();
     let out = cmd.env("LANG", "fr_CA.UTF-8").args(["status", "--bogus"]).assert().code(2);
-    assert!(String::from_utf8_lossy(&out.get_output().stderr).starts_with("engage : argument inattendu « --bogus »"));
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).starts_with("engage\u{a0}: argument inattendu «\u{202f}--bogus\u{202f}»"));
 }
 
 #[test]
@@ -215,7 +235,159 @@ fn demo_in_french() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.starts_with("La campagne de mobilisation 2018 du Guide des partenariats de service"), "{stderr}");
-    for expected in ["au 20 septembre 2018", "Chemin critique", "À venir", "Langues officielles : écarts de parité"] {
+    for expected in ["au 20 septembre 2018", "Chemin critique", "À venir", "Langues officielles\u{a0}: écarts de parité"] {
         assert!(stdout.contains(expected), "missing {expected:?} in:\n{stdout}");
     }
+}
+
+/// French terms that a francophone reader corrected (issue 16), and English words of the
+/// interface: none may come back in any French human output.
+const REPLACED_FRENCH: &[&str] = &[
+    " fait ",
+    "fait le",
+    "fait à temps",
+    "fait en retard",
+    "jointes",
+    "fin projetée",
+    "fin planifiée",
+    "Fin projetée",
+    "Fin planifiée",
+    "glissement",
+    "Glissement",
+    "pendant\u{a0}:",
+    "le pendant",
+    "son pendant",
+    "de pendant",
+    "Achèvement",
+    "dans les temps",
+    "Montrer",
+    "notes d'allocution",
+];
+const ENGLISH_WORDS: &[&str] = &[
+    "Overdue",
+    "Upcoming",
+    "Critical path",
+    "complete",
+    "on track",
+    "due soon",
+    "done on",
+    "planned end",
+    "projected end",
+    "attended",
+    "outcome",
+    "counterpart",
+    "Usage:",
+    "Options:",
+];
+
+/// A French output, checked: no replaced term, no English word, and the typography French
+/// wants (no plain space before a colon, none inside guillemets).
+fn assert_french(what: &str, text: &str) {
+    for word in REPLACED_FRENCH.iter().chain(ENGLISH_WORDS) {
+        assert!(!text.contains(word), "{what}: {word:?} in:\n{text}");
+    }
+    for plain in [" :", "« ", " »", " ;", " ?"] {
+        assert!(!text.contains(plain), "{what}: {plain:?} with a breaking space in:\n{text}");
+    }
+}
+
+#[test]
+fn no_english_and_no_replaced_term_in_french_output() {
+    let env = seed();
+    env.engage().args(["milestone", "done", "translation", "--on", "2018-09-21"]).assert().success();
+    for args in [
+        &["status", "--as-of", AS_OF][..],
+        &["upcoming", "--as-of", AS_OF, "--within", "60"],
+        &["milestone", "list", "--as-of", AS_OF],
+        &["material", "list", "--as-of", AS_OF],
+        &["channel", "list", "--as-of", AS_OF],
+        &["agenda", "list", "--as-of", AS_OF],
+        &["meeting", "list"],
+        &["table", "list"],
+        &["material", "show", "deck-fr", "--as-of", AS_OF],
+        &["milestone", "show", "translation", "--as-of", AS_OF],
+        &["agenda", "show", "symposium-2018-10/guide", "--as-of", AS_OF],
+        &["meeting", "show", "symposium-2018-10"],
+        &["history", "--limit", "5"],
+        &["report", "--as-of", AS_OF],
+        &["--help"],
+        &["milestone", "add", "--help"],
+        &["demo", "--help"],
+    ] {
+        let out = fr(&env, args);
+        let text = if args[0] == "report" { visible_text(&out) } else { out };
+        assert_french(&format!("{args:?}"), &text);
+    }
+}
+
+/// The text a reader of an HTML page sees: without the style sheet, tags and attributes.
+fn visible_text(html: &str) -> String {
+    let html = match (html.find("<style>"), html.find("</style>")) {
+        (Some(a), Some(b)) => format!("{}{}", &html[..a], &html[b..]),
+        _ => html.to_string(),
+    };
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push('\n');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_words_a_francophone_reader_expects() {
+    let env = seed();
+    let status = fr(&env, &["status", "--as-of", AS_OF]);
+    for expected in ["atteintes", "terminé dans les délais", "en bonne voie", "échéance proche", "écart", "version équivalente"] {
+        assert!(status.contains(expected), "missing {expected:?} in:\n{status}");
+    }
+    let meeting = fr(&env, &["meeting", "show", "symposium-2018-10"]);
+    assert!(meeting.contains("du 1er au 3 octobre 2018"), "{meeting}");
+    let agenda = fr(&env, &["agenda", "show", "symposium-2018-10/guide"]);
+    assert!(agenda.contains("point\u{a0}: guide"), "{agenda}");
+    let kinds = fr(&env, &["table", "show", "symposium"]);
+    assert!(kinds.contains("colloque"), "{kinds}");
+    let help = fr(&env, &["plan", "apply", "--help"]);
+    assert!(help.contains("<FICHIER>") && !help.contains("<FILE>"), "{help}");
+    let help = fr(&env, &["--help"]);
+    assert!(help.contains("<CHEMIN>") && !help.contains("<PATH>"), "{help}");
+    let man = fr(&env, &["man"]);
+    for section in [".SH NOM", ".SH SYNOPSIS", ".SH DESCRIPTION", ".SH OPTIONS", ".SH COMMANDES"] {
+        assert!(man.contains(section), "missing {section} in the French manual page");
+    }
+    let history = fr(&env, &["history", "--limit", "1"]);
+    let time = regex_free_time(&history);
+    assert!(time, "history times in words:\n{history}");
+    let demo = fr(&env, &["demo", "--help"]);
+    assert!(demo.contains("20 septembre 2018"), "{demo}");
+    let rename = env.engage().args(["--lang", "fr", "milestone", "rename", "translation", "deck-ready"]).assert().code(2);
+    let said = String::from_utf8_lossy(&rename.get_output().stderr).into_owned();
+    assert!(said.contains("le jalon «\u{202f}deck-ready\u{202f}» existe déjà"), "{said}");
+    let date = env.engage().args(["--lang", "fr", "status", "--as-of", "2018-02-30"]).assert().code(2);
+    assert!(String::from_utf8_lossy(&date.get_output().stderr).contains("n'est pas une date valide"));
+}
+
+/// Whether a journal table shows its times as `29 novembre 2026, 3 h 23`.
+fn regex_free_time(history: &str) -> bool {
+    history.lines().skip(2).any(|l| l.contains(", ") && l.contains(" h ") && !l.contains('T'))
+}
+
+#[test]
+fn english_messages_read_as_english() {
+    let env = seed();
+    let out = env.engage().args(["--lang", "en", "milestone", "rename", "translation", "deck-ready"]).assert().code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("milestone 'deck-ready' already exists"));
+    let out = env.engage().args(["--lang", "en", "status", "--as-of", "2018-02-30"]).assert().code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("is not a valid date"));
+    let missing = Env::new();
+    let out = missing.engage().args(["--lang", "en", "status"]).assert().code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("no campaign store found at"));
 }

@@ -77,7 +77,7 @@ fn calendar_round_trips() {
     assert!(meeting.get_description().unwrap().contains("\n- Le Guide, ligne 1; partie \\ 2 ("), "one agenda item a line");
 
     let launch = events.iter().find(|e| e.get_uid() == Some("milestone-launch@engage")).unwrap();
-    assert_eq!(launch.get_summary(), Some("milestone — Launch; phase 1, part \\ 2"));
+    assert_eq!(launch.get_summary(), Some("Milestone — Launch; phase 1, part \\ 2"));
     assert!(launch.get_description().unwrap().contains("on track"));
 
     // Stable UIDs: a second export names the same events.
@@ -102,6 +102,6 @@ fn calendar_in_french() {
             |c| if let CalendarComponent::Event(e) = c { (e.get_uid() == Some("milestone-launch@engage")).then_some(e) } else { None },
         )
         .unwrap();
-    assert!(launch.get_summary().unwrap().starts_with("jalon"));
-    assert!(launch.get_description().unwrap().contains("à venir"));
+    assert!(launch.get_summary().unwrap().starts_with("Jalon — "));
+    assert!(launch.get_description().unwrap().contains("échéance proche"));
 }

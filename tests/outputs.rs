@@ -160,7 +160,7 @@ fn the_store_as_output_is_refused_in_french() {
     let out = engage_relative(&env).args(["--lang", "fr", "plan", "export", "-o", "engage.db"]).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("est la base elle-même") && stderr.lines().count() == 1, "{stderr}");
+    assert!(stderr.contains("est la base de données elle-même") && stderr.lines().count() == 1, "{stderr}");
 }
 
 #[test]

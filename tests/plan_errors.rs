@@ -96,7 +96,7 @@ const CASES: &[Case] = &[
     Case {
         name: "impossible date as a string",
         tail: "[[milestone]]\nkey = \"m2\"\ntitle = \"M2\"\ndue = \"2027-02-30\"\n",
-        says: &["2027-02-30", "not a real date"],
+        says: &["2027-02-30", "not a valid date"],
         line: Some(23),
     },
     Case {
@@ -264,7 +264,7 @@ fn every_problem_of_a_file_is_listed() {
     let tail = "[[milestone]]\nkey = \"m2\"\ntitle = \"M2\"\ndue = \"2027-02-30\"\ncolour = \"red\"\n\n\
                 [[channel]]\nkey = \"Ch\"\nname = 7\nkind = \"pigeon\"\n";
     let (found, stderr) = refused_fresh(&env, &format!("{BASE}{tail}"));
-    for (line, text) in [(23, "not a real date"), (24, "unknown field 'colour'"), (27, "Ch"), (28, "'name'"), (29, "pigeon")] {
+    for (line, text) in [(23, "not a valid date"), (24, "unknown field 'colour'"), (27, "Ch"), (28, "'name'"), (29, "pigeon")] {
         assert!(says(&found, line, text), "line {line} should say {text}: {found:?}");
     }
     assert_eq!(found.len(), 5, "{found:?}");
@@ -292,7 +292,7 @@ fn unknown_references_are_listed_with_other_errors() {
     let env = Env::new();
     let (found, _) = refused_fresh(&env, &format!("{BASE}{MANY}"));
     for (line, text) in
-        [(23, "not a real date"), (24, "unknown field 'colour'"), (29, "pigeon"), (30, "unknown organization 'nope'"), (36, "ghost")]
+        [(23, "not a valid date"), (24, "unknown field 'colour'"), (29, "pigeon"), (30, "unknown organization 'nope'"), (36, "ghost")]
     {
         assert!(says(&found, line, text), "line {line} should say {text}: {found:?}");
     }

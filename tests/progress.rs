@@ -38,7 +38,7 @@ fn the_indicator_shows_on_a_terminal_and_never_in_a_pipe() {
         .expect("running script");
     let screen = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{screen}");
-    assert!(screen.contains("Écriture des changements :"), "no indicator on the terminal:\n{screen:?}");
+    assert!(screen.contains("Écriture des changements\u{a0}:"), "no indicator on the terminal:\n{screen:?}");
     assert!(screen.contains("\u{1b}[2K"), "the indicator was not cleared:\n{screen:?}");
     let last = screen.rsplit("\u{1b}[2K").next().unwrap_or_default();
     assert!(last.trim().ends_with("20001 créés, 0 modifiés, 0 supprimés, 0 inchangés"), "{last:?}");

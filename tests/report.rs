@@ -48,7 +48,7 @@ fn the_page_has_every_section_with_the_worked_example_figures() {
     for id in ["headline", "overdue", "next", "timeline", "reach", "channels", "materials", "parity"] {
         one(&html, &format!("section#{id}"));
     }
-    assert_eq!(attr(one(&html, "html"), "lang"), "en");
+    assert_eq!(attr(one(&html, "html"), "lang"), "en-CA");
     assert_eq!(attr(one(&html, "p.as-of"), "data-as-of"), AS_OF);
 
     // Headline: 3 of 9 counted items done, projected end 2030-05-25 against 2030-05-31: 6 days ahead.
@@ -147,7 +147,7 @@ fn the_page_speaks_french() {
     let env = worked();
     let html = page(&env, &["--within", "14"]);
     let fr = Html::parse_document(&env.stdout(&["--lang", "fr", "report", "--as-of", AS_OF]));
-    assert_eq!(attr(one(&fr, "html"), "lang"), "fr");
+    assert_eq!(attr(one(&fr, "html"), "lang"), "fr-CA");
     assert_eq!(text(one(&fr, "p.as-of")), "au 10 avril 2030");
     assert_eq!(text(one(&fr, "#overdue h2")), "En retard (3)");
     assert_eq!(text(one(&fr, "#next h2")), "Les 14 prochains jours (3)");

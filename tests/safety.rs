@@ -308,7 +308,7 @@ fn history_of_an_unknown_item_is_bad_input() {
     assert_exit_2_one_line(&env.run(&["history", "m/a/b"]), "MEETING/ITEM");
     assert_exit_2_one_line(&env.run(&["history", "m/nope"]), "unknown item 'm/nope'");
     let fr = env.run(&["--lang", "fr", "history", "nope"]);
-    assert_exit_2_one_line(&fr, "élément inconnu « nope »");
+    assert_exit_2_one_line(&fr, "élément inconnu «\u{202f}nope\u{202f}»");
     for known in ["ms", "m/a", "deck-fr", "fed", "campaign"] {
         let entries = env.json(&["history", known, "--format", "json"]);
         assert!(!entries.as_array().unwrap().is_empty(), "{known}");
@@ -334,7 +334,10 @@ fn counterparts_must_pair_up() {
     let found = problems(&String::from_utf8_lossy(&out.stderr), "m3.toml");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!((found[0].0, found[0].1), (5, 15));
-    assert!(found[0].2.contains("« deck-en » a « deck-fr » pour pendant, pas « m3 »"), "{found:?}");
+    assert!(
+        found[0].2.contains("«\u{202f}deck-en\u{202f}» a «\u{202f}deck-fr\u{202f}» pour version équivalente, pas «\u{202f}m3\u{202f}»"),
+        "{found:?}"
+    );
     // A file that moves deck-fr away from deck-en, which still names it, is placed at deck-fr.
     let text = "[[material]]\nkey = \"deck-fr\"\ntitle = \"t\"\nlang = \"fr\"\ncounterpart = \"solo-en\"\n";
     let file = env.write("move.toml", text);

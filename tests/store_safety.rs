@@ -336,7 +336,7 @@ fn reading_commands_create_no_default_data_directory() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "engage {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no campaign store found at"), "{}", String::from_utf8_lossy(&out.stderr));
         assert_eq!(fs::read_dir(&home).unwrap().count(), 0, "engage {args:?} created something in HOME");
     }
     // A command that creates the store creates its directory.

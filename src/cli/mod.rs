@@ -75,7 +75,9 @@ pub fn days_arg(text: &str) -> Result<i64, String> {
         Ok(n) if (0..=36_500).contains(&n) => Ok(n),
         Ok(_) => Err(crate::msg!("{text} is not from 0 to 36500 days", "{text} n'est pas entre 0 et 36500 jours").get(ui).to_string()),
         Err(_) => {
-            Err(crate::msg!("'{text}' is not a whole number of days", "« {text} » n'est pas un nombre entier de jours").get(ui).to_string())
+            Err(crate::msg!("'{text}' is not a whole number of days", "«\u{202f}{text}\u{202f}» n'est pas un nombre entier de jours")
+                .get(ui)
+                .to_string())
         }
     }
 }
@@ -85,15 +87,16 @@ pub fn number_arg(text: &str) -> Result<f64, String> {
     let ui = crate::i18n::process_ui();
     match text.trim().parse::<f64>() {
         Ok(n) if n.is_finite() => Ok(n),
-        _ => Err(crate::msg!("'{text}' is not a number", "« {text} » n'est pas un nombre").get(ui).to_string()),
+        _ => Err(crate::msg!("'{text}' is not a number", "«\u{202f}{text}\u{202f}» n'est pas un nombre").get(ui).to_string()),
     }
 }
 
 /// A whole number, 0 or more. Messages as for [`date_arg`].
 pub fn count_arg(text: &str) -> Result<u64, String> {
     let ui = crate::i18n::process_ui();
-    text.parse::<u64>()
-        .map_err(|_| crate::msg!("'{text}' is not a whole number", "« {text} » n'est pas un nombre entier").get(ui).to_string())
+    text.parse::<u64>().map_err(|_| {
+        crate::msg!("'{text}' is not a whole number", "«\u{202f}{text}\u{202f}» n'est pas un nombre entier").get(ui).to_string()
+    })
 }
 
 /// A date argument: YYYY-MM-DD. The message is in the language resolved at start-up (clap's
@@ -146,6 +149,9 @@ pub enum Command {
     /// Expected results with a target, and their measurements over time.
     #[command(subcommand, name = "result")]
     ExpectedResult(ResultCommand),
+    /// The glossary: shared values (owners, locations, chairs, jurisdictions) and their French.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
     /// What is due next: open items dated up to a window ahead (overdue ones included), and meetings.
     Upcoming(UpcomingArgs),
     /// Where the campaign stands: percent complete, overdue items, critical path, projected end, reach.
@@ -167,6 +173,40 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `engage man > engage.1`.
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Give a shared value its French (or change it), e.g. `engage glossary set Secretariat Secrétariat`.
+    Set(GlossarySetArgs),
+    /// List the glossary.
+    List(GlossaryListArgs),
+    /// Remove a value from the glossary.
+    Remove(GlossaryRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GlossarySetArgs {
+    /// The value as stored (an owner, a location, a chair, a jurisdiction).
+    #[arg(value_name = "ENGLISH")]
+    pub english: String,
+    /// Its French.
+    #[arg(value_name = "FRENCH")]
+    pub french: String,
+}
+
+#[derive(Debug, Args)]
+pub struct GlossaryListArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct GlossaryRemoveArgs {
+    /// The value as stored.
+    #[arg(value_name = "ENGLISH")]
+    pub english: String,
 }
 
 #[derive(Debug, Args)]

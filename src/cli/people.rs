@@ -13,7 +13,9 @@ use crate::model::types::{Lang, Status};
 fn person_lang(text: &str) -> Result<Lang, String> {
     match Lang::parse(text) {
         Some(l) if l != Lang::Bilingual => Ok(l),
-        _ => Err(crate::msg!("'{text}' is not en or fr", "« {text} » n'est ni en ni fr").get(crate::i18n::process_ui()).to_string()),
+        _ => Err(crate::msg!("'{text}' is not en or fr", "«\u{202f}{text}\u{202f}» n'est ni en ni fr")
+            .get(crate::i18n::process_ui())
+            .to_string()),
     }
 }
 

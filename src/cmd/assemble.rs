@@ -60,7 +60,8 @@ pub fn report(snap: &Snapshot, as_of: NaiveDate, until: NaiveDate) -> Result<Rep
     let next = snap.upcoming(as_of, until)?.into_iter().filter(|r| r.date.is_some_and(|d| d >= as_of)).map(|r| r.report(as_of)).collect();
     let within_days = (until - as_of).num_days();
     let coverage = crate::model::reach::organizations(&snap.reach_facts()?, as_of);
-    Ok(Report { status, within_days, next, channels, materials, actions, milestones, coverage })
+    let illustrative = super::demo::is_seed(&status.campaign.name);
+    Ok(Report { status, within_days, next, channels, materials, actions, milestones, coverage, illustrative })
 }
 
 /// The schedule on `as_of`, then every tracked row streamed to `each`.

@@ -16,6 +16,15 @@ use crate::store::{Open, Store};
 pub const SEED_PLAN: &str = include_str!("../../fixtures/service-partnerships-guide.toml");
 const SEED_NAME: &str = "fixtures/service-partnerships-guide.toml";
 
+/// The seed campaign's name (the fixture's `[campaign] name`).
+const SEED_CAMPAIGN: &str = "Service Partnerships Guide — 2018 Engagement Strategy";
+
+/// Whether a campaign is the seed's (by its name): its reports say, in one line, what in it is
+/// illustrative rather than taken from the 2018 strategy.
+pub fn is_seed(campaign_name: &str) -> bool {
+    campaign_name == SEED_CAMPAIGN
+}
+
 /// The day the demo looks from by default: mid-way through the campaign.
 pub fn default_as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2018, 9, 20).unwrap_or_default()
@@ -35,7 +44,7 @@ pub fn run(ctx: &Ctx, args: DemoArgs, out: &mut dyn Write, err: &mut dyn Write) 
             let dir = tempfile::Builder::new()
                 .prefix("engage-demo-")
                 .tempdir()
-                .map_err(|e| Error::io(msg!("cannot create a temporary store", "impossible de créer une base temporaire"), e))?;
+                .map_err(|e| Error::io(msg!("cannot create a temporary store", "impossible de créer une base de données temporaire"), e))?;
             (dir.path().join("demo.db"), Some(dir))
         }
     };
@@ -82,6 +91,15 @@ fn holds_a_campaign(path: &Path) -> Error {
     let shown = path.display();
     Error::input(msg!(
         "{shown} already holds a campaign; nothing was changed: run the demo without --db, or with --db naming a new file",
-        "{shown} contient déjà une campagne; rien n'a été changé : lancez la démo sans --db, ou avec --db nommant un nouveau fichier"
+        "{shown} contient déjà une campagne\u{202f}; rien n'a été changé\u{a0}: lancez la démo sans --db, ou avec --db nommant un nouveau fichier"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_seed_campaign_is_recognised_by_its_name() {
+        let name = format!("name = \"{}\"", super::SEED_CAMPAIGN);
+        assert!(super::SEED_PLAN.lines().any(|l| l == name), "the fixture's campaign is renamed: change SEED_CAMPAIGN");
+    }
 }

@@ -89,7 +89,7 @@ fn cleared(family: Family, clear: &ClearArgs) -> Result<Vec<&'static str>> {
                 let un = if noun.feminine { "une" } else { "un" };
                 Error::input(msg!(
                     "--clear {name}: not an optional field of {a} {en} (these are: {list})",
-                    "--clear {name} : ce n'est pas un champ facultatif d'{un} {fr} (ceux-ci le sont : {list})"
+                    "--clear {name}\u{a0}: ce n'est pas un champ facultatif d'{un} {fr} (ceux-ci le sont\u{a0}: {list})"
                 ))
             })
         })
@@ -274,7 +274,10 @@ fn updated(item: &Item, set: &Set, clear: &[&str]) -> Result<Item> {
 /// A `set` of one family always meets an item of that family (the store is asked by family);
 /// anything else is a bug, reported rather than panicking.
 fn unreachable_pair() -> Result<()> {
-    Err(Error::Failed(msg!("internal error: an item of another kind was read", "erreur interne : un élément d'une autre sorte a été lu")))
+    Err(Error::Failed(msg!(
+        "internal error: an item of another kind was read",
+        "erreur interne\u{a0}: un élément d'une autre sorte a été lu"
+    )))
 }
 
 /// Reads the item `key` of `family` in `plan`, or says it is unknown (with the nearest key).
@@ -346,7 +349,7 @@ pub fn rename(ctx: &Ctx, family: Family, old: &str, new: &str, err: &mut dyn Wri
     if family == Family::AgendaItem && new.split('/').count() != 2 {
         return Err(Error::input(msg!(
             "'{new}': an agenda item is named MEETING/ITEM",
-            "« {new} » : un point à l'ordre du jour se nomme RÉUNION/POINT"
+            "«\u{202f}{new}\u{202f}»\u{a0}: un point à l'ordre du jour se nomme RÉUNION/POINT"
         )));
     }
     change(ctx, err, |plan| {
@@ -355,8 +358,8 @@ pub fn rename(ctx: &Ctx, family: Family, old: &str, new: &str, err: &mut dyn Wri
             return Ok(Vec::new());
         }
         if plan.item(family, new).is_some() {
-            let named = i18n::noun(family).named(new);
-            return Err(Error::Input(named.join(" ", " ", &msg!("exists already", "existe déjà"))));
+            let named = i18n::noun(family).the_named(new);
+            return Err(Error::Input(named.join(" ", " ", &msg!("already exists", "existe déjà"))));
         }
         let mut after_plan = plan.clone();
         refs::rename(&mut after_plan, family, old, new);
@@ -410,7 +413,7 @@ pub fn remove(ctx: &Ctx, family: Family, key: &str, err: &mut dyn Write) -> Resu
             let (en, fr) = (&named.en, &named.fr);
             return Err(Error::input(msg!(
                 "{en} cannot be removed while these refer to it: {list}",
-                "{fr} ne peut pas être supprimé(e) tant que ceux-ci y renvoient : {list}"
+                "{fr} ne peut pas être supprimé(e) tant que ceux-ci y renvoient\u{a0}: {list}"
             )));
         }
         Ok(vec![Change::Delete(item)])

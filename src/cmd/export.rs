@@ -22,7 +22,10 @@ fn ics(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let as_of = args.as_of.as_of.unwrap_or(ctx.today);
     let target = Target::of(ctx, args.output.output.as_deref())?;
     let mut store = ctx.open(Open::ReadOnly)?;
-    let plan = store.load_plan()?;
+    let mut plan = store.load_plan()?;
+    // The calendar is for people: in French, shared values are shown in French.
+    let glossary = super::glossary_for(ctx, true, || Ok(plan.glossary.clone()))?;
+    crate::model::glossary::Localize::localize(&mut plan, &glossary);
     let mut text = Vec::new();
     crate::render::ics::calendar(&mut text, ctx.ui, &plan, as_of)?;
     target.write_all(out, &text)

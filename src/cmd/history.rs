@@ -5,6 +5,7 @@ use std::io::Write;
 use super::Ctx;
 use crate::cli::{HistoryArgs, ReportFormat};
 use crate::error::{Error, Result};
+use crate::model::glossary::Localize;
 use crate::model::types::check_key;
 use crate::msg;
 use crate::render;
@@ -20,18 +21,21 @@ pub fn run(ctx: &Ctx, args: HistoryArgs, out: &mut dyn Write) -> Result<()> {
         if parts.len() > 2 {
             return Err(Error::input(msg!(
                 "'{r}' is not a reference: write KEY or MEETING/ITEM",
-                "« {r} » n'est pas une référence : écrivez CLÉ ou RÉUNION/POINT"
+                "«\u{202f}{r}\u{202f}» n'est pas une référence\u{a0}: écrivez CLÉ ou RÉUNION/POINT"
             )));
         }
         for part in parts {
             check_key(part).map_err(Error::Input)?;
         }
         if !store.knows(r)? {
-            return Err(Error::input(msg!("unknown item '{r}'", "élément inconnu « {r} »")));
+            return Err(Error::input(msg!("unknown item '{r}'", "élément inconnu «\u{202f}{r}\u{202f}»")));
         }
     }
     let filter = HistoryFilter { item: args.reference.map(|r| (None, r)), since: args.since, limit: args.limit };
-    let entries = store.history(&filter)?;
+    let mut entries = store.history(&filter)?;
+    let human = args.format == ReportFormat::Table;
+    let glossary = super::glossary_for(ctx, human, || Ok(store.load_plan()?.glossary))?;
+    entries.localize(&glossary);
     match args.format {
         ReportFormat::Json => render::json(out, &entries),
         ReportFormat::Table => render::lists::history(out, ctx.style, &entries),

@@ -12,6 +12,7 @@ use crate::cli::{
 use crate::error::{Error, Result};
 use crate::i18n::{Text, t};
 use crate::model::change::{Change, Item};
+use crate::model::glossary::Localize;
 use crate::model::listing::Listed;
 use crate::model::plan::{
     Action, AgendaItem, Channel, Distribution, ExpectedResult, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table,
@@ -83,7 +84,10 @@ pub fn meeting_item(a: MeetingAdd) -> Result<Item> {
 pub fn agenda_item(a: AgendaAdd) -> Result<Item> {
     let (meeting, key) = a.reference.split_once('/').ok_or_else(|| {
         let r = &a.reference;
-        Error::input(msg!("'{r}': an agenda item is named MEETING/ITEM", "« {r} » : un point à l'ordre du jour se nomme RÉUNION/POINT"))
+        Error::input(msg!(
+            "'{r}': an agenda item is named MEETING/ITEM",
+            "«\u{202f}{r}\u{202f}»\u{a0}: un point à l'ordre du jour se nomme RÉUNION/POINT"
+        ))
     })?;
     Ok(Item::AgendaItem(AgendaItem {
         meeting: meeting.to_string(),
@@ -143,7 +147,10 @@ pub fn person_item(a: PersonAdd) -> Result<Item> {
 pub fn distribution_item(a: DistributionAdd) -> Result<Item> {
     let (material, to) = a.reference.split_once('/').ok_or_else(|| {
         let r = &a.reference;
-        Error::input(msg!("'{r}': a distribution is named MATERIAL/RECIPIENT", "« {r} » : un envoi se nomme DOCUMENT/DESTINATAIRE"))
+        Error::input(msg!(
+            "'{r}': a distribution is named MATERIAL/RECIPIENT",
+            "«\u{202f}{r}\u{202f}»\u{a0}: un envoi se nomme DOCUMENT/DESTINATAIRE"
+        ))
     })?;
     Ok(Item::Distribution(Distribution {
         material: material.to_string(),
@@ -341,7 +348,8 @@ pub fn list(ctx: &Ctx, listing: Listing, out: &mut dyn Write) -> Result<()> {
     let plan = store.load_plan()?;
     listing_refers_to_known(&plan, &listing)?;
     let as_of = listing.as_of().unwrap_or(ctx.today);
-    let rows = rows(&plan, &listing, as_of);
+    let mut rows = rows(&plan, &listing, as_of);
+    rows.localize(&super::glossary_for(ctx, listing.format() == Format::Table, || Ok(plan.glossary.clone()))?);
     match listing.format() {
         Format::Json => render::json(out, &rows),
         Format::Csv => render::lists::csv(out, &rows),
@@ -395,7 +403,7 @@ pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> 
     let mut schedule = None;
     let mut measures = Vec::new();
     let related: Vec<(Text, Vec<Listed>)> = match &item {
-        Item::Campaign(_) => Vec::new(),
+        Item::Campaign(_) | Item::Term(_) => Vec::new(),
         Item::Organization(_) => vec![
             (t::TABLES_TITLE, all(plan.tables.values().filter(|t| t.members.contains(&key)).cloned().map(Item::Table).collect())),
             (t::PEOPLE_TITLE, all(plan.people.values().filter(|p| p.organization == key).cloned().map(Item::Person).collect())),
@@ -489,9 +497,16 @@ pub fn show(ctx: &Ctx, family: Family, args: &ShowArgs, out: &mut dyn Write) -> 
             ]
         }
     };
-    let Some(item) = listed(item) else { return Ok(()) };
+    let Some(mut item) = listed(item) else { return Ok(()) };
+    let glossary = super::glossary_for(ctx, true, || Ok(plan.glossary.clone()))?;
+    item.localize(&glossary);
+    let mut related = related;
+    for (_, rows) in &mut related {
+        rows.localize(&glossary);
+    }
     let subject = Some(crate::model::change::Subject::Item(family));
-    let journal = store.history(&HistoryFilter { item: Some((subject, key)), ..HistoryFilter::default() })?;
+    let mut journal = store.history(&HistoryFilter { item: Some((subject, key)), ..HistoryFilter::default() })?;
+    journal.localize(&glossary);
     render::lists::show(out, ctx.style, &render::lists::Shown { item, related, schedule, measures }, &journal)
 }
 

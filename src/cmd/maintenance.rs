@@ -13,10 +13,15 @@ use crate::store::Open;
 pub fn check(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::ReadOnly)?;
     let mut problems: Vec<crate::i18n::Msg> = store.sqlite_problems()?.iter().map(crate::i18n::faults::sqlite_problem).collect();
+    let mut untranslated = Vec::new();
     if problems.is_empty() {
-        problems.extend(crate::plan::validate::check_stored(&store.load_plan()?, ctx.today));
+        let plan = store.load_plan()?;
+        problems.extend(crate::plan::validate::check_stored(&plan, ctx.today));
+        untranslated = crate::model::glossary::untranslated(&plan).into_iter().map(str::to_string).collect();
     }
     render::messages::checked(out, ctx.ui, store.path(), &problems)?;
+    // Not a problem (the stored value is shown where French is missing), but worth a translation.
+    render::messages::untranslated(out, ctx.ui, &untranslated)?;
     if problems.is_empty() {
         Ok(())
     } else {
@@ -34,15 +39,15 @@ pub fn backup(ctx: &Ctx, args: BackupArgs, err: &mut dyn Write) -> Result<()> {
     if args.file.as_os_str() == "-" {
         return Err(Error::input(msg!(
             "backup writes a file, not standard output: give its name (./- for a file named -)",
-            "backup écrit un fichier, pas la sortie standard : donnez son nom (./- pour un fichier nommé -)"
+            "backup écrit un fichier, pas la sortie standard\u{a0}: donnez son nom (./- pour un fichier nommé -)"
         )));
     }
     let path = output::checked_file(&args.file, &ctx.db_path()?)?;
     let existing = std::fs::metadata(&path).ok();
     if existing.is_some() && !args.force {
         return Err(Error::input(msg!(
-            "{shown} exists already: pass --force to overwrite it",
-            "{shown} existe déjà : ajoutez --force pour le remplacer"
+            "{shown} already exists: pass --force to overwrite it",
+            "{shown} existe déjà\u{a0}: ajoutez --force pour le remplacer"
         )));
     }
     let mut store = ctx.open(Open::ReadOnly)?;
@@ -56,7 +61,7 @@ pub fn backup(ctx: &Ctx, args: BackupArgs, err: &mut dyn Write) -> Result<()> {
     let temp = temp.into_temp_path();
     store.backup_to(&temp).map_err(|e| {
         let (en, fr) = (e.message(crate::i18n::Ui::En), e.message(crate::i18n::Ui::Fr));
-        Error::Failed(msg!("cannot copy the store to {shown} ({en})", "impossible de copier la base vers {shown} ({fr})"))
+        Error::Failed(msg!("cannot copy the store to {shown} ({en})", "impossible de copier la base de données vers {shown} ({fr})"))
     })?;
     let moved = if existing.is_some() { temp.persist(&path) } else { temp.persist_noclobber(&path) };
     moved.map_err(|e| cannot_write(e.error))?;

@@ -5,6 +5,7 @@ mod assemble;
 mod demo;
 mod edit;
 mod export;
+mod glossary;
 mod history;
 mod items;
 mod maintenance;
@@ -30,6 +31,7 @@ use crate::cli::{
 };
 use crate::error::{Error, Result};
 use crate::i18n::Ui;
+use crate::model::glossary::Glossary;
 use crate::model::types::Family;
 use crate::msg;
 use crate::render::{self, Style};
@@ -116,7 +118,7 @@ impl Ctx {
             .ok_or_else(|| {
                 Error::Failed(msg!(
                     "no data directory is known for this user: pass --db PATH or set ENGAGE_DB",
-                    "aucun répertoire de données n'est connu pour cet utilisateur : passez --db CHEMIN ou définissez ENGAGE_DB"
+                    "aucun répertoire de données n'est connu pour cet utilisateur\u{a0}: passez --db CHEMIN ou définissez ENGAGE_DB"
                 ))
             })?
             .join("engage");
@@ -176,6 +178,12 @@ fn login_name() -> Option<String> {
     }
 }
 
+/// The glossary to show French human output with: the campaign's in French, none in English
+/// (and none for machine formats, which keep the stored values).
+fn glossary_for(ctx: &Ctx, human: bool, load: impl FnOnce() -> Result<Glossary>) -> Result<Glossary> {
+    if human && ctx.ui == crate::i18n::Ui::Fr { load() } else { Ok(Glossary::new()) }
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx::from_cli(&cli);
@@ -198,6 +206,7 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Upcoming(args) => upcoming::run(ctx, args, out),
         Command::Export(c) => export::run(ctx, c, out),
         Command::History(args) => history::run(ctx, args, out),
+        Command::Glossary(c) => glossary::run(ctx, c, out, err),
         Command::Organization(c) => match c {
             OrgCommand::Add(a) => items::add(ctx, items::org_item(a)?, err),
             OrgCommand::List(a) => items::list(ctx, Listing::Organizations(a), out),

@@ -64,7 +64,7 @@ pub fn checked_file(path: &Path, store: &Path) -> Result<PathBuf> {
             if !meta.as_ref().is_some_and(fs::Metadata::is_file) {
                 return Err(Error::input(msg!(
                     "{shown} is not a regular file (a device, a FIFO, a socket or a link to nothing); nothing was written: to write to standard output, use -o -",
-                    "{shown} n'est pas un fichier ordinaire (périphérique, FIFO, socket ou lien vers rien); rien n'a été écrit : pour écrire sur la sortie standard, utilisez -o -"
+                    "{shown} n'est pas un fichier ordinaire (périphérique, FIFO, socket ou lien vers rien)\u{202f}; rien n'a été écrit\u{a0}: pour écrire sur la sortie standard, utilisez -o -"
                 )));
             }
             fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
@@ -73,7 +73,7 @@ pub fn checked_file(path: &Path, store: &Path) -> Result<PathBuf> {
     if is_store_file(&resolved, store) {
         return Err(Error::input(msg!(
             "{shown} is the store itself (or one of its files); nothing was written: choose another file",
-            "{shown} est la base elle-même (ou l'un de ses fichiers); rien n'a été écrit : choisissez un autre fichier"
+            "{shown} est la base de données elle-même (ou l'un de ses fichiers)\u{202f}; rien n'a été écrit\u{a0}: choisissez un autre fichier"
         )));
     }
     Ok(resolved)

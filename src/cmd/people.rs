@@ -25,14 +25,14 @@ pub fn import(ctx: &Ctx, args: ImportArgs, err: &mut dyn Write) -> Result<()> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
-        Err(e) => return Err(Error::input(msg!("{file}: not a CSV file ({e})", "{file} : ce n'est pas un fichier CSV ({e})"))),
+        Err(e) => return Err(Error::input(msg!("{file}: not a CSV file ({e})", "{file}\u{a0}: ce n'est pas un fichier CSV ({e})"))),
     };
     let column = |name: &str| header.iter().position(|h| h == name);
     if let Some(missing) = COLUMNS.iter().find(|c| column(c).is_none()) {
         let wanted = COLUMNS.join(",");
         return Err(Error::input(msg!(
             "{file}:1: the header has no '{missing}' column (expected {wanted})",
-            "{file}:1 : l'en-tête n'a pas de colonne « {missing} » (attendu : {wanted})"
+            "{file}:1\u{a0}: l'en-tête n'a pas de colonne «\u{202f}{missing}\u{202f}» (attendu\u{a0}: {wanted})"
         )));
     }
     let mut rows: Vec<(u64, Person)> = Vec::new();
@@ -43,7 +43,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs, err: &mut dyn Write) -> Result<()> {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                problems.push((line, msg!("{file}:{line}: {e}", "{file}:{line} : {e}")));
+                problems.push((line, msg!("{file}:{line}: {e}", "{file}:{line}\u{a0}: {e}")));
                 continue;
             }
         };
@@ -56,7 +56,10 @@ pub fn import(ctx: &Ctx, args: ImportArgs, err: &mut dyn Write) -> Result<()> {
                 None => {
                     problems.push((
                         line,
-                        msg!("{file}:{line}: lang '{l}' is not en or fr", "{file}:{line} : la langue « {l} » n'est ni en ni fr"),
+                        msg!(
+                            "{file}:{line}: lang '{l}' is not en or fr",
+                            "{file}:{line}\u{a0}: la langue «\u{202f}{l}\u{202f}» n'est ni en ni fr"
+                        ),
                     ));
                     continue;
                 }
@@ -83,7 +86,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs, err: &mut dyn Write) -> Result<()> {
             let at = |m: Msg| (*line, m.prefixed(&format!("{file}:{line}: ")));
             if seen.contains(&person.key.as_str()) {
                 let k = &person.key;
-                problems.push(at(msg!("'{k}' is listed twice", "« {k} » figure deux fois")));
+                problems.push(at(msg!("'{k}' is listed twice", "«\u{202f}{k}\u{202f}» figure deux fois")));
                 continue;
             }
             seen.push(&person.key);

@@ -30,16 +30,19 @@ pub fn run(ctx: &Ctx, command: PlanCommand, out: &mut dyn Write, err: &mut dyn W
 pub(super) fn read_plan_file(path: &Path) -> Result<String> {
     let shown = path.display().to_string();
     let unreadable = |e: std::io::Error| {
-        Error::input(msg!("{shown}: cannot read the plan file: {e}", "{shown} : impossible de lire le fichier de plan : {e}"))
+        Error::input(msg!("{shown}: cannot read the plan file: {e}", "{shown}\u{a0}: impossible de lire le fichier de plan\u{a0}: {e}"))
     };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(Error::input(msg!("{shown}: is a directory, not a plan file", "{shown} : est un répertoire, pas un fichier de plan")));
+        return Err(Error::input(msg!(
+            "{shown}: is a directory, not a plan file",
+            "{shown}\u{a0}: est un répertoire, pas un fichier de plan"
+        )));
     }
     let max = MAX_PLAN_BYTES / (1024 * 1024);
     let too_big = msg!(
         "{shown}: more than the {max} MiB a plan file may hold; is it the right file?",
-        "{shown} : plus que les {max} Mio permis pour un fichier de plan; est-ce le bon fichier?"
+        "{shown}\u{a0}: plus que les {max} Mio permis pour un fichier de plan\u{202f}; est-ce le bon fichier\u{202f}?"
     );
     if meta.len() > MAX_PLAN_BYTES {
         return Err(Error::input(too_big));
@@ -125,7 +128,7 @@ pub fn init(ctx: &Ctx, args: InitArgs, err: &mut dyn Write) -> Result<()> {
         if let Some(date) = date.filter(|d| !storable(d)) {
             return Err(Error::input(msg!(
                 "{flag} {date} is outside the years 0000 to 9999 that a store keeps",
-                "{flag} {date} est hors des années 0000 à 9999 que garde une base"
+                "{flag} {date} est hors des années 0000 à 9999 que garde une base de données"
             )));
         }
     }
@@ -134,7 +137,7 @@ pub fn init(ctx: &Ctx, args: InitArgs, err: &mut dyn Write) -> Result<()> {
         None => start.checked_add_months(Months::new(12)).filter(storable).ok_or_else(|| {
             Error::input(msg!(
                 "--start {start}: a campaign of one year would end after 9999-12-31; give --end",
-                "--start {start} : une campagne d'un an finirait après le 9999-12-31; donnez --end"
+                "--start {start}\u{a0}: une campagne d'un an finirait après le 9999-12-31\u{202f}; donnez --end"
             ))
         })?,
     };
@@ -149,7 +152,7 @@ pub fn init(ctx: &Ctx, args: InitArgs, err: &mut dyn Write) -> Result<()> {
             let (db, name) = (ctx.db_path().map(|p| p.display().to_string()).unwrap_or_default(), existing.name);
             Err(Error::input(msg!(
                 "{db} already holds the campaign '{name}': use another --db, or `engage plan apply` to change it",
-                "{db} contient déjà la campagne « {name} » : utilisez une autre --db, ou `engage plan apply` pour la modifier"
+                "{db} contient déjà la campagne «\u{202f}{name}\u{202f}»\u{a0}: utilisez une autre --db, ou `engage plan apply` pour la modifier"
             )))
         }
         None => Ok((vec![Change::Create(Item::Campaign(campaign.clone()))], ())),

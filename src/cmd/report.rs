@@ -5,6 +5,7 @@ use std::io::Write;
 use super::Ctx;
 use crate::cli::ReportArgs;
 use crate::error::Result;
+use crate::model::glossary::Localize;
 use crate::render;
 use crate::store::Open;
 
@@ -13,7 +14,11 @@ pub fn run(ctx: &Ctx, args: ReportArgs, out: &mut dyn Write) -> Result<()> {
     let until = super::window_end(as_of, args.within)?;
     let target = super::output::Target::of(ctx, args.output.output.as_deref())?;
     let mut store = ctx.open(Open::ReadOnly)?;
-    let report = store.snapshot(|snap| super::assemble::report(snap, as_of, until))?;
+    let (mut report, glossary) = store.snapshot(|snap| {
+        let report = super::assemble::report(snap, as_of, until)?;
+        Ok((report, super::glossary_for(ctx, true, || snap.glossary())?))
+    })?;
+    report.localize(&glossary);
     let mut page = Vec::new();
     render::html::report(&mut page, ctx.ui, &report)?;
     target.write_all(out, &page)

@@ -41,7 +41,7 @@ fn named(plan: &Plan, to: &str) -> Result<Named> {
     match (org, person, table) {
         (true, _, true) | (_, true, true) => Err(Error::input(msg!(
             "'{to}' names both a table and a recipient: write table:{to} for the table's members, org:{to} for the organization",
-            "« {to} » désigne à la fois une table et un destinataire : écrivez table:{to} pour ses membres, org:{to} pour l'organisation"
+            "«\u{202f}{to}\u{202f}» désigne à la fois une table et un destinataire\u{a0}: écrivez table:{to} pour ses membres, org:{to} pour l'organisation"
         ))),
         (true, _, false) => Ok(Named::Organization(to.to_string())),
         (false, true, false) => Ok(Named::Person(to.to_string())),
@@ -51,11 +51,11 @@ fn named(plan: &Plan, to: &str) -> Result<Named> {
                 let keys = plan.organizations.keys().chain(plan.people.keys()).chain(plan.tables.keys());
                 crate::model::suggest::nearest(to, keys.map(String::as_str)).map(str::to_string)
             };
-            let hint = nearest.map(|n| msg!(" (did you mean '{n}'?)", " (vouliez-vous dire « {n} »?)")).unwrap_or_default();
+            let hint = nearest.map(|n| msg!(" (did you mean '{n}'?)", " (vouliez-vous dire «\u{202f}{n}\u{202f}»?)")).unwrap_or_default();
             Err(Error::input(
                 msg!(
                     "unknown recipient '{to}': not an organization, a person or a table",
-                    "destinataire inconnu « {to} » : ni une organisation, ni une personne, ni une table"
+                    "destinataire inconnu «\u{202f}{to}\u{202f}»\u{a0}: ni une organisation, ni une personne, ni une table"
                 )
                 .join("", "", &hint),
             ))
@@ -96,7 +96,7 @@ fn parity(plan: &Plan, version: &Material, on: NaiveDate, allow_gap: bool) -> Re
     }
     Err(Error::input(msg!(
         "'{key}' cannot be sent while its counterpart '{cp}' is not done: both languages go at the same time (--allow-gap to send anyway)",
-        "« {key} » ne peut pas être envoyé tant que sa version équivalente « {cp} » n'est pas terminée : les deux langues partent en même temps (--allow-gap pour l'envoyer quand même)"
+        "«\u{202f}{key}\u{202f}» ne peut pas être envoyé tant que sa version équivalente «\u{202f}{cp}\u{202f}» n'est pas terminée\u{a0}: les deux langues partent en même temps (--allow-gap pour l'envoyer quand même)"
     )))
 }
 
@@ -108,7 +108,7 @@ fn ready(version: &Material, on: NaiveDate) -> Result<()> {
     let key = &version.key;
     Err(Error::input(msg!(
         "'{key}' is not done (ready) on {on}: mark it done first (`engage material done {key} --on DATE`)",
-        "« {key} » n'est pas terminé (prêt) le {on} : marquez-le d'abord terminé (`engage material done {key} --on DATE`)"
+        "«\u{202f}{key}\u{202f}» n'est pas terminé (prêt) le {on}\u{a0}: marquez-le d'abord terminé (`engage material done {key} --on DATE`)"
     )))
 }
 
@@ -122,7 +122,7 @@ pub fn send(ctx: &Ctx, args: SendArgs, err: &mut dyn Write) -> Result<()> {
     let (changes, sent) = store.change_plan(&ctx.actor(), |plan| {
         let material = match find(&plan, Family::Material, &args.material)? {
             Item::Material(m) => m,
-            _ => return Err(Error::Failed(msg!("internal error: not a material", "erreur interne : pas un document"))),
+            _ => return Err(Error::Failed(msg!("internal error: not a material", "erreur interne\u{a0}: pas un document"))),
         };
         if let Some(v) = &args.via {
             find(&plan, Family::Organization, v)?;
@@ -137,7 +137,7 @@ pub fn send(ctx: &Ctx, args: SendArgs, err: &mut dyn Write) -> Result<()> {
                     if !person.contact_permitted {
                         return Err(Error::input(msg!(
                             "'{p}' may not be contacted (contact_permitted is false): nothing was sent",
-                            "« {p} » ne peut pas être contacté(e) (contact_permitted est faux) : rien n'a été envoyé"
+                            "«\u{202f}{p}\u{202f}» ne peut pas être contacté(e) (contact_permitted est faux)\u{a0}: rien n'a été envoyé"
                         )));
                     }
                     vec![(p, person.lang)]
@@ -147,7 +147,7 @@ pub fn send(ctx: &Ctx, args: SendArgs, err: &mut dyn Write) -> Result<()> {
                     if members.is_empty() {
                         return Err(Error::input(msg!(
                             "table '{t}' has no members to send to",
-                            "la table « {t} » n'a aucun membre à qui envoyer"
+                            "la table «\u{202f}{t}\u{202f}» n'a aucun membre à qui envoyer"
                         )));
                     }
                     members.iter().map(|m| (m.clone(), None)).collect()

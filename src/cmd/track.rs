@@ -41,7 +41,13 @@ fn updated(item: &Item, wanted: &Wanted) -> Result<Item> {
             i.progress = set(&i.progress);
             i.url = wanted.url.clone().or_else(|| i.url.clone());
         }
-        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) | Item::Result(_) => {
+        Item::Campaign(_)
+        | Item::Organization(_)
+        | Item::Table(_)
+        | Item::Meeting(_)
+        | Item::Person(_)
+        | Item::Result(_)
+        | Item::Term(_) => {
             return Err(Error::input(msg!(
                 "only agenda items, channels, materials, milestones and actions carry a status",
                 "seuls les points à l'ordre du jour, canaux, documents, jalons et actions de suivi ont un statut"

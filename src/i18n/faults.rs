@@ -17,13 +17,13 @@ pub fn fault(f: &Fault) -> Msg {
     match f {
         Fault::Missing { path } => {
             let shown = path.display();
-            msg!("no store at {shown}: ", "aucune base à {shown} : ").join("", "", &create())
+            msg!("no campaign store found at {shown}: ", "aucune base de données de campagne à {shown}\u{a0}: ").join("", "", &create())
         }
         Fault::Empty { path } => {
             let shown = path.display();
             msg!(
                 "{shown} is empty: not an engage store yet; nothing was changed: ",
-                "{shown} est vide : ce n'est pas encore une base engage; rien n'a été changé : "
+                "{shown} est vide\u{a0}: ce n'est pas encore une base de données engage\u{202f}; rien n'a été changé\u{a0}: "
             )
             .join("", "", &create())
         }
@@ -31,111 +31,111 @@ pub fn fault(f: &Fault) -> Msg {
             let shown = path.display();
             msg!(
                 "{shown} holds no engage store yet; nothing was changed: ",
-                "{shown} ne contient pas encore de base engage; rien n'a été changé : "
+                "{shown} ne contient pas encore de base de données engage\u{202f}; rien n'a été changé\u{a0}: "
             )
             .join("", "", &create())
         }
         Fault::Directory { path } => {
             let shown = path.display();
-            msg!("{shown} is a directory, not a store file", "{shown} est un répertoire, pas un fichier de base")
+            msg!("{shown} is a directory, not a store file", "{shown} est un répertoire, pas un fichier de base de données")
         }
         Fault::NotRegular { path } => {
             let shown = path.display();
             msg!(
                 "{shown} is not a regular file (a device, a FIFO or a socket), not a store file",
-                "{shown} n'est pas un fichier ordinaire (périphérique, FIFO ou socket), pas un fichier de base"
+                "{shown} n'est pas un fichier ordinaire (périphérique, FIFO ou socket), pas un fichier de base de données"
             )
         }
         Fault::NotSqlite { path } => {
             let shown = path.display();
             msg!(
                 "{shown} is not an engage store (not a SQLite database); nothing was changed: check --db or $ENGAGE_DB",
-                "{shown} n'est pas une base engage (ce n'est pas une base SQLite); rien n'a été changé : vérifiez --db ou $ENGAGE_DB"
+                "{shown} n'est pas une base de données engage (ce n'est pas une base de données SQLite)\u{202f}; rien n'a été changé\u{a0}: vérifiez --db ou $ENGAGE_DB"
             )
         }
         Fault::Foreign { path } => {
             let shown = path.display();
             msg!(
                 "{shown} is a SQLite database but not an engage store; nothing was changed: check --db or $ENGAGE_DB",
-                "{shown} est une base SQLite mais pas une base engage; rien n'a été changé : vérifiez --db ou $ENGAGE_DB"
+                "{shown} est une base de données SQLite mais pas une base de données engage\u{202f}; rien n'a été changé\u{a0}: vérifiez --db ou $ENGAGE_DB"
             )
         }
         Fault::Newer { path, version, known } => {
             let shown = path.display();
             msg!(
                 "{shown} was written by a newer engage (schema version {version}; this engage knows up to {known}): upgrade engage to use it",
-                "{shown} a été écrite par un engage plus récent (version {version} du schéma; cet engage connaît jusqu'à la version {known}) : mettez engage à jour pour l'utiliser"
+                "{shown} a été écrite par un engage plus récent (version {version} du schéma\u{202f}; cet engage connaît jusqu'à la version {known})\u{a0}: mettez engage à jour pour l'utiliser"
             )
         }
         Fault::Damaged { path, detail: e } => {
             let shown = path.display();
             msg!(
                 "{shown} is damaged or not an engage store ({e}); nothing was changed: restore it from a backup",
-                "{shown} est endommagée ou n'est pas une base engage ({e}); rien n'a été changé : restaurez-la à partir d'une copie"
+                "{shown} est endommagée ou n'est pas une base de données engage ({e})\u{202f}; rien n'a été changé\u{a0}: restaurez-la à partir d'une copie"
             )
         }
         Fault::CannotWrite { path, detail: e } => {
             let shown = path.display();
             msg!(
                 "cannot open {shown} for writing ({e}): check the permissions of the file and its directory",
-                "impossible d'ouvrir {shown} en écriture ({e}) : vérifiez les droits du fichier et de son répertoire"
+                "impossible d'ouvrir {shown} en écriture ({e})\u{a0}: vérifiez les droits du fichier et de son répertoire"
             )
         }
         Fault::CannotRead { path, detail: e } => {
             let shown = path.display();
             msg!(
                 "cannot open {shown} for reading ({e}): check the permissions of the file and its directory",
-                "impossible d'ouvrir {shown} en lecture ({e}) : vérifiez les droits du fichier et de son répertoire"
+                "impossible d'ouvrir {shown} en lecture ({e})\u{a0}: vérifiez les droits du fichier et de son répertoire"
             )
         }
         Fault::CannotOpen { path, detail: e } => {
             let shown = path.display();
-            msg!("cannot open {shown}: {e}", "impossible d'ouvrir {shown} : {e}")
+            msg!("cannot open {shown}: {e}", "impossible d'ouvrir {shown}\u{a0}: {e}")
         }
         Fault::Unreadable { path, source: e } => {
             let shown = path.display();
-            msg!("cannot read {shown}: {e}", "impossible de lire {shown} : {e}")
+            msg!("cannot read {shown}: {e}", "impossible de lire {shown}\u{a0}: {e}")
         }
         Fault::CannotCreate { path, source: e } => {
             let shown = path.display();
             let hint = match e.kind() {
-                std::io::ErrorKind::NotFound => msg!(": its directory does not exist", " : son répertoire n'existe pas"),
-                std::io::ErrorKind::PermissionDenied => msg!(": permission denied", " : permission refusée"),
+                std::io::ErrorKind::NotFound => msg!(": its directory does not exist", "\u{a0}: son répertoire n'existe pas"),
+                std::io::ErrorKind::PermissionDenied => msg!(": permission denied", "\u{a0}: permission refusée"),
                 _ => Msg::default(),
             };
             Msg {
                 en: format!("cannot create the store {shown}{} ({e})", hint.en),
-                fr: format!("impossible de créer la base {shown}{} ({e})", hint.fr),
+                fr: format!("impossible de créer la base de données {shown}{} ({e})", hint.fr),
             }
         }
         Fault::CreatedMeanwhile { path } => {
             let shown = path.display();
             msg!(
                 "{shown} was created by another command meanwhile; nothing was written: run the command again",
-                "{shown} a été créée par une autre commande entre-temps; rien n'a été écrit : relancez la commande"
+                "{shown} a été créée par une autre commande entre-temps\u{202f}; rien n'a été écrit\u{a0}: relancez la commande"
             )
         }
         Fault::UpgradeFailed { path, to, detail: e } => {
             let shown = path.display();
             msg!(
                 "upgrading {shown} to schema version {to} failed: {e}",
-                "la mise à niveau de {shown} à la version {to} du schéma a échoué : {e}"
+                "la mise à niveau de {shown} à la version {to} du schéma a échoué\u{a0}: {e}"
             )
         }
         Fault::AsideExists { aside } => {
             let aside = aside.display();
             msg!(
-                "{aside} exists already: move it away before upgrading the store",
-                "{aside} existe déjà : déplacez-le avant de mettre la base à niveau"
+                "{aside} already exists: move it away before upgrading the store",
+                "{aside} existe déjà\u{a0}: déplacez-le avant de mettre la base de données à niveau"
             )
         }
         Fault::CopyFailed { target, detail: e } => {
             let shown = target.display();
-            msg!("cannot copy the store to {shown}: {e}", "impossible de copier la base vers {shown} : {e}")
+            msg!("cannot copy the store to {shown}: {e}", "impossible de copier la base de données vers {shown}\u{a0}: {e}")
         }
         Fault::DamagedJournal { id, what } => msg!(
             "journal entry {id} is damaged ({what}): restore the store from a backup",
-            "l'entrée {id} du journal est endommagée ({what}) : restaurez la base à partir d'une copie"
+            "l'entrée {id} du journal est endommagée ({what})\u{a0}: restaurez la base de données à partir d'une copie"
         ),
     }
 }
@@ -143,10 +143,10 @@ pub fn fault(f: &Fault) -> Msg {
 /// One problem of SQLite's own checks, as a sentence.
 pub fn sqlite_problem(p: &SqliteProblem) -> Msg {
     match p {
-        SqliteProblem::Integrity(line) => msg!("integrity: {line}", "intégrité : {line}"),
+        SqliteProblem::Integrity(line) => msg!("integrity: {line}", "intégrité\u{a0}: {line}"),
         SqliteProblem::ForeignKey { table, rowid, parent } => msg!(
             "foreign key: row {rowid} of {table} points to a missing {parent}",
-            "clé étrangère : la ligne {rowid} de {table} renvoie à un {parent} absent"
+            "clé étrangère\u{a0}: la ligne {rowid} de {table} renvoie à un {parent} absent"
         ),
     }
 }

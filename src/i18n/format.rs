@@ -20,6 +20,52 @@ pub fn date(ui: Ui, d: NaiveDate) -> String {
     }
 }
 
+/// The one line that says what in the seed campaign is illustrative.
+pub fn illustrative(ui: Ui) -> &'static str {
+    match ui {
+        Ui::En => {
+            "Note: this demo follows the 2018 engagement strategy; names of members, dates beyond the strategy's own and statuses are illustrative."
+        }
+        Ui::Fr => {
+            "Remarque\u{a0}: cette démonstration suit la stratégie de mobilisation de 2018\u{202f}; les noms des membres, les dates autres que celles de la stratégie et les statuts sont fictifs."
+        }
+    }
+}
+
+/// A span of days for people: `2018-10-01 to 2018-10-03` in English; in French `du 1er au
+/// 3 octobre 2018`, `du 28 septembre au 3 octobre 2018`, `du 28 décembre 2018 au 3 janvier
+/// 2019`. One day (`to` not after `from`) is written as [`date`].
+pub fn date_range(ui: Ui, from: NaiveDate, to: NaiveDate) -> String {
+    if to <= from {
+        return date(ui, from);
+    }
+    match ui {
+        Ui::En => format!("{from} to {to}"),
+        Ui::Fr => {
+            let day = |d: NaiveDate| if d.day() == 1 { "1er".to_string() } else { d.day().to_string() };
+            let first = if from.year() != to.year() {
+                date(ui, from)
+            } else if from.month() != to.month() {
+                format!("{} {}", day(from), MONTHS_FR[from.month0() as usize])
+            } else {
+                day(from)
+            };
+            format!("du {first} au {}", date(ui, to))
+        }
+    }
+}
+
+/// A journal time (RFC 3339, UTC) for people: `2026-11-29 03:23` in English, `29 novembre 2026,
+/// 3 h 23` in French; a text that is not such a time is shown as it is.
+pub fn timestamp(ui: Ui, at: &str) -> String {
+    let Ok(t) = chrono::DateTime::parse_from_rfc3339(at) else { return at.to_string() };
+    let t = t.naive_utc();
+    match ui {
+        Ui::En => t.format("%Y-%m-%d %H:%M").to_string(),
+        Ui::Fr => format!("{}, {} h {:02}", date(ui, t.date()), t.format("%-H"), t.format("%M")),
+    }
+}
+
 /// A percentage with one decimal: `28.6%` in English, `28,6 %` in French.
 pub fn percent(ui: Ui, value: f64) -> String {
     match ui {
@@ -80,12 +126,20 @@ pub fn next_days(ui: Ui, days: i64) -> String {
     }
 }
 
-/// `5 of 14 items done` / `5 éléments faits sur 14`.
+/// `5 of 14 items done` / `5 éléments terminés sur 14`.
 pub fn done_of(ui: Ui, done: u64, counted: u64) -> String {
     match ui {
         Ui::En => format!("{done} of {counted} items done"),
-        Ui::Fr if done <= 1 => format!("{done} élément fait sur {counted}"),
-        Ui::Fr => format!("{done} éléments faits sur {counted}"),
+        Ui::Fr if done <= 1 => format!("{done} élément terminé sur {counted}"),
+        Ui::Fr => format!("{done} éléments terminés sur {counted}"),
+    }
+}
+
+/// The status line's progress: `50.0% complete (21/42)` / `Avancement : 50,0 % (21 sur 42)`.
+pub fn progress(ui: Ui, percent_complete: f64, done: u64, counted: u64) -> String {
+    match ui {
+        Ui::En => format!("{} complete ({done}/{counted})", percent(ui, percent_complete)),
+        Ui::Fr => format!("Avancement\u{a0}: {} ({done} sur {counted})", percent(ui, percent_complete)),
     }
 }
 
@@ -93,7 +147,7 @@ pub fn done_of(ui: Ui, done: u64, counted: u64) -> String {
 pub fn more_rows(ui: Ui, more: usize) -> String {
     match ui {
         Ui::En => format!("… and {more} more (engage export progress lists them all)"),
-        Ui::Fr => format!("… et {more} autres (liste complète : engage export progress)"),
+        Ui::Fr => format!("… et {more} autres (liste complète\u{a0}: engage export progress)"),
     }
 }
 
@@ -104,7 +158,7 @@ pub fn timeline_subset(ui: Ui, shown: usize, total: usize) -> String {
             format!("{shown} of {total} milestones shown: the critical path, then overdue ones, then those due nearest the as-of date.")
         }
         Ui::Fr => format!(
-            "{shown} jalons affichés sur {total} : le chemin critique, puis les jalons en retard, puis ceux dont l'échéance est la plus proche de la date du rapport."
+            "{shown} jalons affichés sur {total}\u{a0}: le chemin critique, puis les jalons en retard, puis ceux dont l'échéance est la plus proche de la date du rapport."
         ),
     }
 }

@@ -36,7 +36,7 @@ impl Msg {
     /// `label: message` in English, `label : message` in French (`label` is not words, e.g. a
     /// flag or a path).
     pub fn labelled(&self, label: &str) -> Msg {
-        Msg { en: format!("{label}: {}", self.en), fr: format!("{label} : {}", self.fr) }
+        Msg { en: format!("{label}: {}", self.en), fr: format!("{label}\u{a0}: {}", self.fr) }
     }
 
     /// This message, then `other`, joined by `sep_en` / `sep_fr`.

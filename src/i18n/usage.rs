@@ -42,7 +42,10 @@ fn did_you_mean(e: &clap::Error, ui: Ui) -> String {
     let Some(names) = suggestion(e) else { return String::new() };
     match ui {
         Ui::En => format!(" (did you mean {}?)", names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(" or ")),
-        Ui::Fr => format!("; vouliez-vous dire {}?", names.iter().map(|n| format!("« {n} »")).collect::<Vec<_>>().join(" ou ")),
+        Ui::Fr => format!(
+            "\u{202f}; vouliez-vous dire {}\u{202f}?",
+            names.iter().map(|n| format!("«\u{202f}{n}\u{202f}»")).collect::<Vec<_>>().join(" ou ")
+        ),
     }
 }
 
@@ -62,34 +65,34 @@ fn french(e: &clap::Error) -> Option<String> {
     let value = || text(e, ContextKind::InvalidValue).unwrap_or_default();
     let hint = did_you_mean(e, Ui::Fr);
     Some(match e.kind() {
-        ErrorKind::UnknownArgument => format!("argument inattendu « {} »{hint}", arg()),
+        ErrorKind::UnknownArgument => format!("argument inattendu «\u{202f}{}\u{202f}»{hint}", arg()),
         ErrorKind::InvalidSubcommand => {
             let sub = text(e, ContextKind::InvalidSubcommand).unwrap_or_default();
-            format!("sous-commande inconnue « {sub} »{hint}")
+            format!("sous-commande inconnue «\u{202f}{sub}\u{202f}»{hint}")
         }
         ErrorKind::InvalidValue => {
-            let valid = text(e, ContextKind::ValidValue).map(|v| format!("; valeurs permises : {v}")).unwrap_or_default();
+            let valid = text(e, ContextKind::ValidValue).map(|v| format!("\u{202f}; valeurs permises\u{a0}: {v}")).unwrap_or_default();
             if value().is_empty() {
-                format!("« {} » demande une valeur{valid}", arg())
+                format!("«\u{202f}{}\u{202f}» demande une valeur{valid}", arg())
             } else {
-                format!("valeur « {} » invalide pour « {} »{valid}{hint}", value(), arg())
+                format!("valeur «\u{202f}{}\u{202f}» invalide pour «\u{202f}{}\u{202f}»{valid}{hint}", value(), arg())
             }
         }
         ErrorKind::ValueValidation => {
-            let why = std::error::Error::source(e).map(|s| format!(" : {s}")).unwrap_or_default();
-            format!("valeur « {} » invalide pour « {} »{why}", value(), arg())
+            let why = std::error::Error::source(e).map(|s| format!("\u{a0}: {s}")).unwrap_or_default();
+            format!("valeur «\u{202f}{}\u{202f}» invalide pour «\u{202f}{}\u{202f}»{why}", value(), arg())
         }
-        ErrorKind::MissingRequiredArgument => format!("argument requis manquant : {}", arg()),
+        ErrorKind::MissingRequiredArgument => format!("argument requis manquant\u{a0}: {}", arg()),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "une sous-commande est requise; consultez `engage --help`".to_string()
         }
         ErrorKind::ArgumentConflict => {
             let prior = text(e, ContextKind::PriorArg).unwrap_or_default();
-            format!("« {} » ne peut pas être utilisé avec « {prior} »", arg())
+            format!("«\u{202f}{}\u{202f}» ne peut pas être utilisé avec «\u{202f}{prior}\u{202f}»", arg())
         }
-        ErrorKind::TooManyValues => format!("trop de valeurs pour « {} » : « {} »", arg(), value()),
-        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => format!("mauvais nombre de valeurs pour « {} »", arg()),
-        ErrorKind::NoEquals => format!("« {} » demande un « = » avant sa valeur", arg()),
+        ErrorKind::TooManyValues => format!("trop de valeurs pour «\u{202f}{}\u{202f}»\u{a0}: «\u{202f}{}\u{202f}»", arg(), value()),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => format!("mauvais nombre de valeurs pour «\u{202f}{}\u{202f}»", arg()),
+        ErrorKind::NoEquals => format!("«\u{202f}{}\u{202f}» demande un «\u{202f}=\u{202f}» avant sa valeur", arg()),
         ErrorKind::InvalidUtf8 => "un argument n'est pas du texte UTF-8 valide".to_string(),
         _ => return None,
     })
@@ -109,11 +112,14 @@ mod tests {
 
     #[test]
     fn usage_errors_in_french() {
-        assert_eq!(usage(&["engage", "statuss"], Ui::Fr), "sous-commande inconnue « statuss »; vouliez-vous dire « status »?");
-        assert!(usage(&["engage", "status", "--bogus"], Ui::Fr).starts_with("argument inattendu « --bogus »"));
+        assert_eq!(
+            usage(&["engage", "statuss"], Ui::Fr),
+            "sous-commande inconnue «\u{202f}statuss\u{202f}»\u{202f}; vouliez-vous dire «\u{202f}status\u{202f}»\u{202f}?"
+        );
+        assert!(usage(&["engage", "status", "--bogus"], Ui::Fr).starts_with("argument inattendu «\u{202f}--bogus\u{202f}»"));
         let bad = usage(&["engage", "status", "--format", "csv"], Ui::Fr);
-        assert!(bad.starts_with("valeur « csv » invalide pour « --format <FORMAT> »; valeurs permises : table, json"), "{bad}");
-        assert!(usage(&["engage", "milestone", "add"], Ui::Fr).starts_with("argument requis manquant : "));
+        assert!(bad.starts_with("valeur «\u{202f}csv\u{202f}» invalide pour «\u{202f}--format <FORMAT>\u{202f}»\u{202f}; valeurs permises\u{a0}: table, json"), "{bad}");
+        assert!(usage(&["engage", "milestone", "add"], Ui::Fr).starts_with("argument requis manquant\u{a0}: "));
         assert!(usage(&["engage", "statuss"], Ui::En).starts_with("unrecognized subcommand 'statuss'"));
     }
 
@@ -123,22 +129,22 @@ mod tests {
             (
                 &["engage", "statu"],
                 "unrecognized subcommand 'statu' (did you mean 'status'?)",
-                "sous-commande inconnue « statu »; vouliez-vous dire « status »?",
+                "sous-commande inconnue «\u{202f}statu\u{202f}»\u{202f}; vouliez-vous dire «\u{202f}status\u{202f}»\u{202f}?",
             ),
             (
                 &["engage", "milestone", "lst"],
                 "unrecognized subcommand 'lst' (did you mean 'list'?)",
-                "sous-commande inconnue « lst »; vouliez-vous dire « list »?",
+                "sous-commande inconnue «\u{202f}lst\u{202f}»\u{202f}; vouliez-vous dire «\u{202f}list\u{202f}»\u{202f}?",
             ),
             (
                 &["engage", "status", "--formt", "json"],
                 "unexpected argument '--formt' found (did you mean '--format'?)",
-                "argument inattendu « --formt »; vouliez-vous dire « --format »?",
+                "argument inattendu «\u{202f}--formt\u{202f}»\u{202f}; vouliez-vous dire «\u{202f}--format\u{202f}»\u{202f}?",
             ),
             (
                 &["engage", "status", "--format", "jsn"],
                 "invalid value 'jsn' for '--format <FORMAT>' (did you mean 'json'?)",
-                "valeur « jsn » invalide pour « --format <FORMAT> »; valeurs permises : table, json; vouliez-vous dire « json »?",
+                "valeur «\u{202f}jsn\u{202f}» invalide pour «\u{202f}--format <FORMAT>\u{202f}»\u{202f}; valeurs permises\u{a0}: table, json\u{202f}; vouliez-vous dire «\u{202f}json\u{202f}»\u{202f}?",
             ),
         ];
         for (args, en, fr) in cases {
@@ -146,6 +152,6 @@ mod tests {
             assert_eq!(usage(args, Ui::Fr), *fr);
         }
         assert_eq!(usage(&["engage", "status", "--xyz"], Ui::En), "unexpected argument '--xyz' found");
-        assert_eq!(usage(&["engage", "status", "--xyz"], Ui::Fr), "argument inattendu « --xyz »");
+        assert_eq!(usage(&["engage", "status", "--xyz"], Ui::Fr), "argument inattendu «\u{202f}--xyz\u{202f}»");
     }
 }

@@ -8,13 +8,13 @@ use crate::model::types::{Family, Order, State, Status};
 /// A state, in words.
 pub fn state(ui: Ui, s: State) -> &'static str {
     let text = match s {
-        State::DoneOnTime => Text { en: "done on time", fr: "fait à temps" },
-        State::DoneLate => Text { en: "done late", fr: "fait en retard" },
+        State::DoneOnTime => Text { en: "done on time", fr: "terminé dans les délais" },
+        State::DoneLate => Text { en: "done late", fr: "terminé en retard" },
         State::Cancelled => Text { en: "cancelled", fr: "annulé" },
         State::Deferred => Text { en: "deferred", fr: "reporté" },
         State::Overdue => Text { en: "overdue", fr: "en retard" },
-        State::DueSoon => Text { en: "due soon", fr: "à venir" },
-        State::OnTrack => Text { en: "on track", fr: "dans les temps" },
+        State::DueSoon => Text { en: "due soon", fr: "échéance proche" },
+        State::OnTrack => Text { en: "on track", fr: "en bonne voie" },
         State::Unscheduled => Text { en: "unscheduled", fr: "non planifié" },
     };
     text.get(ui)
@@ -25,7 +25,7 @@ pub fn status(ui: Ui, s: Status) -> &'static str {
     let text = match s {
         Status::Planned => Text { en: "planned", fr: "prévu" },
         Status::InProgress => Text { en: "in progress", fr: "en cours" },
-        Status::Done => Text { en: "done", fr: "fait" },
+        Status::Done => Text { en: "done", fr: "terminé" },
         Status::Blocked => Text { en: "blocked", fr: "bloqué" },
         Status::Deferred => Text { en: "deferred", fr: "reporté" },
         Status::Cancelled => Text { en: "cancelled", fr: "annulé" },
@@ -63,7 +63,19 @@ pub struct Noun {
 impl Noun {
     /// `milestone 'b'` / `jalon « b »`.
     pub fn named(self, key: &str) -> Msg {
-        Msg { en: format!("{} '{key}'", self.en), fr: format!("{} « {key} »", self.fr) }
+        Msg { en: format!("{} '{key}'", self.en), fr: format!("{} «\u{202f}{key}\u{202f}»", self.fr) }
+    }
+
+    /// `milestone 'b'` / `le jalon « b »`: with the French definite article, to begin a sentence.
+    pub fn the_named(self, key: &str) -> Msg {
+        let article = if self.fr.starts_with(['a', 'e', 'é', 'i', 'o', 'u']) {
+            "l'"
+        } else if self.feminine {
+            "la "
+        } else {
+            "le "
+        };
+        Msg { en: format!("{} '{key}'", self.en), fr: format!("{article}{} «\u{202f}{key}\u{202f}»", self.fr) }
     }
 
     /// A French past participle agreeing with the noun: `créé` → `créée` for a feminine one.
@@ -74,7 +86,7 @@ impl Noun {
     /// `unknown milestone 'b'` / `jalon inconnu « b »`.
     pub fn unknown(self, key: &str) -> Msg {
         let e = if self.feminine { "e" } else { "" };
-        Msg { en: format!("unknown {} '{key}'", self.en), fr: format!("{} inconnu{e} « {key} »", self.fr) }
+        Msg { en: format!("unknown {} '{key}'", self.en), fr: format!("{} inconnu{e} «\u{202f}{key}\u{202f}»", self.fr) }
     }
 }
 
@@ -82,6 +94,7 @@ impl Noun {
 pub fn noun(subject: impl Into<Subject>) -> Noun {
     let (en, fr, feminine) = match subject.into() {
         Subject::Campaign => ("campaign", "campagne", true),
+        Subject::Glossary => ("glossary entry", "entrée du glossaire", true),
         Subject::Item(family) => match family {
             Family::Organization => ("organization", "organisation", true),
             Family::Table => ("table", "table", true),
@@ -120,10 +133,11 @@ pub fn field(ui: Ui, name: &str) -> Option<&'static str> {
         "name_fr" => Text { en: "name in French", fr: "nom en français" },
         "title" => t::TITLE,
         "title_fr" => Text { en: "title in French", fr: "titre en français" },
-        "topic" => Text { en: "topic", fr: "sujet" },
+        "topic" => t::TOPIC,
         "topic_fr" => Text { en: "topic in French", fr: "sujet en français" },
         "order" => t::ORDER,
-        "jurisdiction" => Text { en: "jurisdiction", fr: "compétence" },
+        "jurisdiction" => t::JURISDICTION,
+        "item" => Text { en: "item", fr: "point" },
         "contact" => Text { en: "contact", fr: "contact" },
         "kind" => t::KIND,
         "members" => t::MEMBERS,
@@ -133,6 +147,8 @@ pub fn field(ui: Ui, name: &str) -> Option<&'static str> {
         "date" => t::DATE,
         "end_date" => Text { en: "end date", fr: "date de fin" },
         "location" => t::LOCATION,
+        "attended" => Text { en: "attended", fr: "présences" },
+        "outcome" => Text { en: "outcome", fr: "décisions" },
         "owner" => t::OWNER,
         "organization" => Text { en: "organization", fr: "organisation" },
         "due" => t::DUE,
@@ -157,8 +173,6 @@ pub fn field(ui: Ui, name: &str) -> Option<&'static str> {
         "to" => Text { en: "to", fr: "destinataire" },
         "via" => Text { en: "via", fr: "par" },
         "acknowledged_on" => Text { en: "acknowledged on", fr: "accusé de réception le" },
-        "attended" => Text { en: "attended", fr: "présents" },
-        "outcome" => Text { en: "outcome", fr: "décisions" },
         "target" => t::TARGET,
         "unit" => t::UNIT,
         "value" => t::VALUE,
@@ -166,6 +180,8 @@ pub fn field(ui: Ui, name: &str) -> Option<&'static str> {
         "percent_of_target" => t::PERCENT_OF_TARGET,
         "measures" => Text { en: "measurements", fr: "mesures" },
         "on" => t::DATE,
+        "english" => t::GLOSSARY_VALUE,
+        "french" => t::GLOSSARY_FRENCH,
         _ => return None,
     };
     Some(text.get(ui))
@@ -178,17 +194,17 @@ pub fn value(ui: Ui, raw: &str) -> Option<&'static str> {
         "table" => Text { en: "table", fr: "table" },
         "committee" => Text { en: "committee", fr: "comité" },
         "council" => Text { en: "council", fr: "conseil" },
-        "symposium" => Text { en: "symposium", fr: "symposium" },
+        "symposium" => Text { en: "symposium", fr: "colloque" },
         "network" => Text { en: "network", fr: "réseau" },
         "website" => Text { en: "website", fr: "site Web" },
         "newsletter" => Text { en: "newsletter", fr: "bulletin" },
-        "magazine" => Text { en: "magazine", fr: "magazine" },
+        "magazine" => Text { en: "magazine", fr: "revue" },
         "email" => Text { en: "email", fr: "courriel" },
         "social" => Text { en: "social media", fr: "médias sociaux" },
         "event" => Text { en: "event", fr: "événement" },
         "key_messages" => Text { en: "key messages", fr: "messages clés" },
         "presentation" => Text { en: "presentation", fr: "présentation" },
-        "talking_points" => Text { en: "talking points", fr: "notes d'allocution" },
+        "talking_points" => Text { en: "talking points", fr: "points de discussion" },
         "plan" => Text { en: "plan", fr: "plan" },
         "other" => Text { en: "other", fr: "autre" },
         "en" => Text { en: "English", fr: "anglais" },

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::glossary::Term;
 use super::item::Head;
 use super::plan::{
     Action as FollowUp, AgendaItem, Campaign, Channel, Distribution, ExpectedResult, Material, Meeting, Milestone, Organization, Person,
@@ -15,6 +16,8 @@ use super::types::Family;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Subject {
     Campaign,
+    /// An entry of the glossary (its key is the stored value it translates).
+    Glossary,
     Item(Family),
 }
 
@@ -23,13 +26,18 @@ impl Subject {
     pub fn as_str(self) -> &'static str {
         match self {
             Subject::Campaign => "campaign",
+            Subject::Glossary => "glossary",
             Subject::Item(f) => f.as_str(),
         }
     }
 
     /// Reads a journal `kind`; `None` for a spelling engage never writes.
     pub fn parse(text: &str) -> Option<Subject> {
-        if text == "campaign" { Some(Subject::Campaign) } else { Family::parse(text).map(Subject::Item) }
+        match text {
+            "campaign" => Some(Subject::Campaign),
+            "glossary" => Some(Subject::Glossary),
+            _ => Family::parse(text).map(Subject::Item),
+        }
     }
 }
 
@@ -55,6 +63,7 @@ pub enum Item {
     Distribution(Distribution),
     Action(FollowUp),
     Result(ExpectedResult),
+    Term(Term),
 }
 
 impl Item {
@@ -73,6 +82,7 @@ impl Item {
             Item::Distribution(_) => Subject::Item(Family::Distribution),
             Item::Action(_) => Subject::Item(Family::Action),
             Item::Result(_) => Subject::Item(Family::Result),
+            Item::Term(_) => Subject::Glossary,
         }
     }
 
@@ -91,6 +101,7 @@ impl Item {
             Item::Distribution(i) => i.reference(),
             Item::Action(i) => i.key.clone(),
             Item::Result(i) => i.key.clone(),
+            Item::Term(t) => t.english.clone(),
         }
     }
 
@@ -103,7 +114,13 @@ impl Item {
             Item::Milestone(i) => Some(&i.progress),
             Item::Distribution(i) => Some(&i.progress),
             Item::Action(i) => Some(&i.progress),
-            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) | Item::Result(_) => None,
+            Item::Campaign(_)
+            | Item::Organization(_)
+            | Item::Table(_)
+            | Item::Meeting(_)
+            | Item::Person(_)
+            | Item::Result(_)
+            | Item::Term(_) => None,
         }
     }
 
@@ -116,7 +133,13 @@ impl Item {
             Item::Milestone(i) => Some(&mut i.progress),
             Item::Distribution(i) => Some(&mut i.progress),
             Item::Action(i) => Some(&mut i.progress),
-            Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) | Item::Result(_) => None,
+            Item::Campaign(_)
+            | Item::Organization(_)
+            | Item::Table(_)
+            | Item::Meeting(_)
+            | Item::Person(_)
+            | Item::Result(_)
+            | Item::Term(_) => None,
         }
     }
 
@@ -125,7 +148,7 @@ impl Item {
     pub fn date(&self, meeting_date: Option<NaiveDate>) -> Option<NaiveDate> {
         match self {
             Item::Campaign(c) => Some(c.end),
-            Item::Organization(_) | Item::Table(_) | Item::Person(_) => None,
+            Item::Organization(_) | Item::Table(_) | Item::Person(_) | Item::Term(_) => None,
             Item::Meeting(m) => m.date,
             Item::AgendaItem(_) => meeting_date,
             Item::Channel(c) => c.due,
@@ -142,7 +165,7 @@ impl Item {
         let done = self.progress().and_then(|p| p.done_on);
         let mut dates: Vec<NaiveDate> = match self {
             Item::Campaign(c) => c.start.into_iter().chain([c.end]).collect(),
-            Item::Organization(_) | Item::Table(_) | Item::AgendaItem(_) => Vec::new(),
+            Item::Organization(_) | Item::Table(_) | Item::AgendaItem(_) | Item::Term(_) => Vec::new(),
             Item::Meeting(m) => [m.date, m.end_date].into_iter().flatten().collect(),
             Item::Channel(c) => c.due.into_iter().collect(),
             Item::Material(m) => m.due.into_iter().collect(),
@@ -208,6 +231,7 @@ impl super::plan::Plan {
             Item::Distribution(d) => _ = self.distributions.insert((d.material.clone(), d.to.clone()), d),
             Item::Action(a) => _ = self.actions.insert(a.key.clone(), a),
             Item::Result(r) => _ = self.results.insert(r.key.clone(), r),
+            Item::Term(t) => _ = self.glossary.insert(t.english.clone(), t),
         }
     }
 
@@ -225,7 +249,8 @@ impl super::plan::Plan {
         let d = self.distributions.values().cloned().map(Item::Distribution);
         let ac = self.actions.values().cloned().map(Item::Action);
         let r = self.results.values().cloned().map(Item::Result);
-        c.chain(o).chain(t).chain(m).chain(a).chain(ch).chain(ma).chain(mi).chain(p).chain(d).chain(ac).chain(r)
+        let g = self.glossary.values().cloned().map(Item::Term);
+        c.chain(o).chain(t).chain(m).chain(a).chain(ch).chain(ma).chain(mi).chain(p).chain(d).chain(ac).chain(r).chain(g)
     }
 
     /// The date of the meeting `key`, for its agenda items.

@@ -105,7 +105,7 @@ impl Listed {
     /// `item` as listed on `as_of`; `plan` gives an agenda item its meeting's date.
     pub fn of(item: Item, plan: &Plan, as_of: NaiveDate) -> Option<Listed> {
         Some(match item {
-            Item::Campaign(_) => return None,
+            Item::Campaign(_) | Item::Term(_) => return None,
             Item::Organization(o) => Listed::Organization(o),
             Item::Table(t) => Listed::Table(t),
             Item::Meeting(m) => Listed::Meeting(m),

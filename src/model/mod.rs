@@ -2,6 +2,7 @@
 
 pub mod change;
 pub mod dates;
+pub mod glossary;
 pub mod item;
 pub mod journal;
 pub mod listing;

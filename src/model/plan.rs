@@ -255,6 +255,8 @@ pub struct Plan {
     pub distributions: BTreeMap<(String, String), Distribution>,
     pub actions: BTreeMap<String, Action>,
     pub results: BTreeMap<String, ExpectedResult>,
+    /// The glossary: shared free-text values and their French, keyed by the stored value.
+    pub glossary: super::glossary::Glossary,
 }
 
 impl Plan {
@@ -271,6 +273,7 @@ impl Plan {
             + self.distributions.len()
             + self.actions.len()
             + self.results.len()
+            + self.glossary.len()
     }
 
     /// Whether the plan holds no item and no campaign.

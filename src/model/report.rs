@@ -33,6 +33,8 @@ pub struct Report {
     pub milestones: Vec<ReportRow>,
     /// Every organization's reach (the coverage section), by key.
     pub coverage: Vec<super::reach::OrganizationReach>,
+    /// Whether the page says that the campaign is the seed's, partly illustrative.
+    pub illustrative: bool,
 }
 
 /// One milestone on the timeline.
@@ -170,6 +172,7 @@ mod tests {
             actions: vec![],
             milestones,
             coverage: vec![],
+            illustrative: false,
         }
     }
 

@@ -19,12 +19,12 @@ fn refused(field: &str, c: char, note: bool) -> Msg {
     if note {
         msg!(
             "'{field}' holds the control character {code}: a note may hold line breaks and tabs, no other control character",
-            "« {field} » contient le caractère de contrôle {code} : une note peut contenir des sauts de ligne et des tabulations, aucun autre caractère de contrôle"
+            "«\u{202f}{field}\u{202f}» contient le caractère de contrôle {code}\u{a0}: une note peut contenir des sauts de ligne et des tabulations, aucun autre caractère de contrôle"
         )
     } else {
         msg!(
             "'{field}' holds the control character {code}: write it on one line, without control characters",
-            "« {field} » contient le caractère de contrôle {code} : écrivez-le sur une ligne, sans caractère de contrôle"
+            "«\u{202f}{field}\u{202f}» contient le caractère de contrôle {code}\u{a0}: écrivez-le sur une ligne, sans caractère de contrôle"
         )
     }
 }

@@ -215,12 +215,12 @@ pub fn check_key(key: &str) -> Result<(), Msg> {
     }
     if key.len() > 64 {
         let start = &key[..key.floor_char_boundary(20)];
-        return Err(msg!("key '{start}…' is longer than 64 characters", "la clé « {start}… » dépasse 64 caractères"));
+        return Err(msg!("key '{start}…' is longer than 64 characters", "la clé «\u{202f}{start}…\u{202f}» dépasse 64 caractères"));
     }
     match key.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))) {
         Some(bad) => Err(msg!(
             "key '{key}' has '{bad}': use lowercase letters, digits, '-', '_' and '.'",
-            "la clé « {key} » contient « {bad} » : utilisez des minuscules sans accent, des chiffres, « - », « _ » et « . »"
+            "la clé «\u{202f}{key}\u{202f}» contient «\u{202f}{bad}\u{202f}»\u{a0}: utilisez des minuscules sans accent, des chiffres, «\u{202f}-\u{202f}», «\u{202f}_\u{202f}» et «\u{202f}.\u{202f}»"
         )),
         None => Ok(()),
     }
@@ -229,7 +229,7 @@ pub fn check_key(key: &str) -> Result<(), Msg> {
 /// Checks an email address: one `@` with a name before it and a domain with a dot after it, no
 /// spaces or control characters, at most 254 characters.
 pub fn check_email(email: &str) -> Result<(), Msg> {
-    let bad = || msg!("'{email}' is not an email address", "« {email} » n'est pas une adresse de courriel");
+    let bad = || msg!("'{email}' is not an email address", "«\u{202f}{email}\u{202f}» n'est pas une adresse de courriel");
     if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad());
     }
@@ -246,12 +246,12 @@ pub fn check_url(url: &str) -> Result<(), Msg> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).ok_or_else(|| {
         msg!(
             "url '{url}' must be absolute and start with http:// or https://",
-            "l'adresse « {url} » doit être absolue et commencer par http:// ou https://"
+            "l'adresse «\u{202f}{url}\u{202f}» doit être absolue et commencer par http:// ou https://"
         )
     })?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(msg!("url '{url}' is not a valid web address", "l'adresse « {url} » n'est pas une adresse web valide"));
+        return Err(msg!("url '{url}' is not a valid web address", "l'adresse «\u{202f}{url}\u{202f}» n'est pas une adresse web valide"));
     }
     Ok(())
 }

@@ -134,6 +134,8 @@ pub fn export(plan: &Plan) -> String {
             }
             // Written under its meeting.
             Item::AgendaItem(_) => {}
+            // Written together, after every item, as the [glossary] table.
+            Item::Term(_) => {}
             Item::Channel(c) => {
                 o.header("[[channel]]");
                 o.text("key", &c.key);
@@ -228,6 +230,12 @@ pub fn export(plan: &Plan) -> String {
             }
         }
     }
+    if !plan.glossary.is_empty() {
+        o.header("[glossary]");
+        for t in plan.glossary.values() {
+            let _ = writeln!(o.0, "{} = {}", quote(&t.english), quote(&t.french));
+        }
+    }
     o.0
 }
 
@@ -238,7 +246,7 @@ mod tests {
     #[test]
     fn quoting() {
         assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
-        assert_eq!(quote("Présentation « clé »"), "\"Présentation « clé »\"");
+        assert_eq!(quote("Présentation «\u{202f}clé\u{202f}»"), "\"Présentation «\u{202f}clé\u{202f}»\"");
         assert_eq!(quote("\u{7}"), "\"\\u0007\"");
     }
 }

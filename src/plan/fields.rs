@@ -32,7 +32,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// A problem of this table: `what: message`.
     pub fn problem(&self, message: Msg) -> Msg {
-        self.what.join(": ", " : ", &message)
+        self.what.join(": ", "\u{a0}: ", &message)
     }
 
     fn take(&mut self, name: &str) -> Option<&'t Spanned<DeValue<'i>>> {
@@ -72,7 +72,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 let (t, tf) = type_name(other);
                 p.add(
                     p.pos(value.span()),
-                    self.problem(msg!("'{name}' must be a string, not {t}", "« {name} » doit être une chaîne, pas {tf}")),
+                    self.problem(msg!("'{name}' must be a string, not {t}", "«\u{202f}{name}\u{202f}» doit être une chaîne, pas {tf}")),
                 );
                 None
             }
@@ -93,7 +93,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         let pos = self.pos_of(p, name);
         let value = self.string(p, name)?;
         if value.trim().is_empty() {
-            p.add(pos, self.problem(msg!("'{name}' cannot be empty", "« {name} » ne peut pas être vide")));
+            p.add(pos, self.problem(msg!("'{name}' cannot be empty", "«\u{202f}{name}\u{202f}» ne peut pas être vide")));
             return None;
         }
         Some(value)
@@ -110,9 +110,12 @@ impl<'t, 'i> Fields<'t, 'i> {
         let parsed = match value.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                    .ok_or_else(|| msg!("{d} is not a real date", "{d} n'est pas une date réelle"))
+                    .ok_or_else(|| msg!("{d} is not a valid date", "{d} n'est pas une date valide"))
                     .and_then(check_range),
-                _ => Err(msg!("'{dt}' must be a date without a time (YYYY-MM-DD)", "« {dt} » doit être une date sans heure (AAAA-MM-JJ)")),
+                _ => Err(msg!(
+                    "'{dt}' must be a date without a time (YYYY-MM-DD)",
+                    "«\u{202f}{dt}\u{202f}» doit être une date sans heure (AAAA-MM-JJ)"
+                )),
             },
             DeValue::String(s) => parse_date(s),
             other => {
@@ -120,7 +123,11 @@ impl<'t, 'i> Fields<'t, 'i> {
                 Err(msg!("must be a date (YYYY-MM-DD), not {t}", "doit être une date (AAAA-MM-JJ), pas {tf}"))
             }
         };
-        parsed.map_err(|e| p.add(pos, self.problem(Msg { en: format!("'{name}' {}", e.en), fr: format!("« {name} » : {}", e.fr) }))).ok()
+        parsed
+            .map_err(|e| {
+                p.add(pos, self.problem(Msg { en: format!("'{name}' {}", e.en), fr: format!("«\u{202f}{name}\u{202f}»\u{a0}: {}", e.fr) }))
+            })
+            .ok()
     }
 
     /// A date field that must be present.
@@ -145,7 +152,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                         pos,
                         self.problem(msg!(
                             "'{name}' must be a whole number of days from 0 to 36500",
-                            "« {name} » doit être un nombre entier de jours de 0 à 36500"
+                            "«\u{202f}{name}\u{202f}» doit être un nombre entier de jours de 0 à 36500"
                         )),
                     );
                     None
@@ -155,7 +162,10 @@ impl<'t, 'i> Fields<'t, 'i> {
                 let (t, tf) = type_name(other);
                 p.add(
                     pos,
-                    self.problem(msg!("'{name}' must be a whole number, not {t}", "« {name} » doit être un nombre entier, pas {tf}")),
+                    self.problem(msg!(
+                        "'{name}' must be a whole number, not {t}",
+                        "«\u{202f}{name}\u{202f}» doit être un nombre entier, pas {tf}"
+                    )),
                 );
                 None
             }
@@ -171,7 +181,10 @@ impl<'t, 'i> Fields<'t, 'i> {
                 let (t, tf) = type_name(other);
                 p.add(
                     p.pos(value.span()),
-                    self.problem(msg!("'{name}' must be true or false, not {t}", "« {name} » doit être true ou false, pas {tf}")),
+                    self.problem(msg!(
+                        "'{name}' must be true or false, not {t}",
+                        "«\u{202f}{name}\u{202f}» doit être true ou false, pas {tf}"
+                    )),
                 );
                 None
             }
@@ -187,14 +200,17 @@ impl<'t, 'i> Fields<'t, 'i> {
             DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
             other => {
                 let (t, tf) = type_name(other);
-                p.add(pos, self.problem(msg!("'{name}' must be a number, not {t}", "« {name} » doit être un nombre, pas {tf}")));
+                p.add(
+                    pos,
+                    self.problem(msg!("'{name}' must be a number, not {t}", "«\u{202f}{name}\u{202f}» doit être un nombre, pas {tf}")),
+                );
                 return None;
             }
         };
         match number.filter(|n| n.is_finite()) {
             Some(n) => Some(n),
             None => {
-                p.add(pos, self.problem(msg!("'{name}' must be a finite number", "« {name} » doit être un nombre fini")));
+                p.add(pos, self.problem(msg!("'{name}' must be a finite number", "«\u{202f}{name}\u{202f}» doit être un nombre fini")));
                 None
             }
         }
@@ -206,7 +222,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         let DeValue::Array(items) = value.get_ref() else {
             p.add(
                 p.pos(value.span()),
-                self.problem(msg!("'{name}' must be an array of strings", "« {name} » doit être un tableau de chaînes")),
+                self.problem(msg!("'{name}' must be an array of strings", "«\u{202f}{name}\u{202f}» doit être un tableau de chaînes")),
             );
             return Vec::new();
         };
@@ -221,7 +237,10 @@ impl<'t, 'i> Fields<'t, 'i> {
                     let (t, tf) = type_name(other);
                     p.add(
                         p.pos(item.span()),
-                        self.problem(msg!("'{name}' must hold strings, not {t}", "« {name} » doit contenir des chaînes, pas {tf}")),
+                        self.problem(msg!(
+                            "'{name}' must hold strings, not {t}",
+                            "«\u{202f}{name}\u{202f}» doit contenir des chaînes, pas {tf}"
+                        )),
                     )
                 }
             }
@@ -240,7 +259,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 pos,
                 self.problem(msg!(
                     "'{name}' is '{text}', expected one of: {choices}",
-                    "« {name} » vaut « {text} », valeurs permises : {choices}"
+                    "«\u{202f}{name}\u{202f}» vaut «\u{202f}{text}\u{202f}», valeurs permises\u{a0}: {choices}"
                 )),
             );
         }
@@ -258,7 +277,10 @@ impl<'t, 'i> Fields<'t, 'i> {
         let what = self.what;
         for (name, value, used) in self.entries {
             if !used {
-                p.add(p.pos(value.span()), what.join(": ", " : ", &msg!("unknown field '{name}'", "champ inconnu « {name} »")));
+                p.add(
+                    p.pos(value.span()),
+                    what.join(": ", "\u{a0}: ", &msg!("unknown field '{name}'", "champ inconnu «\u{202f}{name}\u{202f}»")),
+                );
             }
         }
     }
@@ -269,7 +291,10 @@ pub fn array_of_tables<'t, 'i>(p: &mut Problems, name: &str, value: &'t Spanned<
     let DeValue::Array(items) = value.get_ref() else {
         p.add(
             p.pos(value.span()),
-            msg!("'{name}' must be an array of tables: write [[{name}]]", "« {name} » doit être un tableau de tables : écrivez [[{name}]]"),
+            msg!(
+                "'{name}' must be an array of tables: write [[{name}]]",
+                "«\u{202f}{name}\u{202f}» doit être un tableau de tables\u{a0}: écrivez [[{name}]]"
+            ),
         );
         return Vec::new();
     };
@@ -279,7 +304,10 @@ pub fn array_of_tables<'t, 'i>(p: &mut Problems, name: &str, value: &'t Spanned<
             DeValue::Table(t) => out.push((t, p.pos(item.span()))),
             other => {
                 let (t, tf) = type_name(other);
-                p.add(p.pos(item.span()), msg!("'{name}' must hold tables, not {t}", "« {name} » doit contenir des tables, pas {tf}"))
+                p.add(
+                    p.pos(item.span()),
+                    msg!("'{name}' must hold tables, not {t}", "«\u{202f}{name}\u{202f}» doit contenir des tables, pas {tf}"),
+                )
             }
         }
     }
@@ -291,16 +319,19 @@ pub fn array_of_tables<'t, 'i>(p: &mut Problems, name: &str, value: &'t Spanned<
 pub fn parse_date(text: &str) -> Result<NaiveDate, Msg> {
     let shaped = text.len() == 10 && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     if !shaped {
-        return Err(msg!("'{text}' is not a date: write YYYY-MM-DD", "« {text} » n'est pas une date : écrivez AAAA-MM-JJ"));
+        return Err(msg!(
+            "'{text}' is not a date: write YYYY-MM-DD",
+            "«\u{202f}{text}\u{202f}» n'est pas une date\u{a0}: écrivez AAAA-MM-JJ"
+        ));
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| msg!("'{text}' is not a real date", "« {text} » n'est pas une date réelle"))
+        .map_err(|_| msg!("'{text}' is not a valid date", "«\u{202f}{text}\u{202f}» n'est pas une date valide"))
         .and_then(check_range)
 }
 
 /// `'name' is required`.
 fn required(name: &str) -> Msg {
-    msg!("'{name}' is required", "« {name} » est requis")
+    msg!("'{name}' is required", "«\u{202f}{name}\u{202f}» est requis")
 }
 
 /// What a TOML value is, in words: English and French.

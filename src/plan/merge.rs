@@ -90,6 +90,7 @@ pub fn merge(stored: &Plan, file: &Plan, prune: bool) -> Plan {
             ..f.clone()
         }),
         results: overlay(&stored.results, &file.results, prune, |s, f| keep_measures(s, f, prune)),
+        glossary: overlay(&stored.glossary, &file.glossary, prune, |_, f| f.clone()),
     }
 }
 
@@ -133,6 +134,7 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
         diff_map(&before.distributions, &after.distributions, Item::Distribution, &mut upserts),
         diff_map(&before.actions, &after.actions, Item::Action, &mut upserts),
         diff_map(&before.results, &after.results, Item::Result, &mut upserts),
+        diff_map(&before.glossary, &after.glossary, Item::Term, &mut upserts),
     ];
     upserts.extend(deletes.into_iter().rev().flatten());
     upserts

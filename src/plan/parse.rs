@@ -18,7 +18,9 @@ use crate::i18n::{self, Msg};
 use crate::model::plan::{
     AgendaItem, Campaign, Channel, Distribution, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table,
 };
-use crate::model::types::{ChannelKind, Family, Lang, MaterialKind, Order, Status, TableKind, check_email, check_key, check_url};
+use crate::model::types::{
+    ChannelKind, Family, Lang, MaterialKind, Order, Status, TableKind, check_email, check_key, check_line, check_url,
+};
 use crate::msg;
 
 /// An item not yet named by its key, for messages: `milestone` / `jalon`.
@@ -29,7 +31,7 @@ fn section_noun(section: Family) -> Msg {
 
 /// `'name' is required`.
 fn required(name: &str) -> Msg {
-    msg!("'{name}' is required", "« {name} » est requis")
+    msg!("'{name}' is required", "«\u{202f}{name}\u{202f}» est requis")
 }
 
 /// What a reference points at.
@@ -90,8 +92,20 @@ pub struct ParsedPlan {
     pub measure_pos: BTreeMap<(String, chrono::NaiveDate), Pos>,
 }
 
-const SECTIONS: &[&str] =
-    &["campaign", "organization", "table", "meeting", "channel", "material", "milestone", "person", "distribution", "action", "result"];
+const SECTIONS: &[&str] = &[
+    "campaign",
+    "organization",
+    "table",
+    "meeting",
+    "channel",
+    "material",
+    "milestone",
+    "person",
+    "distribution",
+    "action",
+    "result",
+    "glossary",
+];
 
 /// Parses and checks a plan file's text. On failure, every problem found, unsorted.
 pub fn parse(text: &str) -> Result<ParsedPlan, Vec<Problem>> {
@@ -108,7 +122,7 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
         for e in syntax {
             let pos = e.span().map_or(Pos { line: 1, col: 1 }, |s| p.pos(s));
             let message = e.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
-            p.add(pos, msg!("invalid TOML: {message}", "TOML invalide : {message}"));
+            p.add(pos, msg!("invalid TOML: {message}", "TOML invalide\u{a0}: {message}"));
         }
         return (ParsedPlan::empty(), p.list);
     }
@@ -122,7 +136,20 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
                 DeValue::Table(t) => reader.campaign(t, pos),
                 _ => reader.p.add(
                     pos,
-                    msg!("'campaign' must be a table: write [campaign]", "« campaign » doit être une table : écrivez [campaign]"),
+                    msg!(
+                        "'campaign' must be a table: write [campaign]",
+                        "«\u{202f}campaign\u{202f}» doit être une table\u{a0}: écrivez [campaign]"
+                    ),
+                ),
+            },
+            "glossary" => match value.get_ref() {
+                DeValue::Table(t) => reader.glossary(t),
+                _ => reader.p.add(
+                    pos,
+                    msg!(
+                        "'glossary' must be a table: write [glossary] and then \"English value\" = \"valeur française\"",
+                        "«\u{202f}glossary\u{202f}» doit être une table\u{a0}: écrivez [glossary] puis \"English value\" = \"valeur française\""
+                    ),
                 ),
             },
             _ if SECTIONS.contains(&name) => {
@@ -148,7 +175,10 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
                 let sections = SECTIONS.join(", ");
                 reader.p.add(
                     pos,
-                    msg!("unknown section '{name}' (expected one of: {sections})", "section inconnue « {name} » (permises : {sections})"),
+                    msg!(
+                        "unknown section '{name}' (expected one of: {sections})",
+                        "section inconnue «\u{202f}{name}\u{202f}» (permises\u{a0}: {sections})"
+                    ),
                 )
             }
         }
@@ -180,6 +210,35 @@ struct Reader<'s> {
 }
 
 impl Reader<'_> {
+    /// Reads `[glossary]`: each entry a shared value (as stored) and its French, both one line
+    /// of text, neither empty.
+    fn glossary(&mut self, table: &DeTable) {
+        for (english, value) in table.iter() {
+            let english = english.get_ref().as_ref().to_string();
+            let pos = self.p.pos(value.span());
+            let what = msg!("glossary '{english}'", "glossaire «\u{202f}{english}\u{202f}»");
+            let french = match value.get_ref() {
+                DeValue::String(s) => s.to_string(),
+                _ => {
+                    let problem = msg!(
+                        "must be a string: the French of the value",
+                        "doit être une chaîne\u{a0}: la traduction française de la valeur"
+                    );
+                    self.p.add(pos, what.join(": ", "\u{a0}: ", &problem));
+                    continue;
+                }
+            };
+            let term = crate::model::glossary::Term { english: english.clone(), french };
+            let checked = check_line("english", &term.english)
+                .and_then(|()| check_line("french", &term.french))
+                .and_then(|()| super::validate::check_term(&term));
+            match checked {
+                Ok(()) => _ = self.out.plan.glossary.insert(english, term),
+                Err(e) => self.p.add(pos, what.join(": ", "\u{a0}: ", &e)),
+            }
+        }
+    }
+
     /// Reads and checks the `key` of an item, and names the item after it.
     fn key(&mut self, f: &mut Fields, section: Family, scope: &str) -> Option<String> {
         let pos = f.pos_of(&self.p, "key");
@@ -198,7 +257,7 @@ impl Reader<'_> {
                     pos,
                     msg!(
                         "duplicate {en} key '{full}' (first at line {line})",
-                        "clé de {fr} « {full} » en double (première à la ligne {line})"
+                        "clé de {fr} «\u{202f}{full}\u{202f}» en double (première à la ligne {line})"
                     ),
                 );
                 None
@@ -225,7 +284,10 @@ impl Reader<'_> {
             (Status::Done, None) if done_pos == f.pos => {
                 self.p.add(
                     status_pos,
-                    f.problem(msg!("status 'done' needs a 'done_on' date", "le statut « done » demande une date « done_on »")),
+                    f.problem(msg!(
+                        "status 'done' needs a 'done_on' date",
+                        "le statut «\u{202f}done\u{202f}» demande une date «\u{202f}done_on\u{202f}»"
+                    )),
                 );
             }
             (s, Some(_)) if s != Status::Done => {
@@ -233,7 +295,7 @@ impl Reader<'_> {
                     done_pos,
                     f.problem(msg!(
                         "'done_on' is set but status is '{s}', not 'done'",
-                        "« done_on » est donné mais le statut est « {s} », pas « done »"
+                        "«\u{202f}done_on\u{202f}» est donné mais le statut est «\u{202f}{s}\u{202f}», pas «\u{202f}done\u{202f}»"
                     )),
                 );
             }
@@ -254,7 +316,7 @@ impl Reader<'_> {
                     pos,
                     f.problem(msg!(
                         "a bilingual {en} has no counterpart: set 'lang' to en or fr",
-                        "un {fr} bilingue n'a pas de pendant : mettez « lang » à en ou fr"
+                        "un {fr} bilingue n'a pas de version équivalente\u{a0}: mettez «\u{202f}lang\u{202f}» à en ou fr"
                     )),
                 );
             } else {
@@ -265,7 +327,7 @@ impl Reader<'_> {
                     target,
                     key: c.clone(),
                     pos,
-                    from: f.problem(msg!("counterpart", "pendant")),
+                    from: f.problem(msg!("counterpart", "version équivalente")),
                     counterpart_of: Some(lang),
                 });
             }
@@ -287,7 +349,7 @@ impl Reader<'_> {
         let mut f = Fields::new(Msg::same("[campaign]"), pos, table);
         let name = f.text(p, "name");
         if name.is_none() && f.pos_of(p, "name") == pos {
-            p.add(pos, msg!("[campaign]: 'name' is required", "[campaign] : « name » est requis"));
+            p.add(pos, msg!("[campaign]: 'name' is required", "[campaign]\u{a0}: «\u{202f}name\u{202f}» est requis"));
         }
         let name_fr = f.string(p, "name_fr");
         let start = f.date(p, "start");
@@ -300,7 +362,10 @@ impl Reader<'_> {
         {
             p.add(
                 end_pos,
-                msg!("[campaign]: 'end' {end} is before 'start' {start}", "[campaign] : « end » {end} précède « start » {start}"),
+                msg!(
+                    "[campaign]: 'end' {end} is before 'start' {start}",
+                    "[campaign]\u{a0}: «\u{202f}end\u{202f}» {end} précède «\u{202f}start\u{202f}» {start}"
+                ),
             );
         }
         if let (Some(name), Some(end)) = (name, end) {
@@ -348,12 +413,16 @@ impl Reader<'_> {
             if keys.contains(&member) {
                 self.p.add(
                     pos,
-                    what.join(": ", " : ", &msg!("member '{member}' is listed twice", "le membre « {member} » figure deux fois")),
+                    what.join(
+                        ": ",
+                        "\u{a0}: ",
+                        &msg!("member '{member}' is listed twice", "le membre «\u{202f}{member}\u{202f}» figure deux fois"),
+                    ),
                 );
                 continue;
             }
             keys.push(member.clone());
-            self.reference(Target::Organization, member, pos, what.join(": ", " : ", &msg!("member", "membre")));
+            self.reference(Target::Organization, member, pos, what.join(": ", "\u{a0}: ", &msg!("member", "membre")));
         }
         keys.sort();
         if let (Some(key), Some(name)) = (key, name) {
@@ -378,10 +447,19 @@ impl Reader<'_> {
         if let (Some(date), Some(end)) = (date, end_date)
             && end < date
         {
-            self.p.add(end_pos, f.problem(msg!("'end_date' {end} is before 'date' {date}", "« end_date » {end} précède « date » {date}")));
+            self.p.add(
+                end_pos,
+                f.problem(msg!(
+                    "'end_date' {end} is before 'date' {date}",
+                    "«\u{202f}end_date\u{202f}» {end} précède «\u{202f}date\u{202f}» {date}"
+                )),
+            );
         }
         if end_date.is_some() && date.is_none() && !date_given {
-            self.p.add(end_pos, f.problem(msg!("'end_date' needs a 'date'", "« end_date » demande une « date »")));
+            self.p.add(
+                end_pos,
+                f.problem(msg!("'end_date' needs a 'date'", "«\u{202f}end_date\u{202f}» demande une «\u{202f}date\u{202f}»")),
+            );
         }
         if let Some(t) = &table_key {
             self.reference(Target::Table, t.clone(), table_pos, f.problem(msg!("table", "table")));
@@ -391,11 +469,18 @@ impl Reader<'_> {
         let mut attended: Vec<String> = Vec::new();
         for (org, pos) in attendees {
             if attended.contains(&org) {
-                self.p.add(pos, what.join(": ", " : ", &msg!("'{org}' attended twice", "« {org} » figure deux fois parmi les présents")));
+                self.p.add(
+                    pos,
+                    what.join(
+                        ": ",
+                        "\u{a0}: ",
+                        &msg!("'{org}' attended twice", "«\u{202f}{org}\u{202f}» figure deux fois parmi les présents"),
+                    ),
+                );
                 continue;
             }
             attended.push(org.clone());
-            self.reference(Target::Organization, org, pos, what.join(": ", " : ", &msg!("attended", "présent")));
+            self.reference(Target::Organization, org, pos, what.join(": ", "\u{a0}: ", &msg!("attended", "présent")));
         }
         attended.sort();
         let attended = attended_given.then_some(attended);
@@ -409,7 +494,7 @@ impl Reader<'_> {
     }
 
     fn agenda_item(&mut self, table: &DeTable, pos: Pos, meeting: Option<&str>, meeting_what: &Msg) {
-        let mut f = Fields::new(meeting_what.join(": ", " : ", &section_noun(Family::AgendaItem)), pos, table);
+        let mut f = Fields::new(meeting_what.join(": ", "\u{a0}: ", &section_noun(Family::AgendaItem)), pos, table);
         let scope = meeting.map(|m| format!("{m}/")).unwrap_or_default();
         let key = self.key(&mut f, Family::AgendaItem, &scope);
         let topic = f.text(&mut self.p, "topic");
@@ -497,7 +582,7 @@ impl Reader<'_> {
         let lang_pos = f.pos_of(&self.p, "lang");
         let lang = f.choice(&mut self.p, "lang", Lang::parse, Lang::choices);
         if lang == Some(Lang::Bilingual) {
-            self.p.add(lang_pos, f.problem(msg!("a person's 'lang' is en or fr", "la « lang » d'une personne est en ou fr")));
+            self.p.add(lang_pos, f.problem(msg!("a person's 'lang' is en or fr", "la «\u{202f}lang\u{202f}» d'une personne est en ou fr")));
         }
         let source = f.string(&mut self.p, "source");
         let contact_permitted = f.boolean(&mut self.p, "contact_permitted").unwrap_or(true);
@@ -538,7 +623,7 @@ impl Reader<'_> {
                             pos,
                             msg!(
                                 "'{full}' is listed twice (first at line {line}): one distribution per material and recipient",
-                                "« {full} » figure deux fois (d'abord à la ligne {line}) : un envoi par document et destinataire"
+                                "«\u{202f}{full}\u{202f}» figure deux fois (d'abord à la ligne {line})\u{a0}: un envoi par document et destinataire"
                             ),
                         );
                         valid = false;
@@ -590,15 +675,19 @@ impl Reader<'_> {
         let mut depends_on: Vec<String> = Vec::new();
         for (dep, pos) in deps {
             if key.as_deref() == Some(dep.as_str()) {
-                self.p.add(pos, what.join(": ", " : ", &msg!("depends on itself (a cycle)", "dépend de lui-même (un cycle)")));
+                self.p.add(pos, what.join(": ", "\u{a0}: ", &msg!("depends on itself (a cycle)", "dépend de lui-même (un cycle)")));
             } else if depends_on.contains(&dep) {
                 self.p.add(
                     pos,
-                    what.join(": ", " : ", &msg!("dependency '{dep}' is listed twice", "la dépendance « {dep} » figure deux fois")),
+                    what.join(
+                        ": ",
+                        "\u{a0}: ",
+                        &msg!("dependency '{dep}' is listed twice", "la dépendance «\u{202f}{dep}\u{202f}» figure deux fois"),
+                    ),
                 );
             } else {
                 depends_on.push(dep.clone());
-                self.reference(Target::Milestone, dep, pos, what.join(": ", " : ", &Msg::same("depends_on")));
+                self.reference(Target::Milestone, dep, pos, what.join(": ", "\u{a0}: ", &Msg::same("depends_on")));
             }
         }
         depends_on.sort();

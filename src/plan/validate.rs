@@ -21,14 +21,17 @@ fn unpaired_message(noun: Family, u: &Unpaired) -> Msg {
             let key = &u.key;
             msg!(
                 "counterpart '{cp}' names '{other}' as its counterpart, not '{key}': a counterpart must name this one back",
-                "le pendant « {cp} » a « {other} » pour pendant, pas « {key} » : un pendant doit désigner celui-ci en retour"
+                "la version équivalente «\u{202f}{cp}\u{202f}» a «\u{202f}{other}\u{202f}» pour version équivalente, pas «\u{202f}{key}\u{202f}»\u{a0}: une version équivalente doit désigner celle-ci en retour"
             )
         }
         Conflict::AlsoNamedBy(other) => {
-            msg!("counterpart '{cp}' is already the counterpart of '{other}'", "le pendant « {cp} » est déjà celui de « {other} »")
+            msg!(
+                "counterpart '{cp}' is already the counterpart of '{other}'",
+                "«\u{202f}{cp}\u{202f}» est déjà la version équivalente de «\u{202f}{other}\u{202f}»"
+            )
         }
     };
-    i18n::noun(noun).named(&u.key).join(": ", " : ", &why)
+    i18n::noun(noun).named(&u.key).join(": ", "\u{a0}: ", &why)
 }
 
 /// Every problem of `parsed` once merged into `merged`; empty when it may be applied.
@@ -39,7 +42,7 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
             pos: Pos { line: 1, col: 1 },
             message: msg!(
                 "the store has no campaign yet: the plan needs a [campaign] section with 'name' and 'end'",
-                "la base n'a pas encore de campagne : le plan doit avoir une section [campaign] avec « name » et « end »"
+                "la base de données n'a pas encore de campagne\u{a0}: le plan doit avoir une section [campaign] avec «\u{202f}name\u{202f}» et «\u{202f}end\u{202f}»"
             ),
         });
     }
@@ -61,21 +64,20 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
                 let key = &r.key;
                 let unknown = msg!(
                     "unknown recipient '{key}' (neither an organization nor a person)",
-                    "destinataire inconnu « {key} » (ni une organisation ni une personne)"
+                    "destinataire inconnu «\u{202f}{key}\u{202f}» (ni une organisation ni une personne)"
                 );
-                problems.push(Problem { pos: r.pos, message: r.from.join(": ", " : ", &unknown) })
+                problems.push(Problem { pos: r.pos, message: r.from.join(": ", "\u{a0}: ", &unknown) })
             }
-            (None, _) => {
-                problems.push(Problem { pos: r.pos, message: r.from.join(": ", " : ", &i18n::noun(r.target.family()).unknown(&r.key)) })
-            }
+            (None, _) => problems
+                .push(Problem { pos: r.pos, message: r.from.join(": ", "\u{a0}: ", &i18n::noun(r.target.family()).unknown(&r.key)) }),
             (Some(Some(other)), Some(mine)) if other == mine || other == Lang::Bilingual => {
                 let named = i18n::noun(r.target.family()).named(&r.key);
                 let (en, fr) = (&named.en, &named.fr);
                 let wrong = msg!(
                     "{en} is in '{other}', not in the other official language of '{mine}'",
-                    "{fr} est en « {other} », pas dans l'autre langue officielle que « {mine} »"
+                    "{fr} est en «\u{202f}{other}\u{202f}», pas dans l'autre langue officielle que «\u{202f}{mine}\u{202f}»"
                 );
-                problems.push(Problem { pos: r.pos, message: r.from.join(": ", " : ", &wrong) });
+                problems.push(Problem { pos: r.pos, message: r.from.join(": ", "\u{a0}: ", &wrong) });
             }
             _ => {}
         }
@@ -99,7 +101,7 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
                 pos,
                 message: msg!(
                     "'{key}' names both a person and an organization: they share one set of keys",
-                    "« {key} » désigne à la fois une personne et une organisation : elles partagent les mêmes clés"
+                    "«\u{202f}{key}\u{202f}» désigne à la fois une personne et une organisation\u{a0}: elles partagent les mêmes clés"
                 ),
             });
         }
@@ -109,7 +111,7 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
         for ((key, on), pos) in &parsed.measure_pos {
             if *on < start {
                 let named = i18n::noun(Family::Result).named(key);
-                problems.push(Problem { pos: *pos, message: named.join(": ", " : ", &measured_before_start(*on, start)) });
+                problems.push(Problem { pos: *pos, message: named.join(": ", "\u{a0}: ", &measured_before_start(*on, start)) });
             }
         }
     }
@@ -118,7 +120,7 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
         let mut path = cycle.clone();
         path.push(cycle[0].clone());
         let path = path.join(" → ");
-        problems.push(Problem { pos, message: msg!("milestones form a cycle: {path}", "les jalons forment un cycle : {path}") });
+        problems.push(Problem { pos, message: msg!("milestones form a cycle: {path}", "les jalons forment un cycle\u{a0}: {path}") });
     }
     problems
 }
@@ -166,6 +168,7 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
         Item::Result(r) => {
             vec![("title", Some(r.title.as_str())), ("title_fr", r.title_fr.as_deref()), ("unit", r.unit.as_deref())]
         }
+        Item::Term(t) => vec![("english", Some(t.english.as_str())), ("french", Some(t.french.as_str()))],
     };
     for (field, value) in lines {
         if let Some(v) = value {
@@ -180,7 +183,7 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
         Item::Distribution(d) => d.progress.note.as_deref(),
         Item::Action(a) => a.progress.note.as_deref(),
         Item::Result(r) => r.note.as_deref(),
-        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) => None,
+        Item::Campaign(_) | Item::Organization(_) | Item::Table(_) | Item::Meeting(_) | Item::Person(_) | Item::Term(_) => None,
     };
     if let Item::Result(r) = item {
         for m in r.measures.iter() {
@@ -199,12 +202,22 @@ pub fn check_texts(item: &Item) -> Result<(), Msg> {
     note.map_or(Ok(()), |n| check_note("note", n))
 }
 
+/// Checks a glossary entry: neither side empty (a value with no text has nothing to translate).
+pub fn check_term(term: &crate::model::glossary::Term) -> Result<(), Msg> {
+    if term.english.trim().is_empty() || term.french.trim().is_empty() {
+        return Err(msg!(
+            "a glossary entry needs a value and its French, neither empty",
+            "une entrée du glossaire demande une valeur et sa traduction française, ni l'une ni l'autre vide"
+        ));
+    }
+    Ok(())
+}
+
 /// Checks one new item against the campaign, as `add` commands need: a valid key not taken yet,
 /// every reference known, counterparts in the other language, no dependency cycle. The first
 /// problem is returned as a sentence.
 pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
     let key = item.key();
-    let named = i18n::noun(item.subject()).named(&key);
     match item {
         Item::AgendaItem(a) => {
             check_key(&a.meeting)?;
@@ -224,6 +237,7 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
         | Item::Milestone(_)
         | Item::Action(_)
         | Item::Result(_) => check_key(&key)?,
+        Item::Term(t) => check_term(t)?,
     }
     let taken = match item {
         Item::Campaign(_) => stored.campaign.is_some(),
@@ -240,15 +254,21 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
         Item::Distribution(d) => stored.distributions.contains_key(&(d.material.clone(), d.to.clone())),
         Item::Action(_) => stored.actions.contains_key(&key),
         Item::Result(_) => stored.results.contains_key(&key),
+        Item::Term(_) => stored.glossary.contains_key(&key),
     };
     if taken {
+        let named = i18n::noun(item.subject()).the_named(&key);
         let (en, fr) = (&named.en, &named.fr);
         let it = if i18n::noun(item.subject()).feminine { "la" } else { "le" };
         let set = match item.subject() {
             Subject::Campaign => "plan apply".to_string(),
+            Subject::Glossary => "glossary set".to_string(),
             Subject::Item(f) => format!("{} set", f.command()),
         };
-        return Err(msg!("{en} exists already: change it with `engage {set}`", "{fr} existe déjà : modifiez-{it} avec `engage {set}`"));
+        return Err(msg!(
+            "{en} already exists: change it with `engage {set}`",
+            "{fr} existe déjà\u{a0}: modifiez-{it} avec `engage {set}`"
+        ));
     }
     check_item(stored, item)
 }
@@ -259,20 +279,20 @@ pub fn check_new(stored: &Plan, item: &Item) -> Result<(), Msg> {
 pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
     let key = item.key();
     let named = i18n::noun(item.subject()).named(&key);
-    let about = |m: Msg| named.join(": ", " : ", &m);
+    let about = |m: Msg| named.join(": ", "\u{a0}: ", &m);
     check_texts(item).map_err(about)?;
     if let Some(p) = item.progress() {
         match (p.status, p.done_on) {
             (Status::Done, None) => {
                 return Err(about(msg!(
                     "status 'done' needs a done_on date (--done-on)",
-                    "le statut « done » demande une date (--done-on)"
+                    "le statut «\u{202f}done\u{202f}» demande une date (--done-on)"
                 )));
             }
             (s, Some(_)) if s != Status::Done => {
                 return Err(about(msg!(
                     "a done_on date is set but status is '{s}', not 'done'",
-                    "une date done_on est donnée mais le statut est « {s} », pas « done »"
+                    "une date done_on est donnée mais le statut est «\u{202f}{s}\u{202f}», pas «\u{202f}done\u{202f}»"
                 )));
             }
             _ => {}
@@ -280,14 +300,14 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
     }
     let need = |found: bool, what: Family, target: &str| if found { Ok(()) } else { Err(about(i18n::noun(what).unknown(target))) };
     let counterpart = |lang: Lang, other: Option<Lang>, target: &str| match other {
-        None => Err(about(msg!("unknown counterpart '{target}'", "pendant inconnu « {target} »"))),
+        None => Err(about(msg!("unknown counterpart '{target}'", "version équivalente inconnue «\u{202f}{target}\u{202f}»"))),
         Some(_) if lang == Lang::Bilingual => Err(about(msg!(
             "a bilingual item has no counterpart: give --language en or fr",
-            "un élément bilingue n'a pas de pendant : donnez --language en ou fr"
+            "un élément bilingue n'a pas de version équivalente\u{a0}: donnez --language en ou fr"
         ))),
         Some(o) if o == lang || o == Lang::Bilingual => Err(about(msg!(
             "counterpart '{target}' is in '{o}', not the other official language",
-            "le pendant « {target} » est en « {o} », pas dans l'autre langue officielle"
+            "la version équivalente «\u{202f}{target}\u{202f}» est en «\u{202f}{o}\u{202f}», pas dans l'autre langue officielle"
         ))),
         Some(_) => Ok(()),
     };
@@ -344,7 +364,7 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
             all.insert(m.key.clone(), m.clone());
             if let Some(cycle) = find_cycle(all.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
                 let path = cycle.join(" → ");
-                return Err(msg!("milestones would form a cycle: {path}", "les jalons formeraient un cycle : {path}"));
+                return Err(msg!("milestones would form a cycle: {path}", "les jalons formeraient un cycle\u{a0}: {path}"));
             }
         }
         Item::Person(p) => {
@@ -359,7 +379,7 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
                 let k = &p.key;
                 return Err(about(msg!(
                     "'{k}' is an organization's key: people and organizations share one set of keys",
-                    "« {k} » est la clé d'une organisation : personnes et organisations partagent les mêmes clés"
+                    "«\u{202f}{k}\u{202f}» est la clé d'une organisation\u{a0}: personnes et organisations partagent les mêmes clés"
                 )));
             }
         }
@@ -369,7 +389,7 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
                 let to = &d.to;
                 return Err(about(msg!(
                     "unknown recipient '{to}' (neither an organization nor a person)",
-                    "destinataire inconnu « {to} » (ni une organisation ni une personne)"
+                    "destinataire inconnu «\u{202f}{to}\u{202f}» (ni une organisation ni une personne)"
                 )));
             }
             if let Some(v) = &d.via {
@@ -381,7 +401,7 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
                 let k = &o.key;
                 return Err(about(msg!(
                     "'{k}' is a person's key: people and organizations share one set of keys",
-                    "« {k} » est la clé d'une personne : personnes et organisations partagent les mêmes clés"
+                    "«\u{202f}{k}\u{202f}» est la clé d'une personne\u{a0}: personnes et organisations partagent les mêmes clés"
                 )));
             }
         }
@@ -405,7 +425,7 @@ pub fn check_item(stored: &Plan, item: &Item) -> Result<(), Msg> {
                 return Err(about(measured_before_start(first.on, start)));
             }
         }
-        Item::Campaign(_) => {}
+        Item::Campaign(_) | Item::Term(_) => {}
     }
     Ok(())
 }
@@ -432,36 +452,39 @@ pub fn check_stored(plan: &Plan, today: chrono::NaiveDate) -> Vec<Msg> {
         let (key, until) = (&p.key, p.retain_until.map(|d| d.to_string()).unwrap_or_default());
         problems.push(msg!(
             "person '{key}' is kept past {until} (retain_until): remove them with `engage person remove {key}`",
-            "la personne « {key} » est conservée au-delà du {until} (retain_until) : retirez-la avec `engage person remove {key}`"
+            "la personne «\u{202f}{key}\u{202f}» est conservée au-delà du {until} (retain_until)\u{a0}: retirez-la avec `engage person remove {key}`"
         ));
     }
     for key in plan.people.keys().filter(|k| plan.organizations.contains_key(*k)) {
         problems.push(msg!(
             "'{key}' names both a person and an organization: they share one set of keys",
-            "« {key} » désigne à la fois une personne et une organisation : elles partagent les mêmes clés"
+            "«\u{202f}{key}\u{202f}» désigne à la fois une personne et une organisation\u{a0}: elles partagent les mêmes clés"
         ));
     }
     for item in plan.items() {
         let named = i18n::noun(item.subject()).named(&item.key());
         if let Err(m) = check_texts(&item) {
-            problems.push(named.join(": ", " : ", &m));
+            problems.push(named.join(": ", "\u{a0}: ", &m));
         }
         for date in item.dates() {
             if let Err(m) = crate::model::dates::check_range(date) {
-                problems.push(named.join(": ", " : ", &m));
+                problems.push(named.join(": ", "\u{a0}: ", &m));
             }
         }
     }
     if plan.campaign.is_none() {
-        problems.push(msg!("the store has no campaign", "la base n'a pas de campagne"));
+        problems.push(msg!("the store has no campaign", "la base de données n'a pas de campagne"));
     }
     let mut progress = |what: Msg, p: &crate::model::plan::Progress| {
         if (p.status == crate::model::types::Status::Done) != p.done_on.is_some() {
             let (status, done_on) = (p.status, p.done_on.map_or_else(|| "—".to_string(), |d| d.to_string()));
             problems.push(what.join(
                 ": ",
-                " : ",
-                &msg!("status '{status}' and done_on {done_on} disagree", "le statut « {status} » et done_on {done_on} se contredisent"),
+                "\u{a0}: ",
+                &msg!(
+                    "status '{status}' and done_on {done_on} disagree",
+                    "le statut «\u{202f}{status}\u{202f}» et done_on {done_on} se contredisent"
+                ),
             ));
         }
     };
@@ -473,18 +496,22 @@ pub fn check_stored(plan: &Plan, today: chrono::NaiveDate) -> Vec<Msg> {
     for a in plan.agenda.values() {
         if !plan.meetings.contains_key(&a.meeting) {
             let named = i18n::noun(Family::AgendaItem).named(&a.reference());
-            problems.push(named.join(": ", " : ", &msg!("its meeting does not exist", "sa réunion n'existe pas")));
+            problems.push(named.join(": ", "\u{a0}: ", &msg!("its meeting does not exist", "sa réunion n'existe pas")));
         }
     }
     let lang_pair = |what: Family, key: &str, lang: Lang, other: Option<Option<Lang>>, cp: &str| {
         let named = i18n::noun(what).named(key);
         match other {
-            None => Some(named.join(": ", " : ", &msg!("counterpart '{cp}' does not exist", "le pendant « {cp} » n'existe pas"))),
+            None => Some(named.join(
+                ": ",
+                "\u{a0}: ",
+                &msg!("counterpart '{cp}' does not exist", "la version équivalente «\u{202f}{cp}\u{202f}» n'existe pas"),
+            )),
             Some(Some(o)) if o == lang || o == Lang::Bilingual || lang == Lang::Bilingual => {
                 let (en, fr) = (&named.en, &named.fr);
                 Some(msg!(
                     "{en} ({lang}) and its counterpart '{cp}' ({o}) are not one English and one French",
-                    "{fr} ({lang}) et son pendant « {cp} » ({o}) ne sont pas l'un en anglais et l'autre en français"
+                    "{fr} ({lang}) et sa version équivalente «\u{202f}{cp}\u{202f}» ({o}) ne sont pas l'un en anglais et l'autre en français"
                 ))
             }
             _ => None,
@@ -508,7 +535,7 @@ pub fn check_stored(plan: &Plan, today: chrono::NaiveDate) -> Vec<Msg> {
     }
     if let Some(cycle) = find_cycle(plan.milestones.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
         let path = cycle.join(" → ");
-        problems.push(msg!("milestones form a cycle: {path}", "les jalons forment un cycle : {path}"));
+        problems.push(msg!("milestones form a cycle: {path}", "les jalons forment un cycle\u{a0}: {path}"));
     }
     problems
 }

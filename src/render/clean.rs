@@ -39,7 +39,7 @@ mod tests {
     fn neutralises_every_control_visibly() {
         let cases: &[(&str, &str)] = &[
             ("plain text", "plain text"),
-            ("Réunion « FPTM » — 2018", "Réunion « FPTM » — 2018"),
+            ("Réunion «\u{202f}FPTM\u{202f}» — 2018", "Réunion «\u{202f}FPTM\u{202f}» — 2018"),
             ("\x1b]0;pwned\x07", "\\e]0;pwned\\u{7}"),
             ("\x1b[2J\x1b[H", "\\e[2J\\e[H"),
             ("a\r\nb", "a\\r⏎b"),

@@ -277,8 +277,8 @@ pub fn page(ui: Ui, report: &Report) -> Markup {
         Ui::En => &s.campaign.name,
     };
     let lang = match ui {
-        Ui::En => "en",
-        Ui::Fr => "fr",
+        Ui::En => "en-CA",
+        Ui::Fr => "fr-CA",
     };
     let timeline = report.timeline();
     html! {
@@ -296,6 +296,7 @@ pub fn page(ui: Ui, report: &Report) -> Markup {
                     p.kicker { (t::REPORT.get(ui)) }
                     h1 { (name) }
                     p.as-of data-as-of=(s.as_of) { (t::AS_OF.get(ui)) " " (i18n::date(ui, s.as_of)) }
+                    @if report.illustrative { p #illustrative .notice { (i18n::illustrative(ui)) } }
                 }
                 (headline(ui, report))
                 section #overdue {
@@ -316,7 +317,7 @@ pub fn page(ui: Ui, report: &Report) -> Markup {
                             span.key-planned { "◆ " (t::PLANNED_DATE.get(ui)) }
                             span.key-forecast { "● " (t::FORECAST.get(ui)) }
                             span.key-critical { "▬ " (t::CRITICAL.get(ui)) }
-                            span.key-as-of { "┆ " (t::AS_OF_LINE.get(ui).trim_end_matches(" :")) }
+                            span.key-as-of { "┆ " (t::AS_OF_LINE.get(ui).trim_end_matches("\u{a0}:")) }
                         }
                         @if timeline.rows.len() < timeline.total {
                             p.more { (i18n::timeline_subset(ui, timeline.rows.len(), timeline.total)) }

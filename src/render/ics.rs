@@ -107,6 +107,12 @@ impl Feed {
     }
 }
 
+/// `text` with its first letter in capitals: `Jalon`, `Milestone`.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 fn pick<'a>(ui: Ui, en: &'a str, fr: &'a Option<String>) -> &'a str {
     match ui {
         Ui::Fr => fr.as_deref().unwrap_or(en),
@@ -127,11 +133,14 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
         feed.text("NAME", name);
         feed.text("X-WR-CALNAME", name);
     }
-    let colon = if ui == Ui::Fr { " :" } else { ":" };
+    let colon = if ui == Ui::Fr { "\u{a0}:" } else { ":" };
     for m in plan.meetings.values() {
         let table = plan.tables.get(&m.table);
         let table_name = table.map_or(m.table.as_str(), |t| pick(ui, &t.name, &t.name_fr));
         let mut lines = vec![format!("{}{colon} {table_name}", t::TABLE.get(ui))];
+        if let (Some(date), Some(end)) = (m.date, m.end_date.filter(|end| m.date.is_some_and(|d| *end > d))) {
+            lines.push(format!("{}{colon} {}", t::DATE.get(ui), i18n::date_range(ui, date, end)));
+        }
         let start = (m.key.clone(), String::new());
         for a in plan.agenda.range(start..).map(|(_, a)| a).take_while(|a| a.meeting == m.key) {
             lines.push(format!("- {} ({})", pick(ui, &a.topic, &a.topic_fr), i18n::status(ui, a.progress.status)));
@@ -164,7 +173,7 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
                 t::STATE.get(ui),
                 i18n::state(ui, state)
             );
-            let summary = format!("{} — {title}", i18n::kind(ui, kind));
+            let summary = format!("{} — {title}", capitalized(i18n::kind(ui, kind)));
             let event = Event { kind, key, summary: &summary, first: date, last: date, description: &description, location: None };
             feed.event(&event, &stamp);
         };

@@ -147,11 +147,26 @@ pub struct Shown {
 pub fn show(out: &mut dyn Write, style: Style, shown: &Shown, journal: &[Entry]) -> Result<()> {
     let ui = style.ui;
     let item = &shown.item;
+    // A meeting over several days shows its span on one line (`du 1er au 3 octobre 2018`).
+    let span = match item {
+        Listed::Meeting(m) => match (m.date, m.end_date) {
+            (Some(date), Some(end)) if end > date => Some(i18n::date_range(ui, date, end)),
+            _ => None,
+        },
+        _ => None,
+    };
     let mut lines: Vec<(String, Styled)> = item
         .cells()
         .iter()
         .filter(|(_, c)| !matches!(c, Cell::Text(None) | Cell::Date(None)))
-        .map(|(name, c)| (i18n::field(ui, name).unwrap_or(name).to_string(), human(style, item, name, c, false)))
+        .filter(|(name, _)| span.is_none() || *name != "end_date")
+        .map(|(name, c)| {
+            let value = match (&span, *name) {
+                (Some(span), "date") => span.as_str().into(),
+                _ => human(style, item, name, c, false),
+            };
+            (i18n::field(ui, name).unwrap_or(name).to_string(), value)
+        })
         .collect();
     if let Some(f) = &shown.schedule {
         lines.push((t::FORECAST.get(ui).to_string(), i18n::date(ui, f.forecast).into()));
@@ -159,7 +174,7 @@ pub fn show(out: &mut dyn Write, style: Style, shown: &Shown, journal: &[Entry])
         lines.push((t::FLOAT.get(ui).to_string(), format!("{} {}", f.float_days, t::DAYS.get(ui)).into()));
     }
     let width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
-    let colon = if ui == Ui::Fr { " :" } else { ":" };
+    let colon = if ui == Ui::Fr { "\u{a0}:" } else { ":" };
     for (k, v) in lines {
         let pad = width - k.chars().count();
         writeln!(out, "{:pad$}{k}{colon} {}", "", v.text).map_err(Error::output)?;
@@ -231,7 +246,7 @@ pub fn history(out: &mut dyn Write, style: Style, entries: &[Entry]) -> Result<(
             let noun = i18n::noun(e.kind);
             let kind = if ui == Ui::Fr { noun.fr } else { noun.en };
             vec![
-                Styled::from(e.at.get(..16).unwrap_or(&e.at).replace('T', " ")),
+                Styled::from(i18n::timestamp(ui, &e.at)),
                 e.actor.as_str().into(),
                 e.command.as_str().into(),
                 format!("{kind} {}", e.key).into(),

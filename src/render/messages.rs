@@ -32,7 +32,7 @@ pub fn error(err: &Error, ui: Ui) {
     let message = for_terminal(&message);
     let _ = match ui {
         Ui::En => writeln!(stderr, "engage: {message}"),
-        Ui::Fr => writeln!(stderr, "engage : {message}"),
+        Ui::Fr => writeln!(stderr, "engage\u{a0}: {message}"),
     };
 }
 
@@ -43,7 +43,7 @@ pub fn usage_error(message: &str, ui: Ui) {
     let message = for_terminal(message);
     let _ = match ui {
         Ui::En => writeln!(stderr, "engage: {message}"),
-        Ui::Fr => writeln!(stderr, "engage : {message}"),
+        Ui::Fr => writeln!(stderr, "engage\u{a0}: {message}"),
     };
 }
 
@@ -70,7 +70,7 @@ pub fn upgraded(out: &mut dyn Write, ui: Ui, store: &Path, up: &Upgrade) -> Resu
                 crate::store::CURRENT_VERSION
             ),
             Ui::Fr => format!(
-                "engage : {store} mis à niveau de la version {} à la version {} du schéma; l'ancien fichier est conservé sous {kept}",
+                "engage\u{a0}: {store} mis à niveau de la version {} à la version {} du schéma\u{202f}; l'ancien fichier est conservé sous {kept}",
                 up.from,
                 crate::store::CURRENT_VERSION
             ),
@@ -106,7 +106,7 @@ pub fn applied(out: &mut dyn Write, ui: Ui, file: &str, changes: &[Change], in_f
     let unchanged = in_file.saturating_sub(t.created + t.updated);
     let text = match (ui, changes.is_empty(), dry_run) {
         (Ui::En, true, _) => format!("{file}: nothing to change ({unchanged} items unchanged)"),
-        (Ui::Fr, true, _) => format!("{file} : rien à changer ({unchanged} éléments inchangés)"),
+        (Ui::Fr, true, _) => format!("{file}\u{a0}: rien à changer ({unchanged} éléments inchangés)"),
         (Ui::En, false, d) => format!(
             "{file}: {}{} created, {} updated, {} deleted, {unchanged} unchanged",
             if d { "would be " } else { "" },
@@ -115,7 +115,7 @@ pub fn applied(out: &mut dyn Write, ui: Ui, file: &str, changes: &[Change], in_f
             t.deleted
         ),
         (Ui::Fr, false, d) => format!(
-            "{file} : {}{} créés, {} modifiés, {} supprimés, {unchanged} inchangés",
+            "{file}\u{a0}: {}{} créés, {} modifiés, {} supprimés, {unchanged} inchangés",
             if d { "simulation — " } else { "" },
             t.created,
             t.updated,
@@ -148,7 +148,7 @@ pub fn describe(ui: Ui, before: Option<&serde_json::Value>, after: Option<&serde
         Some(serde_json::Value::Number(n)) => n.as_f64().map_or_else(|| n.to_string(), |v| crate::i18n::number(ui, v)),
         Some(other) => other.to_string(),
     };
-    let colon = if ui == Ui::Fr { " :" } else { ":" };
+    let colon = if ui == Ui::Fr { "\u{a0}:" } else { ":" };
     match (before, after) {
         (Some(serde_json::Value::Object(b)), Some(serde_json::Value::Object(a))) => {
             let mut parts = Vec::new();
@@ -167,7 +167,7 @@ pub fn describe(ui: Ui, before: Option<&serde_json::Value>, after: Option<&serde
                     }
                 }
             }
-            parts.join("; ")
+            parts.join(if ui == Ui::Fr { ", " } else { "; " })
         }
         _ => String::new(),
     }
@@ -181,7 +181,7 @@ pub fn changes(out: &mut dyn Write, ui: Ui, changes: &[Change]) -> Result<()> {
         let detail = if c.action() == Action::Update {
             let before = c.before().and_then(|i| serde_json::to_value(i).ok());
             let after = c.after().and_then(|i| serde_json::to_value(i).ok());
-            let colon = if ui == Ui::Fr { " :" } else { ":" };
+            let colon = if ui == Ui::Fr { "\u{a0}:" } else { ":" };
             format!("{colon} {}", describe(ui, before.as_ref(), after.as_ref()))
         } else {
             String::new()
@@ -190,7 +190,7 @@ pub fn changes(out: &mut dyn Write, ui: Ui, changes: &[Change]) -> Result<()> {
             Ui::En => format!("{} {} {}{detail}", c.action().as_str(), item.subject().as_str(), item.key()),
             Ui::Fr => {
                 let noun = crate::i18n::noun(item.subject());
-                format!("{} « {} » {}{detail}", noun.fr, item.key(), crate::i18n::action(ui, c.action(), item.subject()))
+                format!("{} «\u{202f}{}\u{202f}» {}{detail}", noun.fr, item.key(), crate::i18n::action(ui, c.action(), item.subject()))
             }
         };
         writeln!(out, "{}", for_terminal(&line)).map_err(Error::output)?;
@@ -230,7 +230,7 @@ pub fn sent(out: &mut dyn Write, ui: Ui, material: &str, s: &Sent) -> Result<()>
         match ui {
             Ui::En => format!("sent {material} to {n} recipient{}: {new} new, {already} had it already", if n == 1 { "" } else { "s" }),
             Ui::Fr => format!(
-                "{material} envoyé à {n} destinataire{} : {new} nouveau{}, {already} l'avai{} déjà",
+                "{material} envoyé à {n} destinataire{}\u{a0}: {new} nouveau{}, {already} l'avai{} déjà",
                 if n == 1 { "" } else { "s" },
                 if new > 1 { "x" } else { "" },
                 if already > 1 { "ent" } else { "t" }
@@ -257,7 +257,7 @@ pub fn imported(out: &mut dyn Write, ui: Ui, file: &str, changes: &[Change], row
         out,
         match ui {
             Ui::En => format!("{file}: {} people created, {} updated, {unchanged} unchanged", t.created, t.updated),
-            Ui::Fr => format!("{file} : {} personnes créées, {} modifiées, {unchanged} inchangées", t.created, t.updated),
+            Ui::Fr => format!("{file}\u{a0}: {} personnes créées, {} modifiées, {unchanged} inchangées", t.created, t.updated),
         },
     )
 }
@@ -274,7 +274,7 @@ pub fn initialized(out: &mut dyn Write, ui: Ui, campaign: &crate::model::plan::C
         out,
         match ui {
             Ui::En => format!("created the campaign '{name}' ({start} to {end}) in {store}"),
-            Ui::Fr => format!("campagne « {name} » créée (du {start} au {end}) dans {store}"),
+            Ui::Fr => format!("campagne «\u{202f}{name}\u{202f}» créée (du {start} au {end}) dans {store}"),
         },
     )
 }
@@ -290,7 +290,7 @@ pub fn demo_intro(out: &mut dyn Write, ui: Ui, store: &Path, changes: usize, tem
             ),
             (Ui::En, false) => format!("The 2018 Service Partnerships Guide engagement campaign ({changes} changes) in {store}."),
             (Ui::Fr, true) => format!(
-                "La campagne de mobilisation 2018 du Guide des partenariats de service ({changes} changements) dans une base temporaire; ajoutez --db CHEMIN pour la garder."
+                "La campagne de mobilisation 2018 du Guide des partenariats de service ({changes} changements) dans une base de données temporaire\u{202f}; ajoutez --db CHEMIN pour la garder."
             ),
             (Ui::Fr, false) => {
                 format!("La campagne de mobilisation 2018 du Guide des partenariats de service ({changes} changements) dans {store}.")
@@ -321,9 +321,9 @@ pub fn tracked(
         out,
         match (ui, before) {
             (Ui::En, Some(b)) => format!("{k} '{key}': {} → {}", status(b), status(now)),
-            (Ui::Fr, Some(b)) => format!("{k} « {key} » : {} → {}", status(b), status(now)),
+            (Ui::Fr, Some(b)) => format!("{k} «\u{202f}{key}\u{202f}»\u{a0}: {} → {}", status(b), status(now)),
             (Ui::En, None) => format!("{k} '{key}' is already {}: nothing changed", status(now)),
-            (Ui::Fr, None) => format!("{k} « {key} » : déjà {}; rien n'a changé", status(now)),
+            (Ui::Fr, None) => format!("{k} «\u{202f}{key}\u{202f}»\u{a0}: déjà {}\u{202f}; rien n'a changé", status(now)),
         },
     )
 }
@@ -335,7 +335,9 @@ pub fn open_dependencies(out: &mut dyn Write, ui: Ui, key: &str, open: &[String]
         out,
         match ui {
             Ui::En => format!("warning: milestone '{key}' is done but depends on milestones not done yet: {list}"),
-            Ui::Fr => format!("avertissement : le jalon « {key} » est fait, mais dépend de jalons pas encore faits : {list}"),
+            Ui::Fr => format!(
+                "avertissement\u{a0}: le jalon «\u{202f}{key}\u{202f}» est fait, mais dépend de jalons pas encore faits\u{a0}: {list}"
+            ),
         },
     )
 }
@@ -348,7 +350,7 @@ pub fn added(out: &mut dyn Write, ui: Ui, change: &Change) -> Result<()> {
         out,
         match ui {
             Ui::En => format!("added {} '{key}'", noun.en),
-            Ui::Fr => format!("{} « {key} » {}", noun.fr, noun.agree("ajouté")),
+            Ui::Fr => format!("{} «\u{202f}{key}\u{202f}» {}", noun.fr, noun.agree("ajouté")),
         },
     )
 }
@@ -360,12 +362,34 @@ pub fn checked(out: &mut dyn Write, ui: Ui, store: &Path, problems: &[crate::i18
             out,
             match ui {
                 Ui::En => format!("{}: ok", store.display()),
-                Ui::Fr => format!("{} : aucun problème", store.display()),
+                Ui::Fr => format!("{}\u{a0}: aucun problème", store.display()),
             },
         );
     }
     for p in problems {
         w(out, p.get(ui).to_string())?;
+    }
+    Ok(())
+}
+
+/// Lists the shared values (owners, locations, chairs, jurisdictions) that have no French in the
+/// glossary yet, one a line after a heading; nothing when there are none.
+pub fn untranslated(out: &mut dyn Write, ui: Ui, values: &[String]) -> Result<()> {
+    if values.is_empty() {
+        return Ok(());
+    }
+    let n = values.len();
+    w(
+        out,
+        match ui {
+            Ui::En => format!("{n} shared values have no French in the glossary yet (engage glossary set VALUE FRENCH):"),
+            Ui::Fr => format!(
+                "{n} valeurs partagées n'ont pas encore de traduction française dans le glossaire (engage glossary set VALEUR FRANÇAIS)\u{a0}:"
+            ),
+        },
+    )?;
+    for v in values {
+        w(out, format!("  {v}"))?;
     }
     Ok(())
 }

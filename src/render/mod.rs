@@ -4,6 +4,7 @@
 pub mod clean;
 pub mod csv_out;
 pub mod fit;
+pub mod glossary;
 pub mod html;
 pub mod ics;
 pub mod lists;

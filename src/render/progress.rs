@@ -18,7 +18,8 @@ pub const DELAY: Duration = Duration::from_secs(1);
 pub mod step {
     use crate::i18n::Text;
     pub const READING: Text = Text { en: "Reading the plan file", fr: "Lecture du fichier de plan" };
-    pub const CHECKING: Text = Text { en: "Checking the plan against the store", fr: "Vérification du plan par rapport à la base" };
+    pub const CHECKING: Text =
+        Text { en: "Checking the plan against the store", fr: "Vérification du plan par rapport à la base de données" };
     pub const WRITING: Text = Text { en: "Writing changes", fr: "Écriture des changements" };
     pub const EXPORTING: Text = Text { en: "Writing rows", fr: "Écriture des lignes" };
 }
@@ -72,7 +73,7 @@ impl Indicator {
         let colon = match (count, self.ui) {
             (Count::None, _) => "",
             (_, Ui::En) => ":",
-            (_, Ui::Fr) => " :",
+            (_, Ui::Fr) => "\u{a0}:",
         };
         self.bar.set_message(format!("{}{colon}", text.get(self.ui)));
         self.bar.set_position(0);

@@ -20,7 +20,7 @@ pub(super) fn next(ui: Ui, o: &OrganizationReach) -> String {
         let planned = o.planned.join(", ");
         parts.push(match ui {
             Ui::En => format!("planned: {planned}"),
-            Ui::Fr => format!("prévu : {planned}"),
+            Ui::Fr => format!("prévu\u{a0}: {planned}"),
         });
     }
     parts.join("; ")

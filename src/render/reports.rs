@@ -114,9 +114,9 @@ pub fn status(out: &mut dyn Write, style: Style, s: &Status) -> Result<()> {
         Ui::En => &s.campaign.name,
     };
     table::title(out, style, &format!("{name} — {} {}", t::AS_OF.get(ui), i18n::date(ui, s.as_of)))?;
-    w(out, format!("  {} {} ({}/{})", i18n::percent(ui, s.percent_complete), t::COMPLETE.get(ui), s.done, s.counted))?;
+    w(out, format!("  {}", i18n::progress(ui, s.percent_complete, s.done, s.counted)))?;
     let slip = i18n::slip(ui, s.slip_days);
-    let colon = if ui == Ui::Fr { " :" } else { ":" };
+    let colon = if ui == Ui::Fr { "\u{a0}:" } else { ":" };
     let projected = s.projected_end.map(|d| i18n::date(ui, d)).unwrap_or_else(|| "—".into());
     let planned = i18n::date(ui, s.planned_end);
     table::parts(
@@ -265,6 +265,11 @@ fn results(out: &mut dyn Write, style: Style, rows: &[ResultRow]) -> Result<()> 
         t::MEASURED_ON.get(ui),
     ];
     table::write_fitted(out, style, &headers, table::Columns { wrap: &[1, 4], drop: &[2, 6] }, body)
+}
+
+/// The line that says what in the seed campaign is illustrative (wrapped on a terminal).
+pub fn illustrative(out: &mut dyn Write, style: Style) -> Result<()> {
+    table::parts(out, style, &[i18n::illustrative(style.ui).to_string()])
 }
 
 /// The header of the progress CSV: a contract (columns are added at the end, never renamed).

@@ -209,7 +209,7 @@ pub fn result_trend(ui: Ui, r: &ResultRow) -> Markup {
             @if r.trend.len() > 1 { polyline.line points=(points.join(" ")) {} }
             @for m in &r.trend {
                 circle.point cx=(x(m.on)) cy=(y(m.value)) r="2.5" data-on=(m.on) data-value=(m.value) {
-                    title { (i18n::date(ui, m.on)) (if ui == Ui::Fr { " : " } else { ": " }) (i18n::number(ui, m.value)) }
+                    title { (i18n::date(ui, m.on)) (if ui == Ui::Fr { "\u{a0}: " } else { ": " }) (i18n::number(ui, m.value)) }
                 }
             }
         }

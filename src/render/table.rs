@@ -273,7 +273,7 @@ mod tests {
         let text = String::from_utf8(out).expect("UTF-8");
         assert!(text.lines().count() > 1 && text.lines().all(|l| fit::cells(l) <= 40), "{text}");
         let mut out = Vec::new();
-        parts(&mut out, style, &["fin projetée : 15 décembre 2018".into(), "(16 jours d'avance)".into()]).expect("written");
-        assert_eq!(String::from_utf8(out).expect("UTF-8"), "  fin projetée : 15 décembre 2018\n  (16 jours d'avance)\n");
+        parts(&mut out, style, &["fin projetée\u{a0}: 15 décembre 2018".into(), "(16 jours d'avance)".into()]).expect("written");
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), "  fin projetée\u{a0}: 15 décembre 2018\n  (16 jours d'avance)\n");
     }
 }

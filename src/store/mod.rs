@@ -224,6 +224,11 @@ impl Snapshot<'_> {
         reports::for_each_tracked(self.tx, each)
     }
 
+    /// The campaign's glossary.
+    pub fn glossary(&self) -> Result<crate::model::glossary::Glossary> {
+        plan::load_glossary(self.tx)
+    }
+
     /// The milestone graph.
     pub fn milestone_nodes(&self) -> Result<Vec<crate::model::schedule::Node>> {
         reports::milestone_nodes(self.tx)

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::{Actor, journal};
 use crate::error::Result;
 use crate::model::change::{Change, Item};
+use crate::model::glossary::{Glossary, Term};
 use crate::model::plan::{
     AgendaItem, Campaign, Channel, Distribution, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table,
 };
@@ -293,7 +294,23 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
     if let Some(key) = want(Family::Result) {
         super::actions_results::load_results(tx, &mut plan, key)?;
     }
+
+    if only.is_none() {
+        plan.glossary = load_glossary(tx)?;
+    }
     Ok(plan)
+}
+
+/// The campaign's glossary, keyed by the stored value.
+pub fn load_glossary(tx: &Transaction) -> Result<Glossary> {
+    let mut stmt = tx.prepare_cached("SELECT english, french FROM glossary")?;
+    let rows = stmt.query_map([], |r| Ok(Term { english: r.get(0)?, french: r.get(1)? }))?;
+    let mut glossary = Glossary::new();
+    for row in rows {
+        let term = row?;
+        glossary.insert(term.english.clone(), term);
+    }
+    Ok(glossary)
 }
 
 /// The campaign, if the store has one yet.
@@ -502,6 +519,13 @@ fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
         }
         Item::Action(a) => super::actions_results::upsert_action(tx, a)?,
         Item::Result(r) => super::actions_results::upsert_result(tx, r)?,
+        Item::Term(t) => {
+            tx.prepare_cached(
+                "INSERT INTO glossary (english, french) VALUES (?1, ?2)
+                 ON CONFLICT (english) DO UPDATE SET french = excluded.french",
+            )?
+            .execute(params![t.english, t.french])?;
+        }
     }
     Ok(())
 }
@@ -537,7 +561,8 @@ fn rename(tx: &Transaction, before: &Item, after: &Item) -> Result<()> {
         }
         (Item::Action(_), _) => "UPDATE action_item SET key = ?2 WHERE key = ?1",
         (Item::Result(_), _) => "UPDATE expected_result SET key = ?2 WHERE key = ?1",
-        (Item::Campaign(_) | Item::AgendaItem(_) | Item::Distribution(_), _) => return Ok(()),
+        // A glossary entry is keyed by the value it translates: a new value is a new entry.
+        (Item::Campaign(_) | Item::AgendaItem(_) | Item::Distribution(_) | Item::Term(_), _) => return Ok(()),
     };
     tx.prepare_cached(sql)?.execute(params![before.key(), after.key()])?;
     Ok(())
@@ -568,6 +593,7 @@ fn delete(tx: &Transaction, item: &Item) -> Result<()> {
         }
         Item::Action(a) => ("DELETE FROM action_item WHERE key = ?1", &a.key),
         Item::Result(r) => ("DELETE FROM expected_result WHERE key = ?1", &r.key),
+        Item::Term(t) => ("DELETE FROM glossary WHERE english = ?1", &t.english),
     };
     tx.prepare_cached(sql)?.execute([key])?;
     Ok(())

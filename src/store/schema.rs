@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004-application-id.sql"),
     include_str!("migrations/0005-people-and-distributions.sql"),
     include_str!("migrations/0006-actions-and-results.sql"),
+    include_str!("migrations/0007-glossary.sql"),
 ];
 
 /// The schema version this engage writes.

@@ -65,7 +65,7 @@ impl Reader<'_> {
         f.finish(&mut self.p);
         let mut measures: Vec<Measure> = Vec::new();
         for (table, pos) in tables {
-            let mut m = Fields::new(what.join(": ", " : ", &msg!("measure", "mesure")), pos, table);
+            let mut m = Fields::new(what.join(": ", "\u{a0}: ", &msg!("measure", "mesure")), pos, table);
             let on = m.required_date(&mut self.p, "on");
             let value_pos = m.pos_of(&self.p, "value");
             let value = m.number(&mut self.p, "value");
@@ -76,7 +76,7 @@ impl Reader<'_> {
             m.finish(&mut self.p);
             let (Some(on), Some(value)) = (on, value) else { continue };
             if measures.iter().any(|x| x.on == on) {
-                self.p.add(pos, what.join(": ", " : ", &msg!("two measurements on {on}", "deux mesures le {on}")));
+                self.p.add(pos, what.join(": ", "\u{a0}: ", &msg!("two measurements on {on}", "deux mesures le {on}")));
                 continue;
             }
             if let Some(k) = &key {
@@ -93,5 +93,5 @@ impl Reader<'_> {
 
 /// `target must be more than 0`, for a target of `t`.
 pub fn target_not_positive(t: f64) -> Msg {
-    msg!("'target' is {t}: a target must be more than 0", "« target » vaut {t} : une cible doit être supérieure à 0")
+    msg!("'target' is {t}: a target must be more than 0", "«\u{202f}target\u{202f}» vaut {t}\u{a0}: une cible doit être supérieure à 0")
 }
