@@ -377,7 +377,9 @@ fn the_words_a_francophone_reader_expects() {
 
 /// Whether a journal table shows its times as `29 novembre 2026, 3 h 23`.
 fn regex_free_time(history: &str) -> bool {
-    history.lines().skip(2).any(|l| l.contains(", ") && l.contains(" h ") && !l.contains('T'))
+    // The first cell of a row (cells are two spaces apart; the command cell holds random paths).
+    let when = |l: &str| l.split("  ").next().unwrap_or_default().to_string();
+    history.lines().skip(2).map(when).any(|w| w.contains(", ") && w.contains(" h ") && !w.contains('T'))
 }
 
 #[test]

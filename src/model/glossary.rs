@@ -27,7 +27,7 @@ pub struct Term {
 pub type Glossary = BTreeMap<String, Term>;
 
 /// The fields whose values the glossary translates, as the plan file names them.
-pub const SHARED_FIELDS: [&str; 4] = ["owner", "location", "chair", "jurisdiction"];
+pub const SHARED_FIELDS: [&str; 5] = ["owner", "location", "chair", "jurisdiction", "unit"];
 
 /// A value in French: the glossary's French for `value`, else `value` itself.
 pub fn french<'a>(glossary: &'a Glossary, value: &'a str) -> &'a str {
@@ -72,6 +72,7 @@ impl<T: Localize> Localize for Vec<T> {
 impl Localize for Status {
     fn localize(&mut self, glossary: &Glossary) {
         self.overdue.localize(glossary);
+        self.results.iter_mut().for_each(|r| swap(glossary, &mut r.unit));
     }
 }
 
@@ -97,7 +98,8 @@ impl Localize for Listed {
             Listed::Material(m) => swap(glossary, &mut m.item.owner),
             Listed::Milestone(m) => swap(glossary, &mut m.item.owner),
             Listed::Action(a) => swap(glossary, &mut a.item.owner),
-            Listed::Person(_) | Listed::Distribution(_) | Listed::Result(_) => {}
+            Listed::Result(r) => swap(glossary, &mut r.item.unit),
+            Listed::Person(_) | Listed::Distribution(_) => {}
         }
     }
 }
@@ -113,6 +115,7 @@ impl Localize for Plan {
         self.materials.values_mut().for_each(|m| swap(g, &mut m.owner));
         self.milestones.values_mut().for_each(|m| swap(g, &mut m.owner));
         self.actions.values_mut().for_each(|a| swap(g, &mut a.owner));
+        self.results.values_mut().for_each(|r| swap(g, &mut r.unit));
     }
 }
 
@@ -137,13 +140,15 @@ impl Localize for super::journal::Entry {
     }
 }
 
-/// Every shared value the campaign holds (owners, locations, chairs, jurisdictions), sorted.
+/// Every shared value the campaign holds (owners, locations, chairs, jurisdictions, units of
+/// results), sorted.
 pub fn shared_values(plan: &Plan) -> BTreeSet<&str> {
     let owners = plan.agenda.values().map(|a| &a.owner).chain(plan.channels.values().map(|c| &c.owner));
     let owners = owners.chain(plan.materials.values().map(|m| &m.owner)).chain(plan.milestones.values().map(|m| &m.owner));
     let owners = owners.chain(plan.actions.values().map(|a| &a.owner));
     let others = plan.organizations.values().map(|o| &o.jurisdiction).chain(plan.tables.values().map(|t| &t.chair));
-    owners.chain(others).chain(plan.meetings.values().map(|m| &m.location)).filter_map(|v| v.as_deref()).collect()
+    let units = plan.results.values().map(|r| &r.unit);
+    owners.chain(others).chain(plan.meetings.values().map(|m| &m.location)).chain(units).filter_map(|v| v.as_deref()).collect()
 }
 
 /// The shared values that have no French in the glossary yet, sorted.
