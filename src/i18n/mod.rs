@@ -135,6 +135,7 @@ pub mod t {
         PEOPLE_TITLE = "People" / "Personnes";
         COVERAGE_TITLE = "Coverage: who the campaign reached, and how" / "Couverture\u{a0}: qui la campagne a atteint, et comment";
         REACHED_ON = "reached on" / "atteinte le";
+        NOT_REACHED_ONE = "not reached yet" / "pas encore atteinte";
         MEETINGS_COUNT = "meetings" / "réunions";
         CHANNELS_COUNT = "channels" / "canaux";
         DISTRIBUTIONS_COUNT = "distributions" / "envois";

@@ -132,7 +132,7 @@ fn coverage(ui: Ui, report: &Report) -> Markup {
                                     th scope="row" { (o.name) }
                                     @match o.reached_on {
                                         Some(d) => td.date.state.done_on_time data-date=(d) { "✓ " (i18n::date(ui, d)) },
-                                        None => td.state.overdue { "✗ " (t::NOT_REACHED.get(ui)) },
+                                        None => td.state.overdue { "✗ " (t::NOT_REACHED_ONE.get(ui)) },
                                     }
                                     td.num { (o.meetings) }
                                     td.num { (o.channels) }

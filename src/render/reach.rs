@@ -12,9 +12,14 @@ use crate::model::reach::OrganizationReach;
 /// The next chance to reach an organization, in words: the next meeting of one of its tables,
 /// and the materials planned for it.
 pub(super) fn next(ui: Ui, o: &OrganizationReach) -> String {
+    next_with(ui, o, |d| i18n::date(ui, d))
+}
+
+/// [`next`], with dates written by `date`.
+fn next_with(ui: Ui, o: &OrganizationReach, date: impl Fn(chrono::NaiveDate) -> String) -> String {
     let mut parts = Vec::new();
-    if let Some((meeting, date)) = &o.next_meeting {
-        parts.push(format!("{meeting} ({})", i18n::date(ui, *date)));
+    if let Some((meeting, on)) = &o.next_meeting {
+        parts.push(format!("{meeting} ({})", date(*on)));
     }
     if !o.planned.is_empty() {
         let planned = o.planned.join(", ");
@@ -46,12 +51,12 @@ pub fn table(out: &mut dyn Write, style: Style, rows: &[OrganizationReach]) -> R
                 i18n::order(ui, o.order).into(),
                 match o.reached_on {
                     Some(d) => toned(super::reports::table_date(style, d), Tone::Good),
-                    None => toned(t::NOT_REACHED.get(ui), Tone::Alert),
+                    None => toned(t::NOT_REACHED_ONE.get(ui), Tone::Alert),
                 },
                 o.meetings.to_string().into(),
                 o.channels.to_string().into(),
                 o.distributions.to_string().into(),
-                next(ui, o).into(),
+                next_with(ui, o, |d| super::reports::table_date(style, d)).into(),
             ]
         })
         .collect();
