@@ -221,3 +221,23 @@ fn a_plan_file_with_a_bad_action_is_refused_whole() {
     assert!(problems[0].2.contains("unknown meeting 'council-ma'"), "{problems:?}");
     assert_eq!(env.dump(), before);
 }
+
+#[test]
+fn the_calendar_lists_a_meetings_actions_in_its_event() {
+    let env = with_action();
+    let text = env.stdout(&["export", "ics", "--as-of", AS_OF]);
+    let calendar: icalendar::Calendar = text.parse().expect("a calendar");
+    let meeting = calendar
+        .components
+        .iter()
+        .find_map(|c| match c {
+            icalendar::CalendarComponent::Event(e) if e.get_uid() == Some("meeting-council-mar@engage") => Some(e.clone()),
+            _ => None,
+        })
+        .expect("the meeting's event");
+    use icalendar::{Component, EventLike};
+    let description = meeting.get_description().unwrap_or_default().to_string();
+    assert!(description.contains("→ Circulate the pilot terms (action, 2030-04-08)"), "{description}");
+    let fr = env.stdout(&["--lang", "fr", "export", "ics", "--as-of", AS_OF]);
+    assert!(fr.replace("\r\n ", "").contains("Diffuser les modalités du projet pilote"), "{fr}");
+}

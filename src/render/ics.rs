@@ -145,6 +145,11 @@ pub fn calendar(out: &mut dyn Write, ui: Ui, plan: &Plan, as_of: NaiveDate) -> R
         for a in plan.agenda.range(start..).map(|(_, a)| a).take_while(|a| a.meeting == m.key) {
             lines.push(format!("- {} ({})", pick(ui, &a.topic, &a.topic_fr), i18n::status(ui, a.progress.status)));
         }
+        // The follow-ups committed at the meeting, each with its due date.
+        for action in plan.actions.values().filter(|x| x.meeting.as_deref() == Some(m.key.as_str())) {
+            let due = action.due.map(|d| format!(", {}", i18n::date(ui, d))).unwrap_or_default();
+            lines.push(format!("→ {} ({}{due})", pick(ui, &action.title, &action.title_fr), i18n::kind(ui, Family::Action)));
+        }
         let description = lines.join("\n");
         // A meeting only requested has no day in the calendar yet.
         let Some(date) = m.date else { continue };
