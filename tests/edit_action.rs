@@ -235,7 +235,7 @@ fn the_calendar_lists_a_meetings_actions_in_its_event() {
             _ => None,
         })
         .expect("the meeting's event");
-    use icalendar::{Component, EventLike};
+    use icalendar::Component;
     let description = meeting.get_description().unwrap_or_default().to_string();
     assert!(description.contains("→ Circulate the pilot terms (action, 2030-04-08)"), "{description}");
     let fr = env.stdout(&["--lang", "fr", "export", "ics", "--as-of", AS_OF]);
