@@ -8,6 +8,7 @@ mod export;
 mod glossary;
 mod history;
 mod items;
+mod list;
 mod maintenance;
 mod output;
 mod people;
@@ -16,6 +17,7 @@ mod reach;
 mod record;
 mod report;
 mod send;
+mod show;
 mod status;
 mod track;
 mod upcoming;
@@ -37,7 +39,7 @@ use crate::msg;
 use crate::render::{self, Style};
 use crate::store::{Actor, Open, Store};
 use edit::Set;
-use items::Listing;
+use list::Listing;
 
 /// The last day of a window of `within` days after `as_of` (`--within`); a window that would
 /// pass the last day engage writes ends there.
@@ -209,16 +211,16 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Glossary(c) => glossary::run(ctx, c, out, err),
         Command::Organization(c) => match c {
             OrgCommand::Add(a) => items::add(ctx, items::org_item(a)?, err),
-            OrgCommand::List(a) => items::list(ctx, Listing::Organizations(a), out),
-            OrgCommand::Show(a) => items::show(ctx, Family::Organization, &a, out),
+            OrgCommand::List(a) => list::list(ctx, Listing::Organizations(a), out),
+            OrgCommand::Show(a) => show::show(ctx, Family::Organization, &a, out),
             OrgCommand::Set(a) => edit::set(ctx, Set::Organization(a), err),
             OrgCommand::Rename(a) => edit::rename(ctx, Family::Organization, &a.old, &a.new, err),
             OrgCommand::Remove(a) => edit::remove(ctx, Family::Organization, &a.key, err),
         },
         Command::Table(c) => match c {
             TableCommand::Add(a) => items::add(ctx, items::table_item(a)?, err),
-            TableCommand::List(a) => items::list(ctx, Listing::Tables(a), out),
-            TableCommand::Show(a) => items::show(ctx, Family::Table, &a, out),
+            TableCommand::List(a) => list::list(ctx, Listing::Tables(a), out),
+            TableCommand::Show(a) => show::show(ctx, Family::Table, &a, out),
             TableCommand::Set(a) => edit::set(ctx, Set::Table(a), err),
             TableCommand::Rename(a) => edit::rename(ctx, Family::Table, &a.old, &a.new, err),
             TableCommand::Remove(a) => edit::remove(ctx, Family::Table, &a.key, err),
@@ -227,8 +229,8 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         },
         Command::Meeting(c) => match c {
             MeetingCommand::Add(a) => items::add(ctx, items::meeting_item(a)?, err),
-            MeetingCommand::List(a) => items::list(ctx, Listing::Meetings(a), out),
-            MeetingCommand::Show(a) => items::show(ctx, Family::Meeting, &a, out),
+            MeetingCommand::List(a) => list::list(ctx, Listing::Meetings(a), out),
+            MeetingCommand::Show(a) => show::show(ctx, Family::Meeting, &a, out),
             MeetingCommand::Set(a) => edit::set(ctx, Set::Meeting(a), err),
             MeetingCommand::Rename(a) => edit::rename(ctx, Family::Meeting, &a.old, &a.new, err),
             MeetingCommand::Remove(a) => edit::remove(ctx, Family::Meeting, &a.key, err),
@@ -236,8 +238,8 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         },
         Command::Agenda(c) => match c {
             AgendaCommand::Add(a) => items::add(ctx, items::agenda_item(a)?, err),
-            AgendaCommand::List(a) => items::list(ctx, Listing::Agenda(a), out),
-            AgendaCommand::Show(a) => items::show(ctx, Family::AgendaItem, &a, out),
+            AgendaCommand::List(a) => list::list(ctx, Listing::Agenda(a), out),
+            AgendaCommand::Show(a) => show::show(ctx, Family::AgendaItem, &a, out),
             AgendaCommand::Set(a) => edit::set(ctx, Set::Agenda(a), err),
             AgendaCommand::Rename(a) => edit::rename(ctx, Family::AgendaItem, &a.old, &a.new, err),
             AgendaCommand::Remove(a) => edit::remove(ctx, Family::AgendaItem, &a.key, err),
@@ -245,8 +247,8 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         },
         Command::Channel(c) => match c {
             ChannelCommand::Add(a) => items::add(ctx, items::channel_item(a)?, err),
-            ChannelCommand::List(a) => items::list(ctx, Listing::Channels(a), out),
-            ChannelCommand::Show(a) => items::show(ctx, Family::Channel, &a, out),
+            ChannelCommand::List(a) => list::list(ctx, Listing::Channels(a), out),
+            ChannelCommand::Show(a) => show::show(ctx, Family::Channel, &a, out),
             ChannelCommand::Set(a) => edit::set(ctx, Set::Channel(a), err),
             ChannelCommand::Rename(a) => edit::rename(ctx, Family::Channel, &a.old, &a.new, err),
             ChannelCommand::Remove(a) => edit::remove(ctx, Family::Channel, &a.key, err),
@@ -254,8 +256,8 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         },
         Command::Material(c) => match c {
             MaterialCommand::Add(a) => items::add(ctx, items::material_item(a)?, err),
-            MaterialCommand::List(a) => items::list(ctx, Listing::Materials(a), out),
-            MaterialCommand::Show(a) => items::show(ctx, Family::Material, &a, out),
+            MaterialCommand::List(a) => list::list(ctx, Listing::Materials(a), out),
+            MaterialCommand::Show(a) => show::show(ctx, Family::Material, &a, out),
             MaterialCommand::Set(a) => edit::set(ctx, Set::Material(a), err),
             MaterialCommand::Rename(a) => edit::rename(ctx, Family::Material, &a.old, &a.new, err),
             MaterialCommand::Remove(a) => edit::remove(ctx, Family::Material, &a.key, err),
@@ -263,8 +265,8 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         },
         Command::Milestone(c) => match c {
             MilestoneCommand::Add(a) => items::add(ctx, items::milestone_item(a)?, err),
-            MilestoneCommand::List(a) => items::list(ctx, Listing::Milestones(a), out),
-            MilestoneCommand::Show(a) => items::show(ctx, Family::Milestone, &a, out),
+            MilestoneCommand::List(a) => list::list(ctx, Listing::Milestones(a), out),
+            MilestoneCommand::Show(a) => show::show(ctx, Family::Milestone, &a, out),
             MilestoneCommand::Set(a) => edit::set(ctx, Set::Milestone(a), err),
             MilestoneCommand::Rename(a) => edit::rename(ctx, Family::Milestone, &a.old, &a.new, err),
             MilestoneCommand::Remove(a) => edit::remove(ctx, Family::Milestone, &a.key, err),
@@ -272,8 +274,8 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         },
         Command::Person(c) => match c {
             PersonCommand::Add(a) => items::add(ctx, items::person_item(a)?, err),
-            PersonCommand::List(a) => items::list(ctx, Listing::People(a), out),
-            PersonCommand::Show(a) => items::show(ctx, Family::Person, &a, out),
+            PersonCommand::List(a) => list::list(ctx, Listing::People(a), out),
+            PersonCommand::Show(a) => show::show(ctx, Family::Person, &a, out),
             PersonCommand::Set(a) => edit::set(ctx, Set::Person(a), err),
             PersonCommand::Rename(a) => edit::rename(ctx, Family::Person, &a.old, &a.new, err),
             PersonCommand::Remove(a) => edit::remove(ctx, Family::Person, &a.key, err),
@@ -281,8 +283,8 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         },
         Command::Distribution(c) => match c {
             DistributionCommand::Add(a) => items::add(ctx, items::distribution_item(a)?, err),
-            DistributionCommand::List(a) => items::list(ctx, Listing::Distributions(a), out),
-            DistributionCommand::Show(a) => items::show(ctx, Family::Distribution, &a, out),
+            DistributionCommand::List(a) => list::list(ctx, Listing::Distributions(a), out),
+            DistributionCommand::Show(a) => show::show(ctx, Family::Distribution, &a, out),
             DistributionCommand::Set(a) => edit::set(ctx, Set::Distribution(a), err),
             DistributionCommand::Remove(a) => edit::remove(ctx, Family::Distribution, &a.key, err),
             DistributionCommand::Acknowledge(a) => send::acknowledge(ctx, a, err),
@@ -292,8 +294,8 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Reach(a) => reach::run(ctx, a, out),
         Command::Action(c) => match c {
             ActionCommand::Add(a) => items::add(ctx, items::action_item(a)?, err),
-            ActionCommand::List(a) => items::list(ctx, Listing::Actions(a), out),
-            ActionCommand::Show(a) => items::show(ctx, Family::Action, &a, out),
+            ActionCommand::List(a) => list::list(ctx, Listing::Actions(a), out),
+            ActionCommand::Show(a) => show::show(ctx, Family::Action, &a, out),
             ActionCommand::Set(a) => edit::set(ctx, Set::Action(a), err),
             ActionCommand::Rename(a) => edit::rename(ctx, Family::Action, &a.old, &a.new, err),
             ActionCommand::Remove(a) => edit::remove(ctx, Family::Action, &a.key, err),
@@ -301,8 +303,8 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         },
         Command::ExpectedResult(c) => match c {
             ResultCommand::Add(a) => items::add(ctx, items::result_item(a)?, err),
-            ResultCommand::List(a) => items::list(ctx, Listing::Results(a), out),
-            ResultCommand::Show(a) => items::show(ctx, Family::Result, &a, out),
+            ResultCommand::List(a) => list::list(ctx, Listing::Results(a), out),
+            ResultCommand::Show(a) => show::show(ctx, Family::Result, &a, out),
             ResultCommand::Record(a) => record::run(ctx, a, err),
             ResultCommand::Set(a) => edit::set(ctx, Set::Result(a), err),
             ResultCommand::Rename(a) => edit::rename(ctx, Family::Result, &a.old, &a.new, err),
