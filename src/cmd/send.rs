@@ -119,7 +119,7 @@ pub fn send(ctx: &Ctx, args: SendArgs, err: &mut dyn Write) -> Result<()> {
         check_note("--note", n).map_err(Error::Input)?;
     }
     let mut store = ctx.open(Open::Existing)?;
-    let (changes, sent) = store.change_plan(&ctx.actor(), |plan| {
+    let (_, sent) = store.change_plan(&ctx.actor(), |plan| {
         let material = match find(&plan, Family::Material, &args.material)? {
             Item::Material(m) => m,
             _ => return Err(Error::Failed(msg!("internal error: not a material", "erreur interne\u{a0}: pas un document"))),
@@ -201,7 +201,6 @@ pub fn send(ctx: &Ctx, args: SendArgs, err: &mut dyn Write) -> Result<()> {
         }
         Ok((changes, sent))
     })?;
-    let _ = changes;
     render::messages::sent(err, ctx.ui, &args.material, &sent)
 }
 
