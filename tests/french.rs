@@ -34,13 +34,13 @@ fn status_in_french() {
     let s = fr(&env, &["status", "--as-of", AS_OF]);
     for expected in [
         "Guide des partenariats de service — Stratégie de mobilisation 2018 — au 20 septembre 2018",
-        "Avancement\u{a0}: 50,0\u{a0}% (21 sur 42)",
+        "Avancement\u{a0}: 56,8\u{a0}% (25 sur 44)",
         "fin estimée\u{a0}: 15 décembre 2018",
         "fin prévue\u{a0}: 31 décembre 2018",
         "(16 jours d'avance)",
         "En retard",
         "! en retard",
-        "Traduction des outils de mobilisation terminée",
+        "Outils de mobilisation adaptés pour le colloque, dans les deux langues",
         "Chemin critique",
         "Éléments par type et état",
         "point à l'ordre du jour",
@@ -51,7 +51,7 @@ fn status_in_french() {
     ] {
         assert!(s.contains(expected), "missing {expected:?} in:\n{s}");
     }
-    for english in ["Overdue", "Critical path", "complete", "milestone", "overdue", "Translation of the engagement"] {
+    for english in ["Overdue", "Critical path", "complete", "milestone", "overdue", "Engagement materials adapted"] {
         assert!(!s.contains(english), "English {english:?} in:\n{s}");
     }
 }
@@ -60,25 +60,30 @@ fn status_in_french() {
 fn upcoming_lists_and_show_in_french() {
     let env = seed();
     let up = fr(&env, &["upcoming", "--as-of", AS_OF]);
-    for expected in
-        ["À venir", "14 septembre 2018", "−6", "dans 6 jours", "échéance proche", "Annexe D — Points de discussion (version française)"]
-    {
+    for expected in [
+        "À venir",
+        "14 septembre 2018",
+        "−6",
+        "dans 6 jours",
+        "échéance proche",
+        "Présentation sur le Guide pour le colloque (version française)",
+    ] {
         assert!(up.contains(expected), "missing {expected:?} in:\n{up}");
     }
     let list = fr(&env, &["material", "list"]);
-    assert!(list.contains("échéance") && list.contains("14 septembre 2018") && list.contains("terminé dans les délais"), "{list}");
-    let show = fr(&env, &["material", "show", "deck-fr"]);
+    assert!(list.contains("échéance") && list.contains("26 septembre 2018") && list.contains("terminé dans les délais"), "{list}");
+    let show = fr(&env, &["material", "show", "symposium-deck-fr"]);
     for expected in [
-        "titre en français\u{a0}: Annexe C",
+        "titre en français\u{a0}: Présentation sur le Guide pour le colloque",
         "type\u{a0}: présentation",
         "langue\u{a0}: français",
-        "version équivalente\u{a0}: deck-en",
+        "version équivalente\u{a0}: symposium-deck-en",
         "statut\u{a0}: en cours",
         "Journal",
     ] {
         assert!(show.contains(expected), "missing {expected:?} in:\n{show}");
     }
-    assert!(show.contains("document deck-fr") && show.contains("créé"), "journal in French:\n{show}");
+    assert!(show.contains("document symposium-deck-fr") && show.contains("créé"), "journal in French:\n{show}");
 }
 
 #[test]

@@ -147,3 +147,58 @@ fn the_seed_campaign_says_what_is_illustrative() {
     let other = Env::worked();
     assert!(!other.stdout(&["status", "--as-of", "2030-04-10"]).contains("illustrative"));
 }
+
+#[test]
+fn the_clerks_table_seats_the_privy_council_office_and_cabinet_offices() {
+    let env = seed();
+    let members: Vec<String> =
+        item(&env, "table", "clerks")["members"].as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_string()).collect();
+    assert!(members.contains(&"pco".to_string()), "{members:?}");
+    let cpssp = item(&env, "table", "cpssp");
+    let orgs = env.json(&["org", "list", "--format", "json"]);
+    let org = |key: &str| orgs.as_array().unwrap().iter().find(|o| o["key"] == key).cloned().unwrap();
+    let mut jurisdictions = Vec::new();
+    for key in members.iter().filter(|k| *k != "pco") {
+        // A cabinet office, not a service agency: no member of the council sits here.
+        assert!(!cpssp["members"].as_array().unwrap().iter().any(|m| m == key.as_str()), "{key} is a service agency");
+        let o = org(key);
+        assert!(["provincial", "territorial"].contains(&o["order"].as_str().unwrap()), "{o}");
+        assert!(o["name"].as_str().unwrap().starts_with("Cabinet office"), "{o}");
+        // The organization is invented, and says so where a user sees it.
+        assert!(o["contact"].as_str().unwrap().starts_with("Illustrative"), "{o}");
+        jurisdictions.push(o["jurisdiction"].as_str().unwrap().to_string());
+    }
+    // One for each of the ten provinces and three territories.
+    jurisdictions.sort();
+    jurisdictions.dedup();
+    assert_eq!(jurisdictions.len(), 13, "{jurisdictions:?}");
+}
+
+#[test]
+fn annexes_a_to_d_exist_on_the_strategys_date() {
+    let env = seed();
+    for key in
+        ["email-en", "email-fr", "key-messages-en", "key-messages-fr", "deck-en", "deck-fr", "talking-points-en", "talking-points-fr"]
+    {
+        let m = item(&env, "material", key);
+        assert_eq!((m["status"].as_str(), m["done_on"].as_str()), (Some("done"), Some("2018-07-18")), "{m}");
+        assert!(m["title"].as_str().unwrap().starts_with("Annex "), "{m}");
+    }
+}
+
+#[test]
+fn the_working_group_has_one_english_name_and_the_objectives_are_kept() {
+    let env = seed();
+    let plan = env.stdout(&["plan", "export"]);
+    let name = item(&env, "table", "wg")["name"].as_str().unwrap().to_string();
+    assert_eq!(name, "Working Group on Service Network Collaboration");
+    // Every English mention of the working group by name uses that name.
+    for line in plan.lines().filter(|l| l.contains("Working Group") || l.contains("Working group on")) {
+        assert!(line.contains(&name), "another name for the working group: {line}");
+    }
+    // The strategy's two objectives travel with the strategy, where a reader of `material show` sees them.
+    let note = item(&env, "material", "strategy")["note"].as_str().unwrap_or_default().to_string();
+    for objective in ["distribute the Service Partnerships Guide to the right recipients", "promoting GCcollab"] {
+        assert!(note.contains(objective), "{note}");
+    }
+}

@@ -163,6 +163,34 @@ pub fn timeline_subset(ui: Ui, shown: usize, total: usize) -> String {
     }
 }
 
+/// `: ` in English, ` :` with a non-breaking space in French.
+pub fn colon(ui: Ui) -> &'static str {
+    match ui {
+        Ui::En => ": ",
+        Ui::Fr => "\u{a0}: ",
+    }
+}
+
+/// What the milestone timeline shows, in words: how many milestones, over which days, and the
+/// planned and projected ends.
+pub fn timeline_desc(ui: Ui, shown: usize, from: NaiveDate, to: NaiveDate, planned: NaiveDate, projected: Option<NaiveDate>) -> String {
+    let projected = projected.map_or_else(|| "—".to_string(), |d| date(ui, d));
+    match ui {
+        Ui::En => format!(
+            "{shown} milestones, from {} to {}. Planned end: {}; projected end: {projected}.",
+            date(ui, from),
+            date(ui, to),
+            date(ui, planned)
+        ),
+        Ui::Fr => format!(
+            "{shown}\u{a0}jalons, du {} au {}. Fin prévue\u{a0}: {}\u{202f}; fin estimée\u{a0}: {projected}.",
+            date(ui, from),
+            date(ui, to),
+            date(ui, planned)
+        ),
+    }
+}
+
 /// Days relative to as-of: `−6` when late, `today`, `in 5 days`.
 pub fn days(ui: Ui, days: i64) -> String {
     match (ui, days) {

@@ -11,7 +11,8 @@ pub mod usage;
 mod words;
 
 pub use format::{
-    date, date_range, days, done_of, illustrative, month, more_rows, next_days, number, percent, progress, slip, timeline_subset, timestamp,
+    colon, date, date_range, days, done_of, illustrative, month, more_rows, next_days, number, percent, progress, slip, timeline_desc,
+    timeline_subset, timestamp,
 };
 pub use msg::Msg;
 pub use words::{Noun, action, field, kind, noun, order, state, status, value};
@@ -218,6 +219,10 @@ pub mod t {
         WHOLE_CAMPAIGN = "Whole campaign" / "Toute la campagne";
         RESULTS_LABEL = "Expected results: the latest value against the target, and the trend of measurements"
             / "Résultats attendus\u{a0}: la dernière valeur par rapport à la cible, et l'évolution des mesures";
+        HEADLINE_TITLE = "At a glance" / "En bref";
+        AS_TABLE = "The same figures as a table" / "Les mêmes données sous forme de tableau";
+        SHARE_REACHED = "share reached" / "part atteinte";
+        NO_MEASUREMENT = "no measurement yet" / "aucune mesure pour l'instant";
     }
 }
 

@@ -20,8 +20,8 @@ use super::types::{Order, Status};
 /// What reach is computed from: facts read from the store (or a plan), before the rule.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
-    /// Every organization: key, name, order; sorted by key.
-    pub organizations: Vec<(String, String, Order)>,
+    /// Every organization: key, name, French name, order; sorted by key.
+    pub organizations: Vec<(String, String, Option<String>, Order)>,
     /// Every (table, organization) membership.
     pub members: Vec<(String, String)>,
     /// Every meeting.
@@ -50,6 +50,9 @@ pub struct MeetingFacts {
 pub struct OrganizationReach {
     pub key: String,
     pub name: String,
+    /// Its French name, for French human output.
+    #[serde(skip)]
+    pub name_fr: Option<String>,
     pub order: Order,
     pub reached: bool,
     pub reached_on: Option<NaiveDate>,
@@ -111,13 +114,14 @@ pub fn organizations(facts: &Facts, as_of: NaiveDate) -> Vec<OrganizationReach> 
     facts
         .organizations
         .iter()
-        .map(|(key, name, order)| {
+        .map(|(key, name, name_fr, order)| {
             let reached_on = touched.first.get(key.as_str()).copied();
             let [meetings, channels, distributions] = touched.counts.get(key.as_str()).copied().unwrap_or_default();
             let (next_meeting, planned) = if reached_on.is_some() { (None, Vec::new()) } else { opportunities(facts, key, as_of) };
             OrganizationReach {
                 key: key.clone(),
                 name: name.clone(),
+                name_fr: name_fr.clone(),
                 order: *order,
                 reached: reached_on.is_some(),
                 reached_on,
@@ -195,7 +199,7 @@ pub fn facts(plan: &Plan) -> Facts {
         if plan.organizations.contains_key(to) { Some(to.to_string()) } else { plan.people.get(to).map(|p| p.organization.clone()) }
     };
     Facts {
-        organizations: plan.organizations.values().map(|o| (o.key.clone(), o.name.clone(), o.order)).collect(),
+        organizations: plan.organizations.values().map(|o| (o.key.clone(), o.name.clone(), o.name_fr.clone(), o.order)).collect(),
         members: plan.tables.values().flat_map(|t| t.members.iter().map(|m| (t.key.clone(), m.clone()))).collect(),
         meetings: plan
             .meetings
@@ -254,7 +258,7 @@ mod tests {
     type Expected<'a> = (&'a str, Option<&'a str>, usize, usize, usize);
 
     fn facts() -> Facts {
-        let org = |k: &str, o| (k.to_string(), k.to_uppercase(), o);
+        let org = |k: &str, o| (k.to_string(), k.to_uppercase(), None, o);
         Facts {
             organizations: vec![
                 org("city", Order::Municipal),

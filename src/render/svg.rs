@@ -9,7 +9,7 @@ use super::reports::title_of;
 use crate::i18n::{self, Ui, t};
 use crate::model::report::Timeline;
 use crate::model::results::ResultRow;
-use crate::model::status::Status;
+use crate::model::status::{ReachRow, Status};
 use crate::model::types::{Order, State};
 
 const WIDTH: f64 = 960.0;
@@ -83,6 +83,16 @@ fn state_class(state: Option<State>) -> &'static str {
     }
 }
 
+/// What a label starts with besides its colour, so that no state is told by colour alone:
+/// `✓` done, `!` overdue (cancelled and deferred ones are struck through).
+fn mark(state: Option<State>) -> &'static str {
+    match state {
+        Some(State::DoneOnTime | State::DoneLate) => "✓ ",
+        Some(State::Overdue) => "! ",
+        _ => "",
+    }
+}
+
 /// The milestone timeline: one row per milestone, a diamond on its planned date, a dot on its
 /// forecast joined by a bar when it slips, the critical path in red, a line for as-of and one
 /// for the planned end.
@@ -94,8 +104,11 @@ pub fn timeline(ui: Ui, status: &Status, timeline: &Timeline) -> Markup {
     let end = axis.x(status.planned_end);
     html! {
         svg.timeline xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {WIDTH} {height}")) role="img"
-            aria-label=(t::TIMELINE_LABEL.get(ui)) {
-            title { (t::TIMELINE_LABEL.get(ui)) }
+            aria-labelledby="timeline-title" aria-describedby="timeline-desc" {
+            title #timeline-title { (t::TIMELINE_LABEL.get(ui)) }
+            desc #timeline-desc {
+                (i18n::timeline_desc(ui, timeline.rows.len(), timeline.from, timeline.to, status.planned_end, status.projected_end))
+            }
             @for tick in axis.ticks() {
                 @let x = axis.x(tick);
                 line.tick x1=(x) x2=(x) y1=(TOP - 4.0) y2=(bottom) {}
@@ -120,7 +133,7 @@ pub fn timeline(ui: Ui, status: &Status, timeline: &Timeline) -> Markup {
                         @if let Some(f) = r.forecast { " · " (t::FORECAST.get(ui)) " " (i18n::date(ui, f)) }
                     }
                     line.row x1="0" x2=(WIDTH - RIGHT_PAD) y1=(y + ROW / 2.0) y2=(y + ROW / 2.0) {}
-                    text.label x="4" y=(y + 4.0) { (cut(&r.row.key, 18)) " · " (cut(&title_of(ui, r.row), 28)) }
+                    text.label x="4" y=(y + 4.0) { (mark(r.row.state)) (cut(&r.row.key, 18)) " · " (cut(&title_of(ui, r.row), 28)) }
                     @if let Some(f) = r.forecast {
                         @if f != r.due { line.slip x1=(due) x2=(axis.x(f)) y1=(y) y2=(y) {} }
                     }
@@ -138,27 +151,37 @@ pub fn reach(ui: Ui, status: &Status) -> Markup {
     const BAR_X: f64 = 170.0;
     const BAR_W: f64 = 560.0;
     const BAR_ROW: f64 = 30.0;
-    let rows: Vec<(Order, &crate::model::status::ReachRow)> =
-        Order::ALL.iter().filter_map(|o| status.reach.get(o.as_str()).map(|r| (*o, r))).collect();
+    let rows = reach_rows(status);
     let height = BAR_ROW * rows.len() as f64 + 8.0;
+    let figures = |r: &ReachRow| format!("{} / {} ({})", r.reached, r.total, i18n::percent(ui, share(r) * 100.0));
+    let desc: Vec<String> = rows.iter().map(|(o, r)| format!("{}{}{}", i18n::order(ui, *o), i18n::colon(ui), figures(r))).collect();
     html! {
         svg.reach xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {WIDTH} {height}")) role="img"
-            aria-label=(t::REACH_LABEL.get(ui)) {
-            title { (t::REACH_LABEL.get(ui)) }
+            aria-labelledby="reach-title" aria-describedby="reach-desc" {
+            title #reach-title { (t::REACH_LABEL.get(ui)) }
+            desc #reach-desc { (desc.join(if ui == Ui::Fr { "\u{202f}; " } else { "; " })) }
             @for (i, (order, r)) in rows.iter().enumerate() {
                 @let y = 4.0 + BAR_ROW * i as f64;
-                @let share = if r.total == 0 { 0.0 } else { r.reached as f64 / r.total as f64 };
+                @let share = share(r);
                 g.order data-order=(order.as_str()) data-reached=(r.reached) data-total=(r.total) {
                     text.label x="4" y=(y + 17.0) { (i18n::order(ui, *order)) }
                     rect.total x=(BAR_X) y=(y) width=(BAR_W) height="22" rx="3" {}
                     rect.reached x=(BAR_X) y=(y) width=((share * BAR_W * 10.0).round() / 10.0) height="22" rx="3" {}
-                    text.figure x=(BAR_X + BAR_W + 10.0) y=(y + 17.0) {
-                        (r.reached) " / " (r.total) " (" (i18n::percent(ui, share * 100.0)) ")"
-                    }
+                    text.figure x=(BAR_X + BAR_W + 10.0) y=(y + 17.0) { (figures(r)) }
                 }
             }
         }
     }
+}
+
+/// The orders of government that have organizations, in the order of [`Order::ALL`], with their reach.
+pub fn reach_rows(status: &Status) -> Vec<(Order, &ReachRow)> {
+    Order::ALL.iter().filter_map(|o| status.reach.get(o.as_str()).map(|r| (*o, r))).collect()
+}
+
+/// The share of an order's organizations reached, from 0 to 1.
+pub fn share(r: &ReachRow) -> f64 {
+    if r.total == 0 { 0.0 } else { r.reached as f64 / r.total as f64 }
 }
 
 /// One result's value against its target as a small bar: the share of the target reached (the
@@ -174,7 +197,8 @@ pub fn result_bar(ui: Ui, r: &ResultRow) -> Markup {
     };
     html! {
         svg.result-bar xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {W} {H}")) role="img"
-            aria-label=(percent.map_or_else(|| t::NOT_MEASURED.get(ui).to_string(), |p| i18n::percent(ui, p)))
+            aria-label=(format!("{}{}{}", t::PERCENT_OF_TARGET.get(ui), i18n::colon(ui),
+                percent.map_or_else(|| t::NOT_MEASURED.get(ui).to_string(), |p| i18n::percent(ui, p))))
             data-percent=[percent] {
             rect.total x="0" y="0" width=(W) height=(H) rx="3" {}
             rect class=(class) x="0" y="0" width=((share * W * 10.0).round() / 10.0) height=(H) rx="3" {}
@@ -202,9 +226,17 @@ pub fn result_trend(ui: Ui, r: &ResultRow) -> Markup {
         _ => W / 2.0,
     };
     let points: Vec<String> = r.trend.iter().map(|m| format!("{},{}", x(m.on), y(m.value))).collect();
+    let said: Vec<String> =
+        r.trend.iter().map(|m| format!("{}{}{}", i18n::date(ui, m.on), i18n::colon(ui), i18n::number(ui, m.value))).collect();
+    let label = format!(
+        "{}{}{}",
+        t::TREND.get(ui),
+        i18n::colon(ui),
+        if said.is_empty() { t::NO_MEASUREMENT.get(ui).to_string() } else { said.join(if ui == Ui::Fr { "\u{202f}; " } else { "; " }) }
+    );
     html! {
         svg.trend xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {W} {H}")) role="img"
-            aria-label=(t::RESULTS_LABEL.get(ui)) data-points=(r.trend.len()) {
+            aria-label=(label) data-points=(r.trend.len()) {
             line.target x1="0" x2=(W) y1=(y(r.target)) y2=(y(r.target)) data-value=(r.target) {}
             @if r.trend.len() > 1 { polyline.line points=(points.join(" ")) {} }
             @for m in &r.trend {

@@ -140,8 +140,8 @@ pub fn reach_facts(tx: &Transaction) -> Result<Facts> {
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     };
-    let mut stmt = tx.prepare_cached("SELECT key, name, gov_order FROM organization ORDER BY key")?;
-    let organizations = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = tx.prepare_cached("SELECT key, name, name_fr, gov_order FROM organization ORDER BY key")?;
+    let organizations = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
     let mut stmt = tx.prepare_cached(
         "SELECT m.key, f.key, m.date, m.attendance_recorded FROM meeting m JOIN forum f ON f.id = m.forum_id ORDER BY m.key",
     )?;
