@@ -87,7 +87,7 @@ impl Error {
             (Error::Unknown { family, key, nearest }, Ui::Fr) => unknown_message(*family, key, nearest.as_deref()).fr,
             (Error::NoCampaign, Ui::Fr) => NO_CAMPAIGN.fr.to_string(),
             (Error::Sqlite(e), Ui::Fr) => format!("erreur de la base de données\u{a0}: {e}"),
-            (Error::Io { context, source }, Ui::Fr) => format!("{}\u{a0}: {source}", context.fr),
+            (Error::Io { context, source }, Ui::Fr) => format!("{}\u{a0}: {}", context.fr, io_reason(source).fr),
             (Error::BrokenPipe, Ui::Fr) => "tube fermé".into(),
         }
     }
@@ -113,6 +113,21 @@ fn unknown_message(family: Family, key: &str, nearest: Option<&str>) -> Msg {
         );
     }
     message
+}
+
+/// Why a file operation failed, in words engage says itself for the common cases (« fichier
+/// introuvable », « permission refusée »); the operating system's text otherwise.
+pub fn io_reason(e: &io::Error) -> Msg {
+    match e.kind() {
+        io::ErrorKind::NotFound => msg!("file not found", "fichier introuvable"),
+        io::ErrorKind::PermissionDenied => msg!("permission denied", "permission refusée"),
+        io::ErrorKind::AlreadyExists => msg!("the file already exists", "le fichier existe déjà"),
+        io::ErrorKind::IsADirectory => msg!("is a directory", "est un répertoire"),
+        io::ErrorKind::NotADirectory => msg!("a part of the path is not a directory", "une partie du chemin n'est pas un répertoire"),
+        io::ErrorKind::ReadOnlyFilesystem => msg!("the file system is read-only", "le système de fichiers est en lecture seule"),
+        io::ErrorKind::StorageFull => msg!("no space left on the device", "plus d'espace sur le périphérique"),
+        _ => Msg::same(e.to_string()),
+    }
 }
 
 fn plural(n: usize) -> &'static str {

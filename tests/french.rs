@@ -398,3 +398,19 @@ fn english_messages_read_as_english() {
     let out = missing.engage().args(["--lang", "en", "status"]).assert().code(1);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("no campaign store found at"));
 }
+
+#[test]
+fn missing_files_are_said_by_engage_in_both_languages() {
+    let env = seed();
+    let missing = env.path("nowhere.toml");
+    let out = env.engage().args(["--lang", "fr", "plan", "apply"]).arg(&missing).assert().code(2);
+    let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(said.contains("fichier introuvable") && !said.contains("No such file"), "{said}");
+    let out = env.engage().args(["--lang", "en", "plan", "apply"]).arg(&missing).assert().code(2);
+    let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(said.contains("file not found"), "{said}");
+    let nowhere = env.path("no-folder").join("progress.csv");
+    let out = env.engage().args(["--lang", "fr", "export", "progress", "-o"]).arg(&nowhere).assert().code(1);
+    let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(said.contains("son dossier n'existe pas") && !said.contains("No such file"), "{said}");
+}

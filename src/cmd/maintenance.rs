@@ -53,7 +53,7 @@ pub fn backup(ctx: &Ctx, args: BackupArgs, err: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::ReadOnly)?;
     // A copy of a damaged store would pass for a good backup: refuse it.
     store.quick_check()?;
-    let cannot_write = |e| Error::io(msg!("cannot write {shown}", "impossible d'écrire {shown}"), e);
+    let cannot_write = |e| output::cannot_write(&args.file, e);
     let temp = output::temp_beside(&path, 0o600).map_err(cannot_write)?;
     if let Some(meta) = &existing {
         temp.as_file().set_permissions(meta.permissions()).map_err(cannot_write)?;

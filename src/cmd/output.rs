@@ -42,8 +42,15 @@ impl Target {
     }
 }
 
-fn cannot_write(path: &Path, e: std::io::Error) -> Error {
+/// The error for a file that cannot be written; a missing folder is said as such.
+pub(super) fn cannot_write(path: &Path, e: std::io::Error) -> Error {
     let shown = path.display();
+    if e.kind() == std::io::ErrorKind::NotFound {
+        return Error::Failed(msg!(
+            "cannot write {shown}: its folder does not exist",
+            "impossible d'écrire {shown}\u{a0}: son dossier n'existe pas"
+        ));
+    }
     Error::io(msg!("cannot write {shown}", "impossible d'écrire {shown}"), e)
 }
 

@@ -30,7 +30,9 @@ pub fn run(ctx: &Ctx, command: PlanCommand, out: &mut dyn Write, err: &mut dyn W
 pub(super) fn read_plan_file(path: &Path) -> Result<String> {
     let shown = path.display().to_string();
     let unreadable = |e: std::io::Error| {
-        Error::input(msg!("{shown}: cannot read the plan file: {e}", "{shown}\u{a0}: impossible de lire le fichier de plan\u{a0}: {e}"))
+        let why = crate::error::io_reason(&e);
+        let (en, fr) = (&why.en, &why.fr);
+        Error::input(msg!("{shown}: cannot read the file: {en}", "{shown}\u{a0}: impossible de lire le fichier\u{a0}: {fr}"))
     };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
