@@ -363,7 +363,11 @@ fi
 {
     echo "# engage benchmarks"
     echo
-    echo "Written by \`bench/run.sh ${SIZES[*]}\` on $(date -u +%F): engage $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$ROOT" && git diff --quiet HEAD -- src schema.sql Cargo.toml 2>/dev/null || echo ' (with uncommitted changes)'),"
+    if [ -n "${ENGAGE_BIN:-}" ]; then
+        echo "Written by \`ENGAGE_BIN=… bench/run.sh ${SIZES[*]}\` on $(date -u +%F): an engage binary built elsewhere (\`$("$ENGAGE" --version)\`), with the generator and floors of $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?'),"
+    else
+        echo "Written by \`bench/run.sh ${SIZES[*]}\` on $(date -u +%F): engage $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$ROOT" && git diff --quiet HEAD -- src schema.sql Cargo.toml 2>/dev/null || echo ' (with uncommitted changes)'),"
+    fi
     echo "$(nproc) CPU ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), sqlite3 ${SQLITE3:+$("$SQLITE3" -version | cut -d' ' -f1)}, $(if [ -n "$HYPERFINE" ]; then "$HYPERFINE" --version; else echo "a date +%s%N loop"; fi)."
     echo
     echo "Synthetic campaigns from \`examples/generate.rs N $SEED\`, as of $AS_OF. Times are medians of whole processes"
