@@ -7,7 +7,9 @@
 #
 # Environment: SEED (default 42), RUNS (timed runs per command; default 10, 5 from N = 100000 on),
 # BENCH_DIR (work folder; default a new one under /tmp, removed at the end unless KEEP=1),
-# MODEL_BENCH=0 to skip examples/model_bench, BENCH_TIMER=loop to time without hyperfine.
+# MODEL_BENCH=0 to skip examples/model_bench, BENCH_TIMER=loop to time without hyperfine,
+# ENGAGE_BIN=PATH to time that engage binary instead of this checkout's (e.g. a build from before
+# a change; the generator, the model benchmark and the floors are this checkout's).
 #
 # Each command is timed with hyperfine (installed with apt-get when missing and run as root; else a
 # small loop over `date +%s%N`): the median of RUNS runs after one warm-up, and its peak RSS once
@@ -67,6 +69,8 @@ trap cleanup EXIT
 # Copies, so that a rebuild of target/ during the run changes nothing.
 mkdir -p "$WORK/bin"
 cp "$ROOT/target/release/engage" "$ROOT/target/release/examples/generate" "$ROOT/target/release/examples/model_bench" "$WORK/bin/"
+# ENGAGE_BIN: time that engage binary instead (an older build, for a before/after comparison).
+[ -n "${ENGAGE_BIN:-}" ] && cp "$ENGAGE_BIN" "$WORK/bin/engage"
 ENGAGE="$WORK/bin/engage"
 GENERATE="$WORK/bin/generate"
 export ENGAGE_ACTOR=bench NO_COLOR=1 ENGAGE_LANG=en
@@ -201,7 +205,7 @@ for N in "${SIZES[@]}"; do
     version_rss=$(peak_mib "" "$ENGAGE" --version)
 
     # the floor: sqlite3 on the same store file
-    f_insert="" f_insert_rss="" f_copy="" f_copy_rss="" f_up="" f_up_rss="" f_ex="" f_ex_rss="" f_ver="" f_ver_rss=""
+    f_insert="" f_insert_rss="" f_min="" f_min_rss="" f_copy="" f_copy_rss="" f_up="" f_up_rss="" f_ex="" f_ex_rss="" f_ver="" f_ver_rss=""
     if [ -n "$SQLITE3" ]; then
         # The rows engage wrote (journal included), as one INSERT script in one transaction, with
         # engage's connection settings, into a fresh file holding schema.sql in WAL mode.
@@ -234,6 +238,52 @@ for N in "${SIZES[@]}"; do
         } >"$D/copy.sql"
         f_copy=$(median_ms "$RUNS_N" "$PREP_FLOOR" "$SQLITE3" "$FLOOR" ".read $D/copy.sql")
         f_copy_rss=$(peak_mib "$PREP_FLOOR" "$SQLITE3" "$FLOOR" ".read $D/copy.sql")
+        # The stricter floor of issue 18: the campaign's rows (no journal) as one INSERT script,
+        # in one transaction, into a minimal schema: items, organizations, tables, members,
+        # meetings, dependencies. Item ids are offset by kind so that one table holds them all.
+        {
+            echo "PRAGMA synchronous = NORMAL;"
+            echo "BEGIN;"
+            "$SQLITE3" "$DB" <<'SQL'
+.mode insert organizations
+SELECT id, key, name, name_fr, gov_order, jurisdiction, contact FROM organization;
+.mode insert tables
+SELECT id, key, name, name_fr, kind, chair FROM forum;
+.mode insert members
+SELECT forum_id, organization_id FROM forum_member;
+.mode insert meetings
+SELECT id, key, forum_id, date, end_date, location, outcome FROM meeting;
+.mode insert items
+SELECT id, 'agenda_item', meeting_id, key, topic, topic_fr, owner, NULL, status, done_on, note, NULL, NULL, NULL FROM agenda_item;
+SELECT 10000000 + id, 'channel', NULL, key, name, name_fr, owner, due, status, done_on, note, url, lang, counterpart FROM channel;
+SELECT 20000000 + id, 'material', NULL, key, title, title_fr, owner, due, status, done_on, note, url, lang, counterpart FROM material;
+SELECT 30000000 + id, 'milestone', NULL, key, title, title_fr, owner, due, status, done_on, note, NULL, NULL, NULL FROM milestone;
+.mode insert dependencies
+SELECT 30000000 + milestone_id, 30000000 + depends_on_id FROM milestone_dependency;
+SQL
+            echo "COMMIT;"
+        } >"$D/minimal.sql"
+        MINIMAL="$D/minimal.db"
+        MINIMAL_SCHEMA="PRAGMA journal_mode = WAL;
+CREATE TABLE organizations (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, name_fr TEXT,
+  gov_order TEXT NOT NULL, jurisdiction TEXT, contact TEXT);
+CREATE TABLE tables (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, name_fr TEXT, kind TEXT NOT NULL, chair TEXT);
+CREATE TABLE members (table_id INTEGER NOT NULL, organization_id INTEGER NOT NULL,
+  PRIMARY KEY (table_id, organization_id)) WITHOUT ROWID;
+CREATE TABLE meetings (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, table_id INTEGER NOT NULL, date TEXT, end_date TEXT,
+  location TEXT, outcome TEXT);
+CREATE TABLE items (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting_id INTEGER, key TEXT NOT NULL, title TEXT NOT NULL,
+  title_fr TEXT, owner TEXT, due TEXT, status TEXT NOT NULL, done_on TEXT, note TEXT, url TEXT, lang TEXT, counterpart TEXT,
+  UNIQUE (kind, meeting_id, key));
+CREATE TABLE dependencies (item_id INTEGER NOT NULL, depends_on_id INTEGER NOT NULL,
+  PRIMARY KEY (item_id, depends_on_id)) WITHOUT ROWID;"
+        printf '%s\n' "$MINIMAL_SCHEMA" >"$D/minimal-schema.sql"
+        PREP_MINIMAL="rm -f '$MINIMAL' '$MINIMAL-wal' '$MINIMAL-shm' '$MINIMAL-journal' && '$SQLITE3' '$MINIMAL' < '$D/minimal-schema.sql' >/dev/null"
+        f_min=$(median_ms "$RUNS_N" "$PREP_MINIMAL" "$SQLITE3" "$MINIMAL" ".read $D/minimal.sql")
+        f_min_rss=$(peak_mib "$PREP_MINIMAL" "$SQLITE3" "$MINIMAL" ".read $D/minimal.sql")
+        min_rows=$("$SQLITE3" "$MINIMAL" "SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM tables)
+            + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM items)")
+        say "  minimal floor: $min_rows items, $(du -h "$D/minimal.sql" | cut -f1) of SQL"
         printf '%s\n' "$UPCOMING_SQL" >"$D/upcoming.sql"
         printf '%s\n' "$EXPORT_SQL" >"$D/export.sql"
         f_up=$(median_ms "$RUNS_N" "" "$SQLITE3" -json "$DB" ".read $D/upcoming.sql")
@@ -252,6 +302,7 @@ for N in "${SIZES[@]}"; do
     fi
 
     row "$N" "plan apply (fresh store)" "$fresh" "$f_insert" "$fresh_rss" "$f_insert_rss"
+    row "$N" "plan apply (fresh; floor: INSERT script into a minimal schema, no journal)" "$fresh" "$f_min" "$fresh_rss" "$f_min_rss"
     row "$N" "plan apply (fresh; floor: INSERT … SELECT copy, for reference)" "$fresh" "$f_copy" "$fresh_rss" "$f_copy_rss"
     row "$N" "plan apply (unchanged re-apply)" "$reapply" "$f_insert" "$reapply_rss" "$f_insert_rss"
     row "$N" "upcoming --within $WITHIN --format json" "$upcoming" "$f_up" "$upcoming_rss" "$f_up_rss"
@@ -264,6 +315,9 @@ for N in "${SIZES[@]}"; do
     check "$N" "export progress ≤ 2× sqlite3" "$(le "$export_" "$(two "$f_ex")")" "$export_ ms vs $f_ex ms ($(ratio "$export_" "$f_ex")×)"
     check "$N" "status ≤ 300 ms" "$(le "$status" 300)" "$status ms"
     check "$N" "fresh apply ≤ 1× sqlite3 insert script" "$(le "$fresh" "$f_insert")" "$fresh ms vs $f_insert ms ($(ratio "$fresh" "$f_insert")×)"
+    check "$N" "fresh apply ≤ 1× sqlite3 insert script into a minimal schema" "$(le "$fresh" "$f_min")" "$fresh ms vs $f_min ms ($(ratio "$fresh" "$f_min")×)"
+    check "$N" "fresh apply peak RSS ≤ 150 MiB" "$(le "$fresh_rss" 150)" "$fresh_rss MiB for a $(du -h "$PLAN" | cut -f1) plan file"
+    check "$N" "status ≤ 250 ms" "$(le "$status" 250)" "$status ms"
     check "$N" "re-apply faster than fresh apply" "$(awk -v a="$reapply" -v b="$fresh" 'BEGIN { print (a + 0 < b + 0) ? 1 : 0 }')" "$reapply ms vs $fresh ms"
     check "$N" "--version ≤ 5 ms" "$(le "$version" 5)" "$version ms"
     # Growth from a tenth of the size, when that size ran too.
@@ -309,7 +363,11 @@ fi
 {
     echo "# engage benchmarks"
     echo
-    echo "Written by \`bench/run.sh ${SIZES[*]}\` on $(date -u +%F): engage $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$ROOT" && git diff --quiet HEAD -- src schema.sql Cargo.toml 2>/dev/null || echo ' (with uncommitted changes)'),"
+    if [ -n "${ENGAGE_BIN:-}" ]; then
+        echo "Written by \`ENGAGE_BIN=… bench/run.sh ${SIZES[*]}\` on $(date -u +%F): an engage binary built elsewhere (\`$("$ENGAGE" --version)\`), with the generator and floors of $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?'),"
+    else
+        echo "Written by \`bench/run.sh ${SIZES[*]}\` on $(date -u +%F): engage $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$ROOT" && git diff --quiet HEAD -- src schema.sql Cargo.toml 2>/dev/null || echo ' (with uncommitted changes)'),"
+    fi
     echo "$(nproc) CPU ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), sqlite3 ${SQLITE3:+$("$SQLITE3" -version | cut -d' ' -f1)}, $(if [ -n "$HYPERFINE" ]; then "$HYPERFINE" --version; else echo "a date +%s%N loop"; fi)."
     echo
     echo "Synthetic campaigns from \`examples/generate.rs N $SEED\`, as of $AS_OF. Times are medians of whole processes"
@@ -318,7 +376,9 @@ fi
     echo "into a fresh file holding schema.sql (WAL, foreign keys on, synchronous NORMAL, as engage); for upcoming, the query"
     echo "of \`store::reports::upcoming\` written with \`sqlite3 -json\`; for export progress, the union of tracked rows"
     echo "with \`sqlite3 -csv\`. Status has no floor. The INSERT … SELECT row is a tighter floor for apply, for reference only:"
-    echo "the same rows copied table by table from the store, with no SQL text to compile per row."
+    echo "the same rows copied table by table from the store, with no SQL text to compile per row. The minimal-schema"
+    echo "floor (issue 18) is stricter: the campaign's rows without the journal, as one INSERT script in one transaction,"
+    echo "into six plain tables (items, organizations, tables, members, meetings, dependencies)."
     echo
     echo "| N | command | engage median (ms) | sqlite3 median (ms) | ratio | peak RSS (MiB) | sqlite3 peak RSS (MiB) |"
     echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
@@ -346,6 +406,11 @@ fi
         echo '```text'
         echo "$MODEL"
         echo '```'
+    fi
+    # The profile of apply (written by hand) is kept from one run to the next.
+    if [ -f "$RESULTS" ] && grep -q "^## Where apply's time and memory go" "$RESULTS"; then
+        echo
+        sed -n "/^## Where apply's time and memory go/,\$p" "$RESULTS"
     fi
 } >"$RESULTS.tmp"
 mv "$RESULTS.tmp" "$RESULTS"

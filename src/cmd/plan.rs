@@ -8,12 +8,13 @@ use chrono::{Datelike, Months};
 use super::Ctx;
 use crate::cli::{ApplyArgs, InitArgs, OutputArgs, PlanCommand};
 use crate::error::{Error, Result};
-use crate::model::change::{Change, Item};
+use crate::model::change::{Change, Item, Tally};
 use crate::model::plan::{Campaign, Plan};
 use crate::msg;
+use crate::plan::Decided;
 use crate::render;
 use crate::render::progress::{Count, step};
-use crate::store::Open;
+use crate::store::{Open, PlanWriter};
 
 /// The largest plan file engage reads: far above any real campaign, and a guard against a wrong file.
 pub const MAX_PLAN_BYTES: u64 = 40 * 1024 * 1024;
@@ -68,12 +69,21 @@ pub(super) fn read_plan_file(path: &Path) -> Result<String> {
     })
 }
 
-/// Checks `text` against `stored`: the changes and how many items the file names. A plan error
-/// lists every problem.
-fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<(Vec<Change>, usize)> {
-    crate::plan::check(file, text, stored, prune)
-        .map(|c| (c.changes, c.in_file))
-        .map_err(|problems| Error::Plan { file: file.to_string(), problems })
+/// Checks `text` against `stored`: what applying it decides. A plan error lists every problem.
+fn decide(file: &str, text: &str, stored: Plan, prune: bool) -> Result<Decided> {
+    crate::plan::decide(file, text, stored, prune).map_err(|problems| Error::Plan { file: file.to_string(), problems })
+}
+
+/// Shows what applying `decided` would change, and sums it up.
+fn dry_run(ctx: &Ctx, file: &str, decided: Decided, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+    let in_file = decided.in_file;
+    let mut changes = Vec::new();
+    decided.changes(&mut |c| {
+        changes.push(c);
+        Ok::<(), Error>(())
+    })?;
+    render::changes(out, ctx.ui, &changes)?;
+    render::applied(err, ctx.ui, file, Tally::of(&changes), in_file, true)
 }
 
 fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
@@ -83,33 +93,39 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let text = read_plan_file(&args.file)?;
     indicator.step(step::CHECKING, Count::None);
     let db = ctx.db_path()?;
+    // What the file does to a new, empty store: worked out once, and used as it is if the
+    // store is still empty once it is open for writing.
+    let mut fresh = None;
     if !db.exists() {
         // Refuse a bad file before creating anything; a dry run stops here.
-        let (changes, in_file) = check(&file, &text, &Plan::default(), args.prune)?;
+        let decided = decide(&file, &text, Plan::default(), args.prune)?;
         if args.dry_run {
             indicator.finish();
-            render::changes(out, ctx.ui, &changes)?;
-            return render::applied(err, ctx.ui, &file, &changes, in_file, true);
+            return dry_run(ctx, &file, decided, out, err);
         }
+        fresh = Some(decided);
     }
     // Opening may say on stderr that it upgraded the store: not over the indicator.
     let mut store = indicator.suspend(|| ctx.open(if args.dry_run { Open::ReadOnly } else { Open::Create }))?;
-    let (changes, in_file) = if args.dry_run {
-        let stored = store.load_plan()?;
-        let (changes, in_file) = check(&file, &text, &stored, args.prune)?;
+    if args.dry_run {
+        let decided = decide(&file, &text, store.load_plan()?, args.prune)?;
         indicator.finish();
-        render::changes(out, ctx.ui, &changes)?;
-        return render::applied(err, ctx.ui, &file, &changes, in_file, true);
-    } else {
-        let decide = |stored: Plan| {
-            let checked = check(&file, &text, &stored, args.prune)?;
-            indicator.step(step::WRITING, Count::Of(checked.0.len() as u64));
-            Ok(checked)
+        return dry_run(ctx, &file, decided, out, err);
+    }
+    let write = |stored: Plan, writer: &mut PlanWriter| {
+        let decided = match fresh {
+            Some(decided) if stored == Plan::default() => decided,
+            _ => decide(&file, &text, stored, args.prune)?,
         };
-        store.change_plan_reporting(&ctx.actor(), decide, &|done, _| indicator.at(done as u64))?
+        let (total, in_file) = (decided.len(), decided.in_file);
+        indicator.step(step::WRITING, Count::Of(total as u64));
+        writer.expect(total);
+        decided.changes(&mut |change| writer.write(&change))?;
+        Ok(in_file)
     };
+    let (tally, in_file) = store.change_plan_streaming(&ctx.actor(), write, &|done, _| indicator.at(done as u64))?;
     indicator.finish();
-    render::applied(err, ctx.ui, &file, &changes, in_file, args.dry_run)
+    render::applied(err, ctx.ui, &file, tally, in_file, false)
 }
 
 fn export(ctx: &Ctx, args: OutputArgs, out: &mut dyn Write) -> Result<()> {

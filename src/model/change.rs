@@ -333,3 +333,35 @@ impl Change {
         }
     }
 }
+
+/// Counts of what a set of changes does.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub created: usize,
+    pub updated: usize,
+    pub deleted: usize,
+}
+
+impl Tally {
+    pub fn of(changes: &[Change]) -> Tally {
+        let mut t = Tally::default();
+        for c in changes {
+            t.count(c.action());
+        }
+        t
+    }
+
+    /// Counts one change that does `action`.
+    pub fn count(&mut self, action: Action) {
+        match action {
+            Action::Create => self.created += 1,
+            Action::Delete => self.deleted += 1,
+            Action::Update => self.updated += 1,
+        }
+    }
+
+    /// Whether no change is counted.
+    pub fn is_empty(&self) -> bool {
+        self.created + self.updated + self.deleted == 0
+    }
+}

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::change::{Change, Item};
-use crate::model::plan::{Action, AgendaItem, Channel, Distribution, ExpectedResult, Material, Milestone, Plan, Progress};
+use crate::model::plan::{Action as FollowUp, AgendaItem, Channel, Distribution, ExpectedResult, Material, Milestone, Plan, Progress};
 use crate::model::types::Status;
 
 /// The progress to keep when a file meets a stored record. Recorded progress never moves back:
@@ -40,104 +40,166 @@ pub fn keep_measures(stored: &ExpectedResult, file: &ExpectedResult, prune: bool
 
 /// Overlays `file` on `stored`: each item of the file replaces the stored one of its key (with
 /// progress kept by [`keep_progress`], measurements by [`keep_measures`]); stored items the file
-/// leaves out stay, unless `prune`.
-pub fn merge(stored: &Plan, file: &Plan, prune: bool) -> Plan {
+/// leaves out stay, unless `prune`. The file's items are moved, not copied; only the stored items
+/// the file leaves out are copied.
+pub fn merge(stored: &Plan, file: Plan, prune: bool) -> Plan {
     fn overlay<K: Ord + Clone, T: Clone>(
         stored: &BTreeMap<K, T>,
-        file: &BTreeMap<K, T>,
+        file: BTreeMap<K, T>,
         prune: bool,
-        fix: impl Fn(&T, &T) -> T,
+        fix: impl Fn(&T, T) -> T,
     ) -> BTreeMap<K, T> {
-        let mut out = if prune { BTreeMap::new() } else { stored.clone() };
-        for (key, item) in file {
-            let merged = match stored.get(key) {
-                Some(old) => fix(old, item),
-                None => item.clone(),
-            };
-            out.insert(key.clone(), merged);
+        if stored.is_empty() {
+            return file;
+        }
+        let mut out: BTreeMap<K, T> = file
+            .into_iter()
+            .map(|(key, item)| {
+                let merged = match stored.get(&key) {
+                    Some(old) => fix(old, item),
+                    None => item,
+                };
+                (key, merged)
+            })
+            .collect();
+        if !prune {
+            for (key, item) in stored {
+                if !out.contains_key(key) {
+                    out.insert(key.clone(), item.clone());
+                }
+            }
         }
         out
     }
+    let Plan {
+        campaign,
+        organizations,
+        tables,
+        meetings,
+        agenda,
+        channels,
+        materials,
+        milestones,
+        people,
+        distributions,
+        actions,
+        results,
+        glossary,
+    } = file;
     Plan {
-        campaign: file.campaign.clone().or_else(|| stored.campaign.clone()),
-        organizations: overlay(&stored.organizations, &file.organizations, prune, |_, f| f.clone()),
-        tables: overlay(&stored.tables, &file.tables, prune, |_, f| f.clone()),
-        meetings: overlay(&stored.meetings, &file.meetings, prune, |_, f| f.clone()),
-        agenda: overlay(&stored.agenda, &file.agenda, prune, |s, f| AgendaItem {
+        campaign: campaign.or_else(|| stored.campaign.clone()),
+        organizations: overlay(&stored.organizations, organizations, prune, |_, f| f),
+        tables: overlay(&stored.tables, tables, prune, |_, f| f),
+        meetings: overlay(&stored.meetings, meetings, prune, |_, f| f),
+        agenda: overlay(&stored.agenda, agenda, prune, |s, f| AgendaItem { progress: keep_progress(&s.progress, &f.progress), ..f }),
+        channels: overlay(&stored.channels, channels, prune, |s, f| Channel { progress: keep_progress(&s.progress, &f.progress), ..f }),
+        materials: overlay(&stored.materials, materials, prune, |s, f| Material { progress: keep_progress(&s.progress, &f.progress), ..f }),
+        milestones: overlay(&stored.milestones, milestones, prune, |s, f| Milestone {
             progress: keep_progress(&s.progress, &f.progress),
-            ..f.clone()
+            ..f
         }),
-        channels: overlay(&stored.channels, &file.channels, prune, |s, f| Channel {
-            progress: keep_progress(&s.progress, &f.progress),
-            ..f.clone()
-        }),
-        materials: overlay(&stored.materials, &file.materials, prune, |s, f| Material {
-            progress: keep_progress(&s.progress, &f.progress),
-            ..f.clone()
-        }),
-        milestones: overlay(&stored.milestones, &file.milestones, prune, |s, f| Milestone {
-            progress: keep_progress(&s.progress, &f.progress),
-            ..f.clone()
-        }),
-        people: overlay(&stored.people, &file.people, prune, |_, f| f.clone()),
-        distributions: overlay(&stored.distributions, &file.distributions, prune, |s, f| Distribution {
+        people: overlay(&stored.people, people, prune, |_, f| f),
+        distributions: overlay(&stored.distributions, distributions, prune, |s, f| Distribution {
             progress: keep_progress(&s.progress, &f.progress),
             acknowledged_on: f.acknowledged_on.or(s.acknowledged_on),
-            ..f.clone()
+            ..f
         }),
-        actions: overlay(&stored.actions, &file.actions, prune, |s, f| Action {
-            progress: keep_progress(&s.progress, &f.progress),
-            ..f.clone()
-        }),
-        results: overlay(&stored.results, &file.results, prune, |s, f| keep_measures(s, f, prune)),
-        glossary: overlay(&stored.glossary, &file.glossary, prune, |_, f| f.clone()),
+        actions: overlay(&stored.actions, actions, prune, |s, f| FollowUp { progress: keep_progress(&s.progress, &f.progress), ..f }),
+        results: overlay(&stored.results, results, prune, |s, f| keep_measures(s, &f, prune)),
+        glossary: overlay(&stored.glossary, glossary, prune, |_, f| f),
     }
 }
 
-/// Pushes the creations and updates from `before` to `after` onto `upserts`; returns the deletions.
-fn diff_map<K: Ord, T: Clone + PartialEq>(
-    before: &BTreeMap<K, T>,
-    after: &BTreeMap<K, T>,
+/// How many changes [`diff_into`] makes from `before` to `after`, without making them.
+pub fn count(before: &Plan, after: &Plan) -> usize {
+    fn count_map<K: Ord, T: PartialEq>(before: &BTreeMap<K, T>, after: &BTreeMap<K, T>) -> usize {
+        let upserts = after.iter().filter(|(key, new)| before.get(*key) != Some(*new)).count();
+        upserts + before.keys().filter(|key| !after.contains_key(*key)).count()
+    }
+    let campaign = match (&before.campaign, &after.campaign) {
+        (None, Some(_)) => 1,
+        (Some(b), Some(a)) => usize::from(a != b),
+        _ => 0,
+    };
+    campaign
+        + count_map(&before.organizations, &after.organizations)
+        + count_map(&before.tables, &after.tables)
+        + count_map(&before.meetings, &after.meetings)
+        + count_map(&before.agenda, &after.agenda)
+        + count_map(&before.channels, &after.channels)
+        + count_map(&before.materials, &after.materials)
+        + count_map(&before.milestones, &after.milestones)
+        + count_map(&before.people, &after.people)
+        + count_map(&before.distributions, &after.distributions)
+        + count_map(&before.actions, &after.actions)
+        + count_map(&before.results, &after.results)
+        + count_map(&before.glossary, &after.glossary)
+}
+
+/// Hands `each` the creations and updates from `before` to `after` (both consumed: items are
+/// moved into the changes) and keeps the deletions for later.
+fn diff_map<K: Ord, T: PartialEq, E>(
+    before: BTreeMap<K, T>,
+    after: BTreeMap<K, T>,
     wrap: fn(T) -> Item,
-    upserts: &mut Vec<Change>,
-) -> Vec<Change> {
+    each: &mut dyn FnMut(Change) -> Result<(), E>,
+) -> Result<Vec<Item>, E> {
+    let mut deletes = Vec::new();
+    let mut old = before.into_iter().peekable();
     for (key, new) in after {
-        match before.get(key) {
-            None => upserts.push(Change::Create(wrap(new.clone()))),
-            Some(old) if old != new => upserts.push(Change::Update { before: wrap(old.clone()), after: wrap(new.clone()) }),
+        while let Some((_, gone)) = old.next_if(|(k, _)| *k < key) {
+            deletes.push(wrap(gone));
+        }
+        match old.next_if(|(k, _)| *k == key) {
+            None => each(Change::Create(wrap(new)))?,
+            Some((_, was)) if was != new => each(Change::Update { before: wrap(was), after: wrap(new) })?,
             Some(_) => {}
         }
     }
-    before.iter().filter(|(key, _)| !after.contains_key(key)).map(|(_, old)| Change::Delete(wrap(old.clone()))).collect()
+    deletes.extend(old.map(|(_, gone)| wrap(gone)));
+    Ok(deletes)
 }
 
-/// The changes that turn `before` into `after`: creations and updates in an order where every
-/// item's references exist before it, then deletions in the reverse order.
-pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
-    let mut upserts = Vec::new();
-    match (&before.campaign, &after.campaign) {
-        (None, Some(c)) => upserts.push(Change::Create(Item::Campaign(c.clone()))),
-        (Some(b), Some(a)) if a != b => {
-            upserts.push(Change::Update { before: Item::Campaign(b.clone()), after: Item::Campaign(a.clone()) })
-        }
+/// Hands `each`, one at a time, the changes that turn `before` into `after`: creations and
+/// updates in an order where every item's references exist before it, then deletions in the
+/// reverse order. Both plans are consumed, so no item is copied.
+pub fn diff_into<E>(before: Plan, after: Plan, each: &mut dyn FnMut(Change) -> Result<(), E>) -> Result<(), E> {
+    match (before.campaign, after.campaign) {
+        (None, Some(c)) => each(Change::Create(Item::Campaign(c)))?,
+        (Some(b), Some(a)) if a != b => each(Change::Update { before: Item::Campaign(b), after: Item::Campaign(a) })?,
         _ => {}
     }
     let deletes = [
-        diff_map(&before.organizations, &after.organizations, Item::Organization, &mut upserts),
-        diff_map(&before.tables, &after.tables, Item::Table, &mut upserts),
-        diff_map(&before.meetings, &after.meetings, Item::Meeting, &mut upserts),
-        diff_map(&before.agenda, &after.agenda, Item::AgendaItem, &mut upserts),
-        diff_map(&before.channels, &after.channels, Item::Channel, &mut upserts),
-        diff_map(&before.materials, &after.materials, Item::Material, &mut upserts),
-        diff_map(&before.milestones, &after.milestones, Item::Milestone, &mut upserts),
-        diff_map(&before.people, &after.people, Item::Person, &mut upserts),
-        diff_map(&before.distributions, &after.distributions, Item::Distribution, &mut upserts),
-        diff_map(&before.actions, &after.actions, Item::Action, &mut upserts),
-        diff_map(&before.results, &after.results, Item::Result, &mut upserts),
-        diff_map(&before.glossary, &after.glossary, Item::Term, &mut upserts),
+        diff_map(before.organizations, after.organizations, Item::Organization, each)?,
+        diff_map(before.tables, after.tables, Item::Table, each)?,
+        diff_map(before.meetings, after.meetings, Item::Meeting, each)?,
+        diff_map(before.agenda, after.agenda, Item::AgendaItem, each)?,
+        diff_map(before.channels, after.channels, Item::Channel, each)?,
+        diff_map(before.materials, after.materials, Item::Material, each)?,
+        diff_map(before.milestones, after.milestones, Item::Milestone, each)?,
+        diff_map(before.people, after.people, Item::Person, each)?,
+        diff_map(before.distributions, after.distributions, Item::Distribution, each)?,
+        diff_map(before.actions, after.actions, Item::Action, each)?,
+        diff_map(before.results, after.results, Item::Result, each)?,
+        diff_map(before.glossary, after.glossary, Item::Term, each)?,
     ];
-    upserts.extend(deletes.into_iter().rev().flatten());
-    upserts
+    for item in deletes.into_iter().rev().flatten() {
+        each(Change::Delete(item))?;
+    }
+    Ok(())
+}
+
+/// The changes that turn `before` into `after`, as [`diff_into`] hands them out.
+pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let collected: Result<(), std::convert::Infallible> = diff_into(before.clone(), after.clone(), &mut |c| {
+        changes.push(c);
+        Ok(())
+    });
+    match collected {
+        Ok(()) => changes,
+        Err(never) => match never {},
+    }
 }
 
 #[cfg(test)]
@@ -190,16 +252,16 @@ mod tests {
         file.organizations.insert("a".into(), org("a", "A2"));
         file.organizations.insert("c".into(), org("c", "C"));
 
-        let kept = merge(&stored, &file, false);
+        let kept = merge(&stored, file.clone(), false);
         assert_eq!(kept.organizations.keys().collect::<Vec<_>>(), vec!["a", "b", "c"]);
         let changes = diff(&stored, &kept);
         let actions: Vec<(&str, String)> = changes.iter().map(|c| (c.action().as_str(), c.item().key())).collect();
         assert_eq!(actions, vec![("update", "a".to_string()), ("create", "c".to_string())]);
 
-        let pruned = merge(&stored, &file, true);
+        let pruned = merge(&stored, file.clone(), true);
         let actions: Vec<(&str, String)> = diff(&stored, &pruned).iter().map(|c| (c.action().as_str(), c.item().key())).collect();
         assert_eq!(actions, vec![("update", "a".to_string()), ("create", "c".to_string()), ("delete", "b".to_string())]);
 
-        assert!(diff(&kept, &merge(&kept, &file, false)).is_empty(), "a second apply changes nothing");
+        assert!(diff(&kept, &merge(&kept, file, false)).is_empty(), "a second apply changes nothing");
     }
 }

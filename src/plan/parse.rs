@@ -9,6 +9,7 @@ use std::collections::btree_map::Entry;
 use toml::de::{DeTable, DeValue};
 
 mod follow_ups;
+mod pieces;
 
 pub use follow_ups::target_not_positive;
 
@@ -116,6 +117,33 @@ pub fn parse(text: &str) -> Result<ParsedPlan, Vec<Problem>> {
 /// Parses a plan file as far as it can: the items read without error, and every problem found.
 /// After a TOML syntax error the plan is empty.
 pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
+    parse_in_pieces(text, pieces::PIECE)
+}
+
+/// [`parse_partial`], parsing the TOML of a large file in pieces of about `piece` bytes (see
+/// [`pieces::starts`]): each piece's tree is dropped once its items are read.
+fn parse_in_pieces(text: &str, piece: usize) -> (ParsedPlan, Vec<Problem>) {
+    let splittable = |name: &str| SECTIONS.contains(&name) && !matches!(name, "campaign" | "glossary");
+    let starts = pieces::starts(text, piece, splittable);
+    if starts.len() > 1 {
+        let mut reader = Reader { p: Problems::new(text), out: ParsedPlan::empty(), seen: BTreeMap::new() };
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        let mut read = true;
+        for (start, end) in starts.iter().copied().zip(ends) {
+            let (root, syntax) = DeTable::parse_recoverable(&text[start..end]);
+            if !syntax.is_empty() {
+                // Syntax errors are reported as parsing the whole file reports them.
+                read = false;
+                break;
+            }
+            reader.p.set_base(start);
+            reader.root(root.get_ref());
+        }
+        if read {
+            reader.p.set_base(0);
+            return reader.finish();
+        }
+    }
     let mut p = Problems::new(text);
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
@@ -127,65 +155,76 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
         return (ParsedPlan::empty(), p.list);
     }
     let mut reader = Reader { p, out: ParsedPlan::empty(), seen: BTreeMap::new() };
-    let root = root.get_ref();
-    for (name, value) in root.iter() {
-        let name = name.get_ref().as_ref();
-        let pos = reader.p.pos(value.span());
-        match name {
-            "campaign" => match value.get_ref() {
-                DeValue::Table(t) => reader.campaign(t, pos),
-                _ => reader.p.add(
-                    pos,
-                    msg!(
-                        "'campaign' must be a table: write [campaign]",
-                        "«\u{202f}campaign\u{202f}» doit être une table\u{a0}: écrivez [campaign]"
+    reader.root(root.get_ref());
+    reader.finish()
+}
+
+impl Reader<'_> {
+    /// Reads the sections of a top-level table (the whole file's, or a piece's).
+    fn root(&mut self, root: &DeTable) {
+        for (name, value) in root.iter() {
+            let name = name.get_ref().as_ref();
+            let pos = self.p.pos(value.span());
+            match name {
+                "campaign" => match value.get_ref() {
+                    DeValue::Table(t) => self.campaign(t, pos),
+                    _ => self.p.add(
+                        pos,
+                        msg!(
+                            "'campaign' must be a table: write [campaign]",
+                            "«\u{202f}campaign\u{202f}» doit être une table\u{a0}: écrivez [campaign]"
+                        ),
                     ),
-                ),
-            },
-            "glossary" => match value.get_ref() {
-                DeValue::Table(t) => reader.glossary(t),
-                _ => reader.p.add(
-                    pos,
-                    msg!(
-                        "'glossary' must be a table: write [glossary] and then \"English value\" = \"valeur française\"",
-                        "«\u{202f}glossary\u{202f}» doit être une table\u{a0}: écrivez [glossary] puis \"English value\" = \"valeur française\""
+                },
+                "glossary" => match value.get_ref() {
+                    DeValue::Table(t) => self.glossary(t),
+                    _ => self.p.add(
+                        pos,
+                        msg!(
+                            "'glossary' must be a table: write [glossary] and then \"English value\" = \"valeur française\"",
+                            "«\u{202f}glossary\u{202f}» doit être une table\u{a0}: écrivez [glossary] puis \"English value\" = \"valeur française\""
+                        ),
                     ),
-                ),
-            },
-            _ if SECTIONS.contains(&name) => {
-                let Some(family) = Family::parse(name) else { continue };
-                for (table, pos) in array_of_tables(&mut reader.p, name, value) {
-                    match family {
-                        Family::Organization => reader.organization(table, pos),
-                        Family::Table => reader.table(table, pos),
-                        Family::Meeting => reader.meeting(table, pos),
-                        Family::Channel => reader.channel(table, pos),
-                        Family::Material => reader.material(table, pos),
-                        Family::Person => reader.person(table, pos),
-                        Family::Distribution => reader.distribution(table, pos),
-                        Family::Milestone => reader.milestone(table, pos),
-                        Family::Action => reader.action(table, pos),
-                        Family::Result => reader.result(table, pos),
-                        // Agenda items are read inside their meeting; SECTIONS does not list them.
-                        Family::AgendaItem => {}
+                },
+                _ if SECTIONS.contains(&name) => {
+                    let Some(family) = Family::parse(name) else { continue };
+                    for (table, pos) in array_of_tables(&mut self.p, name, value) {
+                        match family {
+                            Family::Organization => self.organization(table, pos),
+                            Family::Table => self.table(table, pos),
+                            Family::Meeting => self.meeting(table, pos),
+                            Family::Channel => self.channel(table, pos),
+                            Family::Material => self.material(table, pos),
+                            Family::Person => self.person(table, pos),
+                            Family::Distribution => self.distribution(table, pos),
+                            Family::Milestone => self.milestone(table, pos),
+                            Family::Action => self.action(table, pos),
+                            Family::Result => self.result(table, pos),
+                            // Agenda items are read inside their meeting; SECTIONS does not list them.
+                            Family::AgendaItem => {}
+                        }
                     }
                 }
-            }
-            _ => {
-                let sections = SECTIONS.join(", ");
-                reader.p.add(
-                    pos,
-                    msg!(
-                        "unknown section '{name}' (expected one of: {sections})",
-                        "section inconnue «\u{202f}{name}\u{202f}» (permises\u{a0}: {sections})"
-                    ),
-                )
+                _ => {
+                    let sections = SECTIONS.join(", ");
+                    self.p.add(
+                        pos,
+                        msg!(
+                            "unknown section '{name}' (expected one of: {sections})",
+                            "section inconnue «\u{202f}{name}\u{202f}» (permises\u{a0}: {sections})"
+                        ),
+                    )
+                }
             }
         }
     }
-    reader.out.declared = reader.seen.keys().cloned().collect();
-    reader.out.key_pos = reader.seen;
-    (reader.out, reader.p.list)
+
+    /// The plan read, and every problem found.
+    fn finish(mut self) -> (ParsedPlan, Vec<Problem>) {
+        self.out.declared = self.seen.keys().cloned().collect();
+        self.out.key_pos = self.seen;
+        (self.out, self.p.list)
+    }
 }
 
 impl ParsedPlan {
@@ -409,8 +448,9 @@ impl Reader<'_> {
         let what = f.what.clone();
         f.finish(p);
         let mut keys: Vec<String> = Vec::new();
+        let mut listed = std::collections::HashSet::new();
         for (member, pos) in members {
-            if keys.contains(&member) {
+            if !listed.insert(member.clone()) {
                 self.p.add(
                     pos,
                     what.join(
@@ -467,8 +507,9 @@ impl Reader<'_> {
         let what = f.what.clone();
         f.finish(&mut self.p);
         let mut attended: Vec<String> = Vec::new();
+        let mut listed = std::collections::HashSet::new();
         for (org, pos) in attendees {
-            if attended.contains(&org) {
+            if !listed.insert(org.clone()) {
                 self.p.add(
                     pos,
                     what.join(
@@ -673,10 +714,11 @@ impl Reader<'_> {
         let what = f.what.clone();
         f.finish(&mut self.p);
         let mut depends_on: Vec<String> = Vec::new();
+        let mut listed = std::collections::HashSet::new();
         for (dep, pos) in deps {
             if key.as_deref() == Some(dep.as_str()) {
                 self.p.add(pos, what.join(": ", "\u{a0}: ", &msg!("depends on itself (a cycle)", "dépend de lui-même (un cycle)")));
-            } else if depends_on.contains(&dep) {
+            } else if !listed.insert(dep.clone()) {
                 self.p.add(
                     pos,
                     what.join(
@@ -698,5 +740,39 @@ impl Reader<'_> {
                 .milestones
                 .insert(key.clone(), Milestone { key, title, title_fr, owner, due, duration_days, depends_on, progress });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reading with its lists in one order: pieces are read in file order, the whole file in
+    /// the order of its top-level names, and only what is found matters, not in which order.
+    fn sorted((mut parsed, mut problems): (ParsedPlan, Vec<Problem>)) -> String {
+        parsed.references.sort_by_key(|r| (r.pos, r.key.clone()));
+        problems.sort();
+        format!("{parsed:?} {problems:?}")
+    }
+
+    /// Reading a file in pieces as small as can be reads the same items and finds the same
+    /// problems as reading it whole.
+    #[test]
+    fn pieces_read_as_the_whole_file() {
+        let broken = "[campaign]\nname = \"C\"\nend = 2027-12-31\n\
+            [[organization]]\nkey = \"a\"\nname = \"A\"\norder = \"federal\"\n\
+            [[organization]]\nkey = \"a\"\nname = \"A again\"\norder = \"nowhere\"\n\
+            [[milestone]]\nkey = \"m1\"\ntitle = \"M1\"\ndue = 2027-01-01\ndepends_on = [\"m2\", \"m2\", \"m1\"]\n\
+            [[organization]]\nkey = \"b\"\nname = \"B\"\norder = \"municipal\"\nextra = 1\n\
+            [[meeting]]\nkey = \"mt\"\ntable = \"t\"\n[[meeting.agenda]]\nkey = \"x\"\ntopic = \"X\"\n\
+            [[milestone]]\nkey = \"m2\"\ntitle = \"M2\"\ndue = 2027-02-30\n\
+            [[unknown]]\nkey = 1\n";
+        let syntax = "[[organization]]\nkey = \"a\"\n[[organization]]\nkey = = 1\n[[table]]\nkey = \"t\"\n";
+        for text in [include_str!("../../fixtures/service-partnerships-guide.toml"), broken, syntax] {
+            let whole = sorted(parse_in_pieces(text, usize::MAX));
+            let pieces = sorted(parse_in_pieces(text, 1));
+            assert_eq!(pieces, whole);
+        }
+        assert!(pieces::starts(broken, 1, |_| true).len() > 3, "the broken file is read in pieces");
     }
 }

@@ -78,33 +78,12 @@ pub fn upgraded(out: &mut dyn Write, ui: Ui, store: &Path, up: &Upgrade) -> Resu
     )
 }
 
-/// Counts of what a set of changes does.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Tally {
-    pub created: usize,
-    pub updated: usize,
-    pub deleted: usize,
-}
-
-impl Tally {
-    pub fn of(changes: &[Change]) -> Tally {
-        let mut t = Tally::default();
-        for c in changes {
-            match c.action() {
-                Action::Create => t.created += 1,
-                Action::Delete => t.deleted += 1,
-                Action::Update => t.updated += 1,
-            }
-        }
-        t
-    }
-}
+pub use crate::model::change::Tally;
 
 /// Sums up a plan apply: what was created, updated, deleted and left unchanged.
-pub fn applied(out: &mut dyn Write, ui: Ui, file: &str, changes: &[Change], in_file: usize, dry_run: bool) -> Result<()> {
-    let t = Tally::of(changes);
+pub fn applied(out: &mut dyn Write, ui: Ui, file: &str, t: Tally, in_file: usize, dry_run: bool) -> Result<()> {
     let unchanged = in_file.saturating_sub(t.created + t.updated);
-    let text = match (ui, changes.is_empty(), dry_run) {
+    let text = match (ui, t.is_empty(), dry_run) {
         (Ui::En, true, _) => format!("{file}: nothing to change ({unchanged} items unchanged)"),
         (Ui::Fr, true, _) => format!("{file}\u{a0}: rien à changer ({unchanged} éléments inchangés)"),
         (Ui::En, false, d) => format!(

@@ -19,24 +19,43 @@ pub struct HistoryFilter {
     pub limit: Option<u64>,
 }
 
-/// Appends one entry for `change`.
-pub fn record(tx: &Transaction, actor: &Actor, change: &Change) -> Result<()> {
-    let item = change.item();
-    let json = |i: Option<&Item>| i.map(serde_json::to_string).transpose();
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO journal (at, actor, command, kind, key, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    stmt.execute(params![
-        Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
-        actor.name,
-        actor.command,
-        item.subject().as_str(),
-        item.key(),
-        change.action().as_str(),
-        json(change.before()).map_err(Error::from)?,
-        json(change.after()).map_err(Error::from)?,
-    ])?;
-    Ok(())
+/// Appends journal entries, reusing its buffers from one entry to the next.
+#[derive(Default)]
+pub struct Recorder {
+    before: Vec<u8>,
+    after: Vec<u8>,
+}
+
+impl Recorder {
+    /// Appends one entry for `change`.
+    pub fn record(&mut self, tx: &Transaction, actor: &Actor, change: &Change) -> Result<()> {
+        let item = change.item();
+        let before = json(&mut self.before, change.before())?;
+        let after = json(&mut self.after, change.after())?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO journal (at, actor, command, kind, key, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        stmt.execute(params![
+            Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
+            actor.name,
+            actor.command,
+            item.subject().as_str(),
+            item.key(),
+            change.action().as_str(),
+            before,
+            after,
+        ])?;
+        Ok(())
+    }
+}
+
+/// The JSON of `item`, written into `buffer`.
+fn json<'b>(buffer: &'b mut Vec<u8>, item: Option<&Item>) -> Result<Option<&'b str>> {
+    let Some(item) = item else { return Ok(None) };
+    buffer.clear();
+    serde_json::to_writer(&mut *buffer, item).map_err(Error::from)?;
+    let text = std::str::from_utf8(buffer).map_err(|e| Error::from(serde_json::Error::io(std::io::Error::other(e))))?;
+    Ok(Some(text))
 }
 
 /// Journal entries, newest first.

@@ -16,6 +16,7 @@ mod sql;
 pub use fault::{Fault, SqliteProblem};
 pub use journal::HistoryFilter;
 pub use open::{Open, parent_dir, sibling};
+pub use plan::Writer as PlanWriter;
 
 use crate::model::journal::Entry;
 pub use schema::{CURRENT_VERSION, Upgrade};
@@ -27,7 +28,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
-use crate::model::change::{Change, Item};
+use crate::model::change::{Change, Item, Tally};
 use crate::model::plan::Plan;
 use crate::model::types::Family;
 
@@ -138,6 +139,24 @@ impl Store {
             let (changes, value) = decide(stored)?;
             plan::apply(tx, &changes, actor, written)?;
             Ok((changes, value))
+        })
+    }
+
+    /// In one write transaction: reads the campaign and hands it to `decide` with a
+    /// [`PlanWriter`], which writes and journals each change as `decide` hands it over, so
+    /// that the changes are never all held at once. Returns what `decide` returned and what the
+    /// changes did. Nothing is written on error.
+    pub fn change_plan_streaming<T>(
+        &mut self,
+        actor: &Actor,
+        decide: impl FnOnce(Plan, &mut PlanWriter) -> Result<T>,
+        written: &dyn Fn(usize, usize),
+    ) -> Result<(Tally, T)> {
+        self.write(|tx| {
+            let stored = plan::load(tx)?;
+            let mut writer = plan::Writer::new(tx, actor, written);
+            let value = decide(stored, &mut writer)?;
+            Ok((writer.finish()?, value))
         })
     }
 

@@ -1,10 +1,12 @@
 //! Reading a whole campaign out of the store as a [`Plan`], and writing [`Change`]s into it.
 
+use std::collections::HashMap;
+
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Actor, journal};
 use crate::error::Result;
-use crate::model::change::{Change, Item};
+use crate::model::change::{Change, Item, Tally};
 use crate::model::glossary::{Glossary, Term};
 use crate::model::plan::{
     AgendaItem, Campaign, Channel, Distribution, Material, Meeting, Milestone, Organization, Person, Plan, Progress, Table,
@@ -334,10 +336,46 @@ pub fn load_campaign(tx: &Transaction) -> Result<Option<Campaign>> {
 
 /// Writes `changes` (in their order) and journals each one, inside the caller's transaction.
 pub fn apply(tx: &Transaction, changes: &[Change], actor: &Actor, written: &dyn Fn(usize, usize)) -> Result<()> {
-    let mut dependencies: Vec<&Milestone> = Vec::new();
-    for (i, change) in changes.iter().enumerate() {
-        if i % 512 == 0 {
-            written(i, changes.len());
+    let mut writer = Writer::new(tx, actor, written);
+    writer.expect(changes.len());
+    for change in changes {
+        writer.write(change)?;
+    }
+    writer.finish()?;
+    Ok(())
+}
+
+/// Writes and journals changes one at a time, as they come, inside the caller's transaction;
+/// milestone dependencies are written at the end, once every milestone they name exists.
+pub struct Writer<'a> {
+    tx: &'a Transaction<'a>,
+    actor: &'a Actor,
+    journal: journal::Recorder,
+    /// Each written milestone, what it depends on, and whether it is new (so has none yet).
+    dependencies: Vec<(String, Vec<String>, bool)>,
+    written: &'a dyn Fn(usize, usize),
+    total: usize,
+    tally: Tally,
+}
+
+impl<'a> Writer<'a> {
+    /// A writer telling `written(done, total)` how far it has gone (every 512 changes, and at
+    /// the end).
+    pub fn new(tx: &'a Transaction<'a>, actor: &'a Actor, written: &'a dyn Fn(usize, usize)) -> Self {
+        Writer { tx, actor, journal: journal::Recorder::default(), dependencies: Vec::new(), written, total: 0, tally: Tally::default() }
+    }
+
+    /// Says how many changes are coming, for `written`.
+    pub fn expect(&mut self, total: usize) {
+        self.total = total;
+    }
+
+    /// Writes and journals one change.
+    pub fn write(&mut self, change: &Change) -> Result<()> {
+        let tx = self.tx;
+        let done = self.tally.created + self.tally.updated + self.tally.deleted;
+        if done.is_multiple_of(512) {
+            (self.written)(done, self.total.max(done));
         }
         if let Change::Update { before, after } = change
             && before.key() != after.key()
@@ -348,27 +386,48 @@ pub fn apply(tx: &Transaction, changes: &[Change], actor: &Actor, written: &dyn 
             Some(item) => {
                 upsert(tx, item)?;
                 if let Item::Milestone(m) = item {
-                    dependencies.push(m);
+                    let created = matches!(change, Change::Create(_));
+                    self.dependencies.push((m.key.clone(), m.depends_on.clone(), created));
                 }
             }
             None => delete(tx, change.item())?,
         }
-        journal::record(tx, actor, change)?;
+        self.journal.record(tx, self.actor, change)?;
+        self.tally.count(change.action());
+        Ok(())
     }
-    // Dependencies last, once every milestone they name exists.
-    for m in dependencies {
-        tx.prepare_cached("DELETE FROM milestone_dependency WHERE milestone_id = (SELECT id FROM milestone WHERE key = ?1)")?
-            .execute([&m.key])?;
-        let mut insert = tx.prepare_cached(
-            "INSERT INTO milestone_dependency (milestone_id, depends_on_id)
-             SELECT m.id, p.id FROM milestone m, milestone p WHERE m.key = ?1 AND p.key = ?2",
-        )?;
-        for dep in &m.depends_on {
-            insert.execute(params![m.key, dep])?;
+
+    /// Writes the dependencies of the milestones written; returns what the changes did.
+    pub fn finish(self) -> Result<Tally> {
+        /// The id of milestone `key`, looked up once however many milestones depend on it.
+        fn id<'k>(ids: &mut HashMap<&'k str, Option<i64>>, find: &mut rusqlite::CachedStatement, key: &'k str) -> Result<Option<i64>> {
+            if let Some(&id) = ids.get(key) {
+                return Ok(id);
+            }
+            let id = find.query_row([key], |r| r.get(0)).optional()?;
+            ids.insert(key, id);
+            Ok(id)
         }
+        let tx = self.tx;
+        let mut ids = HashMap::new();
+        let mut find = tx.prepare_cached("SELECT id FROM milestone WHERE key = ?1")?;
+        let mut delete = tx.prepare_cached("DELETE FROM milestone_dependency WHERE milestone_id = ?1")?;
+        let mut insert = tx.prepare_cached("INSERT INTO milestone_dependency (milestone_id, depends_on_id) VALUES (?1, ?2)")?;
+        for (key, depends_on, created) in &self.dependencies {
+            let Some(milestone) = id(&mut ids, &mut find, key)? else { continue };
+            if !created {
+                delete.execute([milestone])?;
+            }
+            for dep in depends_on {
+                if let Some(dep) = id(&mut ids, &mut find, dep)? {
+                    insert.execute(params![milestone, dep])?;
+                }
+            }
+        }
+        let done = self.tally.created + self.tally.updated + self.tally.deleted;
+        (self.written)(done, self.total.max(done));
+        Ok(self.tally)
     }
-    written(changes.len(), changes.len());
-    Ok(())
 }
 
 fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
