@@ -1,4 +1,4 @@
--- engage store schema, version 7 (PRAGMA user_version = 7).
+-- engage store schema, version 8 (PRAGMA user_version = 8).
 -- One file holds one campaign. Keys are what users type; ids never leave the store.
 -- Dates are ISO text (YYYY-MM-DD), checked to be real dates; timestamps are UTC RFC 3339.
 
@@ -230,7 +230,9 @@ CREATE TABLE journal (
     key     TEXT NOT NULL,
     action  TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
     before  TEXT CHECK (before IS NULL OR json_valid(before)),
-    after   TEXT CHECK (after IS NULL OR json_valid(after))
+    after   TEXT CHECK (after IS NULL OR json_valid(after)),
+    -- The database role that made the change (a team store's); NULL in a SQLite file.
+    role    TEXT
 );
 CREATE INDEX journal_item ON journal (kind, key);
 CREATE INDEX journal_at ON journal (at);

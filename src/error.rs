@@ -33,6 +33,9 @@ pub enum Error {
     /// SQLite failed underneath a command. Exit 1.
     #[error("the store failed: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL failed underneath a command (its words, never the URL or a password). Exit 1.
+    #[error("the team store failed: {0}")]
+    Postgres(crate::store::pg::Problem),
     /// Reading or writing a file failed. Exit 1.
     #[error("{context}: {source}")]
     Io { context: Msg, source: io::Error },
@@ -69,7 +72,7 @@ impl Error {
             Error::Input(_) | Error::Plan { .. } | Error::Unknown { .. } => 2,
             Error::BrokenPipe => 0,
             Error::Fault(f) if f.is_input() => 2,
-            Error::Fault(_) | Error::Failed(_) | Error::NoCampaign | Error::Sqlite(_) | Error::Io { .. } => 1,
+            Error::Fault(_) | Error::Failed(_) | Error::NoCampaign | Error::Sqlite(_) | Error::Postgres(_) | Error::Io { .. } => 1,
         }
     }
 
@@ -87,6 +90,7 @@ impl Error {
             (Error::Unknown { family, key, nearest }, Ui::Fr) => unknown_message(*family, key, nearest.as_deref()).fr,
             (Error::NoCampaign, Ui::Fr) => NO_CAMPAIGN.fr.to_string(),
             (Error::Sqlite(e), Ui::Fr) => format!("erreur de la base de données\u{a0}: {e}"),
+            (Error::Postgres(e), Ui::Fr) => format!("la base de données d'équipe a échoué\u{a0}: {e}"),
             (Error::Io { context, source }, Ui::Fr) => format!("{}\u{a0}: {}", context.fr, io_reason(source).fr),
             (Error::BrokenPipe, Ui::Fr) => "tube fermé".into(),
         }

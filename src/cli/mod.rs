@@ -173,6 +173,11 @@ pub enum Command {
     Check,
     /// Copy the store to FILE safely, even while others write to it.
     Backup(BackupArgs),
+    /// Copy a whole campaign, journal included, from one store to another (a file or a team store).
+    Copy(CopyArgs),
+    /// Who may read or change a team store (PostgreSQL roles).
+    #[command(subcommand)]
+    Team(TeamCommand),
     /// Load the 2018 Service Partnerships Guide campaign and show its status and upcoming deadlines.
     Demo(DemoArgs),
     /// Print a shell completion script: bash, zsh, fish or powershell.
@@ -443,6 +448,42 @@ pub struct HistoryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CopyArgs {
+    /// The store to copy: a SQLite file or postgres://USER@HOST[:PORT]/DATABASE.
+    #[arg(value_name = "SOURCE")]
+    pub from: PathBuf,
+    /// The store to copy into: a new file, or a team store that holds no campaign yet.
+    #[arg(value_name = "TARGET")]
+    pub to: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Let a PostgreSQL role read the team store (every report), or also change it.
+    Grant(GrantArgs),
+    /// Take away everything a role was granted on the team store.
+    Revoke(RevokeArgs),
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct GrantArgs {
+    /// The role may read: every report, history, export.
+    #[arg(long, value_name = "ROLE")]
+    pub read: Option<String>,
+    /// The role may read and change the campaign.
+    #[arg(long, value_name = "ROLE")]
+    pub write: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+    /// The PostgreSQL role.
+    #[arg(value_name = "ROLE")]
+    pub role: String,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,7 @@ mod report;
 mod send;
 mod show;
 mod status;
+mod team;
 mod track;
 mod upcoming;
 
@@ -93,7 +94,8 @@ impl Ctx {
         // Recorded in the journal and shown by `history`: control characters are written visibly.
         let actor = render::clean::for_terminal(&actor).into_owned();
         let typed: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
-        let command = render::clean::for_terminal(&typed.join(" ")).into_owned();
+        // Recorded in the journal: a team store's password never is.
+        let command = crate::store::pg::without_passwords(&render::clean::for_terminal(&typed.join(" ")));
         Ctx {
             db_from_flag: cli.db.is_some(),
             db: cli.db.clone().or_else(|| std::env::var_os("ENGAGE_DB").filter(|v| !v.is_empty()).map(PathBuf::from)),
@@ -166,7 +168,8 @@ fn table_width(columns: Option<&str>) -> Option<u16> {
 }
 
 /// The login name of the current user, from the system's user database.
-fn login_name() -> Option<String> {
+/// The login name of the user running engage (from the system's user database).
+pub fn login_name() -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -314,5 +317,7 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Completions(args) => render::shell::completions(args.shell, ctx.ui, out),
         Command::Man => render::shell::man(ctx.ui, out),
         Command::Backup(args) => maintenance::backup(ctx, args, err),
+        Command::Copy(args) => team::copy(ctx, args, err),
+        Command::Team(command) => team::team(ctx, command, err),
     }
 }

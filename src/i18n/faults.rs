@@ -137,6 +137,52 @@ pub fn fault(f: &Fault) -> Msg {
             "journal entry {id} is damaged ({what}): restore the store from a backup",
             "l'entrée {id} du journal est endommagée ({what})\u{a0}: restaurez la base de données à partir d'une copie"
         ),
+        Fault::BadValue { column, detail } => msg!(
+            "the store holds a value engage cannot read (column {column}: {detail}): run `engage check`",
+            "la base de données contient une valeur qu'engage ne peut pas lire (colonne {column}\u{a0}: {detail})\u{a0}: lancez `engage check`"
+        ),
+        Fault::BadUrl { url, detail } => msg!(
+            "{url} is not a valid team store URL ({detail}); nothing was changed: write it postgres://USER@HOST[:PORT]/DATABASE",
+            "{url} n'est pas une URL de base de données d'équipe valide ({detail})\u{202f}; rien n'a été changé\u{a0}: écrivez-la postgres://UTILISATEUR@HÔTE[:PORT]/BASE"
+        ),
+        Fault::Unreachable { place, detail, refused: false } => msg!(
+            "cannot reach the team store {place} ({detail}); nothing was changed: check that its server is running and reachable",
+            "impossible de joindre la base de données d'équipe {place} ({detail})\u{202f}; rien n'a été changé\u{a0}: vérifiez que son serveur fonctionne et est joignable"
+        ),
+        Fault::Unreachable { place, detail, refused: true } => msg!(
+            "the team store {place} refused the connection ({detail}); nothing was changed: check the user, the password and the database name",
+            "la base de données d'équipe {place} a refusé la connexion ({detail})\u{202f}; rien n'a été changé\u{a0}: vérifiez l'utilisateur, le mot de passe et le nom de la base"
+        ),
+        Fault::ForeignDatabase { place } => msg!(
+            "{place} is a PostgreSQL database but not an engage team store; nothing was changed: check --db or $ENGAGE_DB",
+            "{place} est une base de données PostgreSQL mais pas une base de données d'équipe engage\u{202f}; rien n'a été changé\u{a0}: vérifiez --db ou $ENGAGE_DB"
+        ),
+        Fault::ReadOnlyRole { role } => msg!(
+            "role {role} may read this team store but not change it; nothing was changed: ask its owner for `engage team grant --write {role}`",
+            "le rôle {role} peut lire cette base de données d'équipe mais pas la modifier\u{202f}; rien n'a été changé\u{a0}: demandez à son propriétaire `engage team grant --write {role}`"
+        ),
+        Fault::Denied { detail } => msg!(
+            "the team store refused: {detail}; nothing was changed: ask its owner for access (`engage team grant`)",
+            "la base de données d'équipe a refusé\u{a0}: {detail}\u{202f}; rien n'a été changé\u{a0}: demandez l'accès à son propriétaire (`engage team grant`)"
+        ),
+        Fault::NoSuchRole { role } => msg!(
+            "the team store's server knows no role {role}; nothing was changed: create it first (CREATE ROLE {role} LOGIN)",
+            "le serveur de la base de données d'équipe ne connaît pas de rôle {role}\u{202f}; rien n'a été changé\u{a0}: créez-le d'abord (CREATE ROLE {role} LOGIN)"
+        ),
+        Fault::Occupied { place } => {
+            let shown = place.display();
+            msg!(
+                "{shown} already holds a campaign; nothing was changed: copy into a new file or an empty database",
+                "{shown} contient déjà une campagne\u{202f}; rien n'a été changé\u{a0}: copiez dans un nouveau fichier ou une base de données vide"
+            )
+        }
+        Fault::NotTeam { path } => {
+            let shown = path.display();
+            msg!(
+                "{shown} is a SQLite file, not a team store: access to it is the file's permissions; use --db postgres://USER@HOST/DATABASE",
+                "{shown} est un fichier SQLite, pas une base de données d'équipe\u{a0}: son accès est celui des droits du fichier\u{202f}; utilisez --db postgres://UTILISATEUR@HÔTE/BASE"
+            )
+        }
     }
 }
 

@@ -11,6 +11,8 @@ pub struct Entry {
     /// UTC, RFC 3339.
     pub at: String,
     pub actor: String,
+    /// The database role that made the change (a team store's); `None` in a SQLite file.
+    pub role: Option<String>,
     pub command: String,
     pub kind: Subject,
     pub key: String,

@@ -395,3 +395,32 @@ pub fn wrote(out: &mut dyn Write, ui: Ui, file: &Path) -> Result<()> {
         },
     )
 }
+
+/// Says what `engage copy` copied: `copied 42 items and 57 journal entries from A to B`.
+pub fn copied(out: &mut dyn Write, ui: Ui, from: &str, to: &str, items: usize, entries: usize) -> Result<()> {
+    let (s_items, s_entries) = (if items == 1 { "" } else { "s" }, if entries == 1 { "y" } else { "ies" });
+    let (fr_items, fr_entries) = (if items > 1 { "s" } else { "" }, if entries > 1 { "s" } else { "" });
+    w(
+        out,
+        match ui {
+            Ui::En => format!("copied {items} item{s_items} and {entries} journal entr{s_entries} from {from} to {to}"),
+            Ui::Fr => format!("{items} élément{fr_items} et {entries} entrée{fr_entries} du journal copiés de {from} vers {to}"),
+        },
+    )
+}
+
+/// Says what `engage team` granted or revoked.
+pub fn granted(out: &mut dyn Write, ui: Ui, store: &str, role: &str, access: Option<crate::store::pg::Access>) -> Result<()> {
+    use crate::store::pg::Access;
+    w(
+        out,
+        match (ui, access) {
+            (Ui::En, Some(Access::Read)) => format!("role {role} may now read {store}"),
+            (Ui::En, Some(Access::Write)) => format!("role {role} may now read and change {store}"),
+            (Ui::En, None) => format!("role {role} may no longer read or change {store}"),
+            (Ui::Fr, Some(Access::Read)) => format!("le rôle {role} peut désormais lire {store}"),
+            (Ui::Fr, Some(Access::Write)) => format!("le rôle {role} peut désormais lire et modifier {store}"),
+            (Ui::Fr, None) => format!("le rôle {role} ne peut plus lire ni modifier {store}"),
+        },
+    )
+}

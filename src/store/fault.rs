@@ -44,12 +44,41 @@ pub enum Fault {
     CopyFailed { target: PathBuf, detail: String },
     /// A journal row engage cannot read back.
     DamagedJournal { id: i64, what: String },
+    /// A value in the store that engage cannot read as the type its column holds.
+    BadValue { column: usize, detail: String },
+    /// A team store URL that cannot be parsed (shown without its password; bad input).
+    BadUrl { url: String, detail: String },
+    /// The team store's server cannot be reached (`refused`: it answered, but refused the login
+    /// or knows no such database — bad input).
+    Unreachable { place: String, detail: String, refused: bool },
+    /// A PostgreSQL database that holds tables but is not an engage team store.
+    ForeignDatabase { place: String },
+    /// A role granted only reading tried to change the team store.
+    ReadOnlyRole { role: String },
+    /// PostgreSQL refused what the role asked (its privileges).
+    Denied { detail: String },
+    /// `team grant` or `revoke` names a role the server does not know (bad input).
+    NoSuchRole { role: String },
+    /// The target of a copy already holds a campaign (bad input).
+    Occupied { place: PathBuf },
+    /// A team-store command run on a SQLite file (bad input).
+    NotTeam { path: PathBuf },
 }
 
 impl Fault {
     /// Whether the fault is the user's input (a path that cannot be a store): exit 2, else 1.
     pub fn is_input(&self) -> bool {
-        matches!(self, Fault::Directory { .. } | Fault::NotRegular { .. })
+        matches!(
+            self,
+            Fault::Directory { .. }
+                | Fault::NotRegular { .. }
+                | Fault::BadUrl { .. }
+                | Fault::Unreachable { refused: true, .. }
+                | Fault::ForeignDatabase { .. }
+                | Fault::NoSuchRole { .. }
+                | Fault::NotTeam { .. }
+                | Fault::Occupied { .. }
+        )
     }
 }
 

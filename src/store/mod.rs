@@ -1,17 +1,21 @@
-//! The SQLite file that holds one campaign: opening it safely, its schema and migrations, and
-//! every query and write of engage. No other module sees SQL.
+//! The store that holds one campaign — a SQLite file, or a PostgreSQL team store — opening it
+//! safely, its schemas and migrations, and every query and write of engage. No other module sees
+//! SQL. The two engines sit behind one seam ([`db::Tx`]); every query is written once.
 //!
-//! Writes go through [`Store::write`]: one `BEGIN IMMEDIATE` transaction that commits whole or
-//! rolls back when dropped, with every change journaled inside it.
+//! Writes go through [`Store::write`]: one transaction that commits whole or rolls back when
+//! dropped, with every change journaled inside it. On SQLite it is `BEGIN IMMEDIATE`; on
+//! PostgreSQL, a transaction under the writers' lock (see [`pg`]).
 
 mod actions_results;
+mod copy;
+pub mod db;
 mod fault;
 mod journal;
 mod open;
+pub mod pg;
 mod plan;
 mod reports;
 mod schema;
-mod sql;
 
 pub use fault::{Fault, SqliteProblem};
 pub use journal::HistoryFilter;
@@ -25,12 +29,15 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+pub use db::{Engine, Tx};
 
 use crate::error::{Error, Result};
 use crate::model::change::{Change, Item, Tally};
 use crate::model::plan::Plan;
 use crate::model::types::Family;
+use db::args;
 
 /// How long a command waits for another process's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -46,9 +53,15 @@ pub struct Actor {
     pub command: String,
 }
 
+/// The connection to a store, on its engine.
+enum Conn {
+    Sqlite(Connection),
+    Postgres(Box<postgres::Client>),
+}
+
 /// An open store.
 pub struct Store {
-    conn: Connection,
+    conn: Conn,
     path: PathBuf,
     upgraded: Option<Upgrade>,
     /// A new store not moved into place yet (see [`Open::Create`]).
@@ -66,17 +79,39 @@ impl Store {
         &self.path
     }
 
-    /// Runs `work` in one immediate transaction, committed when it returns `Ok`. A busy store is
-    /// waited for ([`BUSY_TIMEOUT`]) and the transaction retried a bounded number of times.
-    pub fn write<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let path = self.path.clone();
-        self.write_inner(work).map_err(|e| corrupt(&path, e))
+    /// Which engine the store is kept in.
+    pub fn engine(&self) -> Engine {
+        match self.conn {
+            Conn::Sqlite(_) => Engine::Sqlite,
+            Conn::Postgres(_) => Engine::Postgres,
+        }
     }
 
-    fn write_inner<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    /// The SQLite connection of a store kept in a file.
+    #[cfg(test)]
+    fn sqlite(&self) -> Option<&Connection> {
+        match &self.conn {
+            Conn::Sqlite(c) => Some(c),
+            Conn::Postgres(_) => None,
+        }
+    }
+
+    /// Runs `work` in one writing transaction, committed when it returns `Ok`. On SQLite a busy
+    /// store is waited for ([`BUSY_TIMEOUT`]) and the transaction retried a bounded number of
+    /// times; on PostgreSQL, see [`pg::write`].
+    pub fn write<T>(&mut self, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        match &mut self.conn {
+            Conn::Postgres(client) => pg::write(client, work),
+            Conn::Sqlite(_) => self.write_inner(work).map_err(|e| corrupt(&path, e)),
+        }
+    }
+
+    fn write_inner<T>(&mut self, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let Conn::Sqlite(conn) = &mut self.conn else { unreachable!("write_inner is SQLite's") };
         let mut attempt = 0;
         let tx = loop {
-            match self.conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+            match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
                 Ok(tx) => break tx,
                 Err(e) if is_busy(&e) && attempt < BUSY_RETRIES => {
                     attempt += 1;
@@ -85,6 +120,7 @@ impl Store {
                 Err(e) => return Err(e.into()),
             }
         };
+        let tx = Tx::sqlite(tx);
         let value = work(&tx)?;
         tx.commit()?;
         self.settle()?;
@@ -92,26 +128,37 @@ impl Store {
     }
 
     /// Runs `work` on one consistent read snapshot.
-    pub fn read<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    pub fn read<T>(&mut self, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
-        let read = || -> Result<T> {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-            let value = work(&tx)?;
-            tx.finish()?;
-            Ok(value)
-        };
-        read().map_err(|e| corrupt(&path, e))
+        match &mut self.conn {
+            Conn::Postgres(client) => pg::read(client, work),
+            Conn::Sqlite(conn) => {
+                let read = || -> Result<T> {
+                    let tx = Tx::sqlite(conn.transaction_with_behavior(TransactionBehavior::Deferred)?);
+                    let value = work(&tx)?;
+                    tx.finish()?;
+                    Ok(value)
+                };
+                read().map_err(|e| corrupt(&path, e))
+            }
+        }
     }
 
-    /// Copies the store into the existing file `target` (made by the caller, with the mode it
-    /// wants) through SQLite's online backup: one consistent snapshot, even while another process
-    /// writes. The copy writes no journal beside `target`: a copy that fails is thrown away whole.
-    pub fn backup_to(&self, target: &Path) -> Result<()> {
+    /// Copies the store into the existing empty file `target` (made by the caller, with the mode
+    /// it wants): one consistent snapshot, even while another process writes. A SQLite store is
+    /// copied through SQLite's online backup, which writes no journal beside `target`; a team
+    /// store is copied into a new SQLite store there, journal included. A copy that fails is
+    /// thrown away whole by the caller.
+    pub fn backup_to(&mut self, target: &Path) -> Result<()> {
         let fail = |e: rusqlite::Error| Error::Fault(Fault::CopyFailed { target: target.to_path_buf(), detail: e.to_string() });
+        let Conn::Sqlite(conn) = &self.conn else {
+            let mut into = Store::open(target, Open::Create)?;
+            return copy::copy(self, &mut into).map(drop);
+        };
         let mut copy =
             Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(fail)?;
         copy.pragma_update(None, "journal_mode", "OFF").map_err(fail)?;
-        copy_whole(&self.conn, &mut copy).map_err(fail)?;
+        copy_whole(conn, &mut copy).map_err(fail)?;
         copy.close().map_err(|(_, e)| fail(e))
     }
 
@@ -212,11 +259,11 @@ fn is_busy(e: &rusqlite::Error) -> bool {
 
 /// One consistent read of the store, with the typed queries reports are made of. The store
 /// answers queries; the commands assemble reports from the answers with the model.
-pub struct Snapshot<'a> {
-    tx: &'a Transaction<'a>,
+pub struct Snapshot<'a, 't> {
+    tx: &'a Tx<'t>,
 }
 
-impl Snapshot<'_> {
+impl Snapshot<'_, '_> {
     /// The campaign; [`Error::NoCampaign`] when the store has none yet.
     pub fn campaign(&self) -> Result<crate::model::plan::Campaign> {
         plan::load_campaign(self.tx)?.ok_or_else(no_campaign)
@@ -323,34 +370,68 @@ impl Store {
 }
 
 /// [`Error::Unknown`] for `key`, suggesting the nearest key of `family` in the store.
-fn unknown_in(tx: &Transaction, family: Family, key: &str) -> Error {
+fn unknown_in(tx: &Tx, family: Family, key: &str) -> Error {
     let nearest = plan::keys(tx, family)
         .ok()
         .and_then(|keys| crate::model::suggest::nearest(key, keys.iter().map(String::as_str)).map(str::to_string));
     Error::Unknown { family, key: key.to_string(), nearest }
 }
 
-/// What `engage check` asks of SQLite.
+/// Moving a campaign between stores, and who may use a team store.
 impl Store {
-    /// SQLite's own checks: `PRAGMA integrity_check` and `PRAGMA foreign_key_check`. Each problem
-    /// is one sentence; an empty list means the file is sound. SQLite skips CHECK constraints on a
-    /// store opened only to read: such a store is checked through a copy in memory.
+    /// Copies the whole campaign of this store, journal included (ids, times, actors as they
+    /// are), into `into`, in one transaction there; refuses a store that already holds a
+    /// campaign or a journal ([`Fault::Occupied`]). Returns how many items and journal entries
+    /// were copied.
+    pub fn copy_into(&mut self, into: &mut Store) -> Result<(usize, usize)> {
+        copy::copy(self, into)
+    }
+
+    /// Grants `role` reading or writing this team store, or revokes what it had (`None`);
+    /// [`Fault::NotTeam`] on a SQLite file.
+    pub fn grant(&mut self, role: &str, access: Option<pg::Access>) -> Result<()> {
+        match &mut self.conn {
+            Conn::Postgres(client) => pg::grant(client, role, access),
+            Conn::Sqlite(_) => Err(Error::Fault(Fault::NotTeam { path: self.path.clone() })),
+        }
+    }
+}
+
+/// What `engage check` asks of the engine.
+impl Store {
+    /// The engine's own checks. SQLite: `PRAGMA integrity_check` and `PRAGMA foreign_key_check`,
+    /// each problem one sentence (SQLite skips CHECK constraints on a store opened only to read:
+    /// such a store is checked through a copy in memory). PostgreSQL enforces every constraint
+    /// on every write and has no such check to run: the list is empty once the schema version is
+    /// known to be this engage's (which opening checked).
     pub fn sqlite_problems(&mut self) -> Result<Vec<SqliteProblem>> {
-        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+        let path = self.path.clone();
+        self.engine_problems().map_err(|e| corrupt(&path, e))
+    }
+
+    fn engine_problems(&mut self) -> Result<Vec<SqliteProblem>> {
+        let Conn::Sqlite(conn) = &mut self.conn else { return Ok(Vec::new()) };
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
             let mut memory = Connection::open_in_memory()?;
-            copy_whole(&self.conn, &mut memory)?;
+            copy_whole(conn, &mut memory)?;
             return sqlite_problems_in(&memory);
         }
-        self.read(|tx| sqlite_problems_in(tx))
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let problems = sqlite_problems_in(&tx)?;
+        tx.finish()?;
+        Ok(problems)
     }
 }
 
 impl Store {
-    /// SQLite's quick check of the whole file (its structure, not its constraints): a damaged file
-    /// is [`Fault::Damaged`].
+    /// The engine's quick check of the whole store (its structure, not its constraints): a damaged
+    /// file is [`Fault::Damaged`]. A team store is checked by reading its schema version.
     pub fn quick_check(&mut self) -> Result<()> {
         let path = self.path.clone();
-        let first: String = self.read(|tx| Ok(tx.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?))?;
+        if self.engine() == Engine::Postgres {
+            return self.read(|tx| tx.value::<i64>("SELECT version FROM engage_store WHERE id = 1", args![]).map(drop));
+        }
+        let first: String = self.read(|tx| tx.value("PRAGMA quick_check(1)", args![]))?;
         if first == "ok" { Ok(()) } else { Err(Error::Fault(Fault::Damaged { path, detail: first })) }
     }
 }

@@ -10,7 +10,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use tempfile::TempPath;
 
 use super::Fault;
-use super::{BUSY_TIMEOUT, Store, schema};
+use super::{BUSY_TIMEOUT, Conn, Store, pg, schema};
 use crate::error::{Error, Result};
 
 /// How a command opens the store.
@@ -41,6 +41,9 @@ impl Store {
     /// Opens the store at `path` as `mode` says, refusing a file that is not an engage store
     /// (before changing anything about it) or is from a newer engage.
     pub fn open(path: &Path, mode: Open) -> Result<Store> {
+        if let Some(url) = path.to_str().filter(|p| pg::is_url(p)) {
+            return Store::open_team(url, mode);
+        }
         let meta = match fs::metadata(path) {
             Ok(meta) => Some(meta),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -78,13 +81,13 @@ impl Store {
         if version == 0 && mode != Open::Create {
             return Err(not_yet(path));
         }
-        let mut store = Store { conn, path: path.to_path_buf(), upgraded: None, pending: None };
-        configure(&store.conn).map_err(|e| damaged(path, e))?;
+        configure(&conn).map_err(|e| damaged(path, e))?;
+        let mut store = Store { conn: Conn::Sqlite(conn), path: path.to_path_buf(), upgraded: None, pending: None };
         if version == 0 {
-            schema::migrate(&mut store.conn, 0, path)?;
+            schema::migrate(&mut store, 0, path)?;
         } else if version < schema::CURRENT_VERSION {
-            let kept_as = schema::copy_aside(&store, version)?;
-            schema::migrate(&mut store.conn, version, path)?;
+            let kept_as = schema::copy_aside(&mut store, version)?;
+            schema::migrate(&mut store, version, path)?;
             store.upgraded = Some(schema::Upgrade { from: version, kept_as });
         }
         Ok(store)
@@ -119,7 +122,7 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", true).map_err(fail)?;
         let conn = if version < schema::CURRENT_VERSION { upgraded_in_memory(&conn, version, path)? } else { conn };
-        Ok(Store { conn, path: path.to_path_buf(), upgraded: None, pending: None })
+        Ok(Store { conn: Conn::Sqlite(conn), path: path.to_path_buf(), upgraded: None, pending: None })
     }
 
     /// A new store in a temporary file beside `path` (see [`Open::Create`]); `replaces`: an
@@ -137,8 +140,8 @@ impl Store {
         // Until it is in place the file is private to this process: no journal file to leave behind.
         conn.pragma_update(None, "journal_mode", "MEMORY").map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(fail)?;
-        let mut store = Store { conn, path: path.to_path_buf(), upgraded: None, pending: Some(Pending { temp, replaces }) };
-        schema::migrate(&mut store.conn, 0, path)?;
+        let mut store = Store { conn: Conn::Sqlite(conn), path: path.to_path_buf(), upgraded: None, pending: Some(Pending { temp, replaces }) };
+        schema::migrate(&mut store, 0, path)?;
         Ok(store)
     }
 
@@ -149,7 +152,7 @@ impl Store {
             return Ok(());
         };
         // Closes the temporary store, so that everything is in its file.
-        self.conn = Connection::open_in_memory()?;
+        self.conn = Conn::Sqlite(Connection::open_in_memory()?);
         let moved = if replaces { temp.persist(&self.path) } else { temp.persist_noclobber(&self.path) };
         moved.map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
@@ -159,9 +162,28 @@ impl Store {
             }
         })?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        self.conn = Connection::open_with_flags(&self.path, flags).map_err(|e| damaged(&self.path, e))?;
-        self.conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| damaged(&self.path, e))?;
-        configure(&self.conn).map_err(|e| damaged(&self.path, e))
+        let conn = Connection::open_with_flags(&self.path, flags).map_err(|e| damaged(&self.path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| damaged(&self.path, e))?;
+        configure(&conn).map_err(|e| damaged(&self.path, e))?;
+        self.conn = Conn::Sqlite(conn);
+        Ok(())
+    }
+
+    /// Opens the team store at `url` as `mode` says: a database of another application or of a
+    /// newer engage is refused before anything about it changes; an empty database gets the
+    /// schema only from a command that may create a store; an older one is upgraded in place, in
+    /// one transaction (PostgreSQL keeps its own backups: no copy is set aside).
+    fn open_team(url: &str, mode: Open) -> Result<Store> {
+        let url = pg::Url::parse(url)?;
+        let shown = url.shown().to_string();
+        let mut client = url.connect()?;
+        let path = PathBuf::from(&shown);
+        match pg::inspect(&mut client, &shown).map_err(pg::denied)? {
+            None if mode != Open::Create => return Err(not_yet(&path)),
+            Some(v) if v == pg::CURRENT_VERSION => {}
+            _ => pg::migrate(&mut client, &shown).map_err(pg::denied)?,
+        }
+        Ok(Store { conn: Conn::Postgres(Box::new(client)), path, upgraded: None, pending: None })
     }
 }
 
@@ -180,7 +202,7 @@ fn upgraded_in_memory(conn: &Connection, version: i64, path: &Path) -> Result<Co
     let mut memory = Connection::open_in_memory()?;
     super::copy_whole(conn, &mut memory).map_err(|e| damaged(path, e))?;
     memory.pragma_update(None, "foreign_keys", true)?;
-    schema::migrate(&mut memory, version, path)?;
+    schema::migrate_connection(&mut memory, version, path)?;
     Ok(memory)
 }
 
@@ -283,8 +305,8 @@ mod tests {
         assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
         // A first write that commits puts the store in place, as a WAL store.
         let mut store = Store::open(&path, Open::Create).unwrap();
-        store.write(|tx| Ok(tx.execute("INSERT INTO campaign (id, name, \"end\") VALUES (1, 'X', '2030-12-31')", [])?)).unwrap();
-        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        store.write(|tx| tx.exec("INSERT INTO campaign (id, name, \"end\") VALUES (1, 'X', '2030-12-31')", crate::args![])).unwrap();
+        let mode: String = store.sqlite().unwrap().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
         drop(store);
         assert_eq!(names(dir.path()), ["new.db"]);
@@ -298,7 +320,7 @@ mod tests {
         let path = dir.path().join("new.db");
         let mut store = Store::open(&path, Open::Create).unwrap();
         fs::write(&path, "someone else's").unwrap();
-        let failed = store.write(|tx| Ok(tx.execute("INSERT INTO campaign (id, name, \"end\") VALUES (1, 'X', '2030-12-31')", [])?));
+        let failed = store.write(|tx| tx.exec("INSERT INTO campaign (id, name, \"end\") VALUES (1, 'X', '2030-12-31')", crate::args![]));
         assert!(failed.is_err());
         drop(store);
         assert_eq!(fs::read_to_string(&path).unwrap(), "someone else's");

@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use super::db::{Tx, args};
 
 use super::{Actor, journal};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::change::{Change, Item, Tally};
 use crate::model::glossary::{Glossary, Term};
 use crate::model::plan::{
@@ -14,12 +14,12 @@ use crate::model::plan::{
 use crate::model::types::Family;
 
 /// The whole campaign as plain data.
-pub fn load(tx: &Transaction) -> Result<Plan> {
+pub fn load(tx: &Tx) -> Result<Plan> {
     load_only(tx, None)
 }
 
 /// One item of `family`, by key (`MEETING/ITEM` for an agenda item); `None` when there is none.
-pub fn load_item(tx: &Transaction, family: Family, key: &str) -> Result<Option<Item>> {
+pub fn load_item(tx: &Tx, family: Family, key: &str) -> Result<Option<Item>> {
     let plan = load_only(tx, Some((family, key)))?;
     Ok(match family {
         Family::Organization => plan.organizations.into_values().next().map(Item::Organization),
@@ -37,7 +37,7 @@ pub fn load_item(tx: &Transaction, family: Family, key: &str) -> Result<Option<I
 }
 
 /// The keys of every item of `family` (`MEETING/ITEM` for agenda items), sorted.
-pub fn keys(tx: &Transaction, family: Family) -> Result<Vec<String>> {
+pub fn keys(tx: &Tx, family: Family) -> Result<Vec<String>> {
     let sql = match family {
         Family::Organization => "SELECT key FROM organization ORDER BY key",
         Family::Table => "SELECT key FROM forum ORDER BY key",
@@ -54,13 +54,11 @@ pub fn keys(tx: &Transaction, family: Family) -> Result<Vec<String>> {
         Family::Action => "SELECT key FROM action_item ORDER BY key",
         Family::Result => "SELECT key FROM expected_result ORDER BY key",
     };
-    let mut stmt = tx.prepare_cached(sql)?;
-    let keys = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(keys)
+    tx.rows(sql, args![], |r| r.get(0))
 }
 
 /// The campaign, or only the one item `only` names (kind, key).
-fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
+fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
     // For each kind: the key to select (None = every row), or skip the kind entirely.
     let want = |kind: Family| -> Option<Option<&str>> {
         match only {
@@ -72,9 +70,7 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
     let mut plan = Plan { campaign: if only.is_none() { load_campaign(tx)? } else { None }, ..Plan::default() };
 
     if let Some(key) = want(Family::Organization) {
-        let mut stmt = tx
-            .prepare_cached("SELECT key, name, name_fr, gov_order, jurisdiction, contact FROM organization WHERE ?1 IS NULL OR key = ?1")?;
-        for row in stmt.query_map([key], |r| {
+        for org in tx.rows("SELECT key, name, name_fr, gov_order, jurisdiction, contact FROM organization WHERE ?1 IS NULL OR key = ?1", args![key], |r| {
             Ok(Organization {
                 key: r.get(0)?,
                 name: r.get(1)?,
@@ -84,25 +80,18 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
                 contact: r.get(5)?,
             })
         })? {
-            let org = row?;
             plan.organizations.insert(org.key.clone(), org);
         }
     }
 
     if let Some(key) = want(Family::Table) {
-        let mut stmt = tx.prepare_cached("SELECT key, name, name_fr, kind, chair FROM forum WHERE ?1 IS NULL OR key = ?1")?;
-        for row in stmt.query_map([key], |r| {
+        for t in tx.rows("SELECT key, name, name_fr, kind, chair FROM forum WHERE ?1 IS NULL OR key = ?1", args![key], |r| {
             Ok(Table { key: r.get(0)?, name: r.get(1)?, name_fr: r.get(2)?, kind: r.get(3)?, members: Vec::new(), chair: r.get(4)? })
         })? {
-            let t = row?;
             plan.tables.insert(t.key.clone(), t);
         }
-        let mut stmt = tx.prepare_cached(
-            "SELECT f.key, o.key FROM forum_member m JOIN forum f ON f.id = m.forum_id JOIN organization o ON o.id = m.organization_id
-         WHERE ?1 IS NULL OR f.key = ?1 ORDER BY o.key",
-        )?;
-        for row in stmt.query_map([key], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-            let (table, org) = row?;
+        for (table, org) in tx.rows("SELECT f.key, o.key FROM forum_member m JOIN forum f ON f.id = m.forum_id JOIN organization o ON o.id = m.organization_id
+         WHERE ?1 IS NULL OR f.key = ?1 ORDER BY o.key", args![key], |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)))? {
             if let Some(t) = plan.tables.get_mut(&table) {
                 t.members.push(org);
             }
@@ -110,30 +99,22 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
     }
 
     if let Some(key) = want(Family::Meeting) {
-        let mut stmt = tx.prepare_cached(
-            "SELECT m.key, f.key, m.date, m.end_date, m.location, m.attendance_recorded, m.outcome
-               FROM meeting m JOIN forum f ON f.id = m.forum_id WHERE ?1 IS NULL OR m.key = ?1",
-        )?;
-        for row in stmt.query_map([key], |r| {
+        for m in tx.rows("SELECT m.key, f.key, m.date, m.end_date, m.location, m.attendance_recorded, m.outcome
+               FROM meeting m JOIN forum f ON f.id = m.forum_id WHERE ?1 IS NULL OR m.key = ?1", args![key], |r| {
             Ok(Meeting {
                 key: r.get(0)?,
                 table: r.get(1)?,
                 date: r.get(2)?,
                 end_date: r.get(3)?,
                 location: r.get(4)?,
-                attended: r.get::<_, bool>(5)?.then(Vec::new),
+                attended: r.get::<bool>(5)?.then(Vec::new),
                 outcome: r.get(6)?,
             })
         })? {
-            let m = row?;
             plan.meetings.insert(m.key.clone(), m);
         }
-        let mut stmt = tx.prepare_cached(
-            "SELECT m.key, o.key FROM meeting_attendee a JOIN meeting m ON m.id = a.meeting_id
-               JOIN organization o ON o.id = a.organization_id WHERE ?1 IS NULL OR m.key = ?1 ORDER BY o.key",
-        )?;
-        for row in stmt.query_map([key], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-            let (meeting, org) = row?;
+        for (meeting, org) in tx.rows("SELECT m.key, o.key FROM meeting_attendee a JOIN meeting m ON m.id = a.meeting_id
+               JOIN organization o ON o.id = a.organization_id WHERE ?1 IS NULL OR m.key = ?1 ORDER BY o.key", args![key], |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)))? {
             if let Some(attended) = plan.meetings.get_mut(&meeting).and_then(|m| m.attended.as_mut()) {
                 attended.push(org);
             }
@@ -145,11 +126,8 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
             Some((m, i)) => (Some(m), Some(i)),
             None => (None, None),
         };
-        let mut stmt = tx.prepare_cached(
-        "SELECT m.key, a.key, a.topic, a.topic_fr, a.owner, a.status, a.done_on, a.note FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
-         WHERE (?1 IS NULL OR m.key = ?1) AND (?2 IS NULL OR a.key = ?2)",
-    )?;
-        for row in stmt.query_map(params![meeting, item], |r| {
+        for a in tx.rows("SELECT m.key, a.key, a.topic, a.topic_fr, a.owner, a.status, a.done_on, a.note FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+         WHERE (?1 IS NULL OR m.key = ?1) AND (?2 IS NULL OR a.key = ?2)", args![meeting, item], |r| {
             Ok(AgendaItem {
                 meeting: r.get(0)?,
                 key: r.get(1)?,
@@ -159,17 +137,13 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
                 progress: Progress { status: r.get(5)?, done_on: r.get(6)?, note: r.get(7)? },
             })
         })? {
-            let a = row?;
             plan.agenda.insert((a.meeting.clone(), a.key.clone()), a);
         }
     }
 
     if let Some(key) = want(Family::Channel) {
-        let mut stmt = tx.prepare_cached(
-            "SELECT c.key, c.name, c.name_fr, c.kind, o.key, c.owner, c.due, c.status, c.done_on, c.note, c.url, c.lang, c.counterpart
-         FROM channel c LEFT JOIN organization o ON o.id = c.organization_id WHERE ?1 IS NULL OR c.key = ?1",
-        )?;
-        for row in stmt.query_map([key], |r| {
+        for c in tx.rows("SELECT c.key, c.name, c.name_fr, c.kind, o.key, c.owner, c.due, c.status, c.done_on, c.note, c.url, c.lang, c.counterpart
+         FROM channel c LEFT JOIN organization o ON o.id = c.organization_id WHERE ?1 IS NULL OR c.key = ?1", args![key], |r| {
             Ok(Channel {
                 key: r.get(0)?,
                 name: r.get(1)?,
@@ -184,14 +158,12 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
                 counterpart: r.get(12)?,
             })
         })? {
-            let c = row?;
             plan.channels.insert(c.key.clone(), c);
         }
     }
 
     if let Some(key) = want(Family::Material) {
-        let mut stmt = tx.prepare_cached("SELECT key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart FROM material WHERE ?1 IS NULL OR key = ?1")?;
-        for row in stmt.query_map([key], |r| {
+        for m in tx.rows("SELECT key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart FROM material WHERE ?1 IS NULL OR key = ?1", args![key], |r| {
             Ok(Material {
                 key: r.get(0)?,
                 title: r.get(1)?,
@@ -205,16 +177,12 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
                 counterpart: r.get(11)?,
             })
         })? {
-            let m = row?;
             plan.materials.insert(m.key.clone(), m);
         }
     }
 
     if let Some(key) = want(Family::Milestone) {
-        let mut stmt = tx.prepare_cached(
-            "SELECT key, title, title_fr, owner, due, duration_days, status, done_on, note FROM milestone WHERE ?1 IS NULL OR key = ?1",
-        )?;
-        for row in stmt.query_map([key], |r| {
+        for m in tx.rows("SELECT key, title, title_fr, owner, due, duration_days, status, done_on, note FROM milestone WHERE ?1 IS NULL OR key = ?1", args![key], |r| {
             Ok(Milestone {
                 key: r.get(0)?,
                 title: r.get(1)?,
@@ -226,15 +194,10 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
                 progress: Progress { status: r.get(6)?, done_on: r.get(7)?, note: r.get(8)? },
             })
         })? {
-            let m = row?;
             plan.milestones.insert(m.key.clone(), m);
         }
-        let mut stmt = tx.prepare_cached(
-        "SELECT m.key, p.key FROM milestone_dependency d JOIN milestone m ON m.id = d.milestone_id JOIN milestone p ON p.id = d.depends_on_id
-         WHERE ?1 IS NULL OR m.key = ?1 ORDER BY p.key",
-    )?;
-        for row in stmt.query_map([key], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-            let (m, p) = row?;
+        for (m, p) in tx.rows("SELECT m.key, p.key FROM milestone_dependency d JOIN milestone m ON m.id = d.milestone_id JOIN milestone p ON p.id = d.depends_on_id
+         WHERE ?1 IS NULL OR m.key = ?1 ORDER BY p.key", args![key], |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)))? {
             if let Some(m) = plan.milestones.get_mut(&m) {
                 m.depends_on.push(p);
             }
@@ -242,11 +205,8 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
     }
 
     if let Some(key) = want(Family::Person) {
-        let mut stmt = tx.prepare_cached(
-            "SELECT p.key, p.name, o.key, p.role, p.email, p.lang, p.source, p.contact_permitted, p.retain_until
-               FROM person p JOIN organization o ON o.id = p.organization_id WHERE ?1 IS NULL OR p.key = ?1",
-        )?;
-        for row in stmt.query_map([key], |r| {
+        for p in tx.rows("SELECT p.key, p.name, o.key, p.role, p.email, p.lang, p.source, p.contact_permitted, p.retain_until
+               FROM person p JOIN organization o ON o.id = p.organization_id WHERE ?1 IS NULL OR p.key = ?1", args![key], |r| {
             Ok(Person {
                 key: r.get(0)?,
                 name: r.get(1)?,
@@ -259,7 +219,6 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
                 retain_until: r.get(8)?,
             })
         })? {
-            let p = row?;
             plan.people.insert(p.key.clone(), p);
         }
     }
@@ -269,14 +228,11 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
             Some((m, t)) => (Some(m), Some(t)),
             None => (None, None),
         };
-        let mut stmt = tx.prepare_cached(
-            "SELECT m.key, coalesce(o.key, p.key), v.key, d.due, d.status, d.done_on, d.note, d.acknowledged_on
+        for d in tx.rows("SELECT m.key, coalesce(o.key, p.key), v.key, d.due, d.status, d.done_on, d.note, d.acknowledged_on
                FROM distribution d JOIN material m ON m.id = d.material_id
                LEFT JOIN organization o ON o.id = d.organization_id LEFT JOIN person p ON p.id = d.person_id
                LEFT JOIN organization v ON v.id = d.via_id
-              WHERE (?1 IS NULL OR m.key = ?1) AND (?2 IS NULL OR coalesce(o.key, p.key) = ?2)",
-        )?;
-        for row in stmt.query_map(params![material, to], |r| {
+              WHERE (?1 IS NULL OR m.key = ?1) AND (?2 IS NULL OR coalesce(o.key, p.key) = ?2)", args![material, to], |r| {
             Ok(Distribution {
                 material: r.get(0)?,
                 to: r.get(1)?,
@@ -286,7 +242,6 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
                 acknowledged_on: r.get(7)?,
             })
         })? {
-            let d = row?;
             plan.distributions.insert((d.material.clone(), d.to.clone()), d);
         }
     }
@@ -304,38 +259,33 @@ fn load_only(tx: &Transaction, only: Option<(Family, &str)>) -> Result<Plan> {
 }
 
 /// The campaign's glossary, keyed by the stored value.
-pub fn load_glossary(tx: &Transaction) -> Result<Glossary> {
-    let mut stmt = tx.prepare_cached("SELECT english, french FROM glossary")?;
-    let rows = stmt.query_map([], |r| Ok(Term { english: r.get(0)?, french: r.get(1)? }))?;
+pub fn load_glossary(tx: &Tx) -> Result<Glossary> {
     let mut glossary = Glossary::new();
-    for row in rows {
-        let term = row?;
+    tx.each("SELECT english, french FROM glossary", args![], |r| {
+        let term = Term { english: r.get(0)?, french: r.get(1)? };
         glossary.insert(term.english.clone(), term);
-    }
+        Ok(())
+    })?;
     Ok(glossary)
 }
 
 /// The campaign, if the store has one yet.
-pub fn load_campaign(tx: &Transaction) -> Result<Option<Campaign>> {
-    let row = tx
-        .query_row("SELECT name, name_fr, start, \"end\", leads FROM campaign WHERE id = 1", [], |r| {
-            let leads: String = r.get(4)?;
-            Ok(Campaign {
-                name: r.get(0)?,
-                name_fr: r.get(1)?,
-                start: r.get(2)?,
-                end: r.get(3)?,
-                leads: serde_json::from_str(&leads).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, format!("campaign leads: {e}").into())
-                })?,
-            })
+pub fn load_campaign(tx: &Tx) -> Result<Option<Campaign>> {
+    tx.first("SELECT name, name_fr, start, \"end\", leads FROM campaign WHERE id = 1", args![], |r| {
+        let leads: String = r.get(4)?;
+        Ok(Campaign {
+            name: r.get(0)?,
+            name_fr: r.get(1)?,
+            start: r.get(2)?,
+            end: r.get(3)?,
+            leads: serde_json::from_str(&leads)
+                .map_err(|e| Error::Fault(super::Fault::BadValue { column: 4, detail: format!("campaign leads: {e}") }))?,
         })
-        .optional()?;
-    Ok(row)
+    })
 }
 
 /// Writes `changes` (in their order) and journals each one, inside the caller's transaction.
-pub fn apply(tx: &Transaction, changes: &[Change], actor: &Actor, written: &dyn Fn(usize, usize)) -> Result<()> {
+pub fn apply(tx: &Tx, changes: &[Change], actor: &Actor, written: &dyn Fn(usize, usize)) -> Result<()> {
     let mut writer = Writer::new(tx, actor, written);
     writer.expect(changes.len());
     for change in changes {
@@ -347,9 +297,10 @@ pub fn apply(tx: &Transaction, changes: &[Change], actor: &Actor, written: &dyn 
 
 /// Writes and journals changes one at a time, as they come, inside the caller's transaction;
 /// milestone dependencies are written at the end, once every milestone they name exists.
-pub struct Writer<'a> {
-    tx: &'a Transaction<'a>,
-    actor: &'a Actor,
+pub struct Writer<'a, 't> {
+    tx: &'a Tx<'t>,
+    /// Who the journal says made the changes; `None`: the changes are not journaled (a copy).
+    actor: Option<&'a Actor>,
     journal: journal::Recorder,
     /// Each written milestone, what it depends on, and whether it is new (so has none yet).
     dependencies: Vec<(String, Vec<String>, bool)>,
@@ -358,11 +309,32 @@ pub struct Writer<'a> {
     tally: Tally,
 }
 
-impl<'a> Writer<'a> {
+impl<'a, 't> Writer<'a, 't> {
     /// A writer telling `written(done, total)` how far it has gone (every 512 changes, and at
     /// the end).
-    pub fn new(tx: &'a Transaction<'a>, actor: &'a Actor, written: &'a dyn Fn(usize, usize)) -> Self {
-        Writer { tx, actor, journal: journal::Recorder::default(), dependencies: Vec::new(), written, total: 0, tally: Tally::default() }
+    pub fn new(tx: &'a Tx<'t>, actor: &'a Actor, written: &'a dyn Fn(usize, usize)) -> Self {
+        Writer {
+            tx,
+            actor: Some(actor),
+            journal: journal::Recorder::default(),
+            dependencies: Vec::new(),
+            written,
+            total: 0,
+            tally: Tally::default(),
+        }
+    }
+
+    /// A writer that journals nothing: for copying a campaign whose journal is copied as it is.
+    pub fn silent(tx: &'a Tx<'t>) -> Self {
+        Writer {
+            tx,
+            actor: None,
+            journal: journal::Recorder::default(),
+            dependencies: Vec::new(),
+            written: &|_, _| {},
+            total: 0,
+            tally: Tally::default(),
+        }
     }
 
     /// Says how many changes are coming, for `written`.
@@ -392,35 +364,32 @@ impl<'a> Writer<'a> {
             }
             None => delete(tx, change.item())?,
         }
-        self.journal.record(tx, self.actor, change)?;
+        if let Some(actor) = self.actor {
+            self.journal.record(tx, actor, change)?;
+        }
         self.tally.count(change.action());
         Ok(())
     }
 
     /// Writes the dependencies of the milestones written; returns what the changes did.
     pub fn finish(self) -> Result<Tally> {
-        /// The id of milestone `key`, looked up once however many milestones depend on it.
-        fn id<'k>(ids: &mut HashMap<&'k str, Option<i64>>, find: &mut rusqlite::CachedStatement, key: &'k str) -> Result<Option<i64>> {
-            if let Some(&id) = ids.get(key) {
-                return Ok(id);
-            }
-            let id = find.query_row([key], |r| r.get(0)).optional()?;
-            ids.insert(key, id);
-            Ok(id)
-        }
         let tx = self.tx;
-        let mut ids = HashMap::new();
-        let mut find = tx.prepare_cached("SELECT id FROM milestone WHERE key = ?1")?;
-        let mut delete = tx.prepare_cached("DELETE FROM milestone_dependency WHERE milestone_id = ?1")?;
-        let mut insert = tx.prepare_cached("INSERT INTO milestone_dependency (milestone_id, depends_on_id) VALUES (?1, ?2)")?;
-        for (key, depends_on, created) in &self.dependencies {
-            let Some(milestone) = id(&mut ids, &mut find, key)? else { continue };
-            if !created {
-                delete.execute([milestone])?;
-            }
-            for dep in depends_on {
-                if let Some(dep) = id(&mut ids, &mut find, dep)? {
-                    insert.execute(params![milestone, dep])?;
+        if !self.dependencies.is_empty() {
+            // Every milestone's id, read in one query however many dependencies there are.
+            let mut ids: HashMap<String, i64> = HashMap::new();
+            tx.each("SELECT key, id FROM milestone", args![], |r| {
+                ids.insert(r.get(0)?, r.get(1)?);
+                Ok(())
+            })?;
+            for (key, depends_on, created) in &self.dependencies {
+                let Some(&milestone) = ids.get(key) else { continue };
+                if !created {
+                    tx.defer("DELETE FROM milestone_dependency WHERE milestone_id = ?1", args![milestone])?;
+                }
+                for dep in depends_on {
+                    if let Some(&dep) = ids.get(dep) {
+                        tx.defer("INSERT INTO milestone_dependency (milestone_id, depends_on_id) VALUES (?1, ?2)", args![milestone, dep])?;
+                    }
                 }
             }
         }
@@ -430,88 +399,66 @@ impl<'a> Writer<'a> {
     }
 }
 
-fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
+fn upsert(tx: &Tx, item: &Item) -> Result<()> {
     match item {
         Item::Campaign(c) => {
             let leads = serde_json::to_string(&c.leads)?;
-            tx.prepare_cached(
-                "INSERT INTO campaign (id, name, name_fr, start, \"end\", leads) VALUES (1, ?1, ?2, ?3, ?4, ?5)
+            tx.defer("INSERT INTO campaign (id, name, name_fr, start, \"end\", leads) VALUES (1, ?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, start = excluded.start,
-                 \"end\" = excluded.\"end\", leads = excluded.leads",
-            )?
-            .execute(params![c.name, c.name_fr, c.start, c.end, leads])?;
+                 \"end\" = excluded.\"end\", leads = excluded.leads", args![c.name, c.name_fr, c.start, c.end, leads])?;
         }
         Item::Organization(o) => {
-            tx.prepare_cached(
-                "INSERT INTO organization (key, name, name_fr, gov_order, jurisdiction, contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            tx.defer("INSERT INTO organization (key, name, name_fr, gov_order, jurisdiction, contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, gov_order = excluded.gov_order,
-                 jurisdiction = excluded.jurisdiction, contact = excluded.contact",
-            )?
-            .execute(params![o.key, o.name, o.name_fr, o.order, o.jurisdiction, o.contact])?;
+                 jurisdiction = excluded.jurisdiction, contact = excluded.contact", args![o.key, o.name, o.name_fr, o.order, o.jurisdiction, o.contact])?;
         }
         Item::Table(t) => {
-            tx.prepare_cached(
-                "INSERT INTO forum (key, name, name_fr, kind, chair) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, kind = excluded.kind, chair = excluded.chair",
-            )?
-            .execute(params![t.key, t.name, t.name_fr, t.kind, t.chair])?;
-            tx.prepare_cached("DELETE FROM forum_member WHERE forum_id = (SELECT id FROM forum WHERE key = ?1)")?.execute([&t.key])?;
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO forum_member (forum_id, organization_id) SELECT f.id, o.id FROM forum f, organization o WHERE f.key = ?1 AND o.key = ?2",
-            )?;
+            tx.defer("INSERT INTO forum (key, name, name_fr, kind, chair) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, kind = excluded.kind, chair = excluded.chair", args![t.key, t.name, t.name_fr, t.kind, t.chair])?;
+            tx.defer("DELETE FROM forum_member WHERE forum_id = (SELECT id FROM forum WHERE key = ?1)", args![t.key])?;
             for member in &t.members {
-                insert.execute(params![t.key, member])?;
+                tx.defer(
+                    "INSERT INTO forum_member (forum_id, organization_id) SELECT f.id, o.id FROM forum f, organization o WHERE f.key = ?1 AND o.key = ?2",
+                    args![t.key, member],
+                )?;
             }
         }
         Item::Meeting(m) => {
-            tx.prepare_cached(
-                "INSERT INTO meeting (key, forum_id, date, end_date, location, outcome, attendance_recorded)
+            tx.defer("INSERT INTO meeting (key, forum_id, date, end_date, location, outcome, attendance_recorded)
                  VALUES (?1, (SELECT id FROM forum WHERE key = ?2), ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (key) DO UPDATE SET forum_id = excluded.forum_id, date = excluded.date, end_date = excluded.end_date,
-                 location = excluded.location, outcome = excluded.outcome, attendance_recorded = excluded.attendance_recorded",
-            )?
-            .execute(params![m.key, m.table, m.date, m.end_date, m.location, m.outcome, m.attended.is_some()])?;
-            tx.prepare_cached("DELETE FROM meeting_attendee WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1)")?
-                .execute([&m.key])?;
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO meeting_attendee (meeting_id, organization_id)
-                 SELECT m.id, o.id FROM meeting m, organization o WHERE m.key = ?1 AND o.key = ?2",
-            )?;
+                 location = excluded.location, outcome = excluded.outcome, attendance_recorded = excluded.attendance_recorded", args![m.key, m.table, m.date, m.end_date, m.location, m.outcome, m.attended.is_some()])?;
+            tx.defer("DELETE FROM meeting_attendee WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1)", args![m.key])?;
             for org in m.attended.iter().flatten() {
-                insert.execute(params![m.key, org])?;
+                tx.defer(
+                    "INSERT INTO meeting_attendee (meeting_id, organization_id)
+                     SELECT m.id, o.id FROM meeting m, organization o WHERE m.key = ?1 AND o.key = ?2",
+                    args![m.key, org],
+                )?;
             }
         }
         Item::AgendaItem(a) => {
             let p = &a.progress;
-            tx.prepare_cached(
-                "INSERT INTO agenda_item (meeting_id, key, topic, topic_fr, owner, status, done_on, note)
+            tx.defer("INSERT INTO agenda_item (meeting_id, key, topic, topic_fr, owner, status, done_on, note)
                  VALUES ((SELECT id FROM meeting WHERE key = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                  ON CONFLICT (meeting_id, key) DO UPDATE SET topic = excluded.topic, topic_fr = excluded.topic_fr, owner = excluded.owner,
-                 status = excluded.status, done_on = excluded.done_on, note = excluded.note",
-            )?
-            .execute(params![a.meeting, a.key, a.topic, a.topic_fr, a.owner, p.status, p.done_on, p.note])?;
+                 status = excluded.status, done_on = excluded.done_on, note = excluded.note", args![a.meeting, a.key, a.topic, a.topic_fr, a.owner, p.status, p.done_on, p.note])?;
         }
         Item::Channel(c) => {
             let p = &c.progress;
-            tx.prepare_cached(
-                "INSERT INTO channel (key, name, name_fr, kind, organization_id, owner, due, status, done_on, note, url, lang, counterpart)
+            tx.defer("INSERT INTO channel (key, name, name_fr, kind, organization_id, owner, due, status, done_on, note, url, lang, counterpart)
                  VALUES (?1, ?2, ?3, ?4, (SELECT id FROM organization WHERE key = ?5), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                  ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, kind = excluded.kind,
                  organization_id = excluded.organization_id, owner = excluded.owner, due = excluded.due, status = excluded.status,
-                 done_on = excluded.done_on, note = excluded.note, url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart",
-            )?
-            .execute(params![c.key, c.name, c.name_fr, c.kind, c.organization, c.owner, c.due, p.status, p.done_on, p.note, c.url, c.lang, c.counterpart])?;
+                 done_on = excluded.done_on, note = excluded.note, url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart", args![c.key, c.name, c.name_fr, c.kind, c.organization, c.owner, c.due, p.status, p.done_on, p.note, c.url, c.lang, c.counterpart])?;
         }
         Item::Material(m) => {
             let p = &m.progress;
-            tx.prepare_cached(
-                "INSERT INTO material (key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart)
+            tx.defer("INSERT INTO material (key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                  ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, kind = excluded.kind,
                  owner = excluded.owner, due = excluded.due, status = excluded.status, done_on = excluded.done_on, note = excluded.note,
-                 url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart",
-            )?
-            .execute(params![
+                 url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart", args![
                 m.key,
                 m.title,
                 m.title_fr,
@@ -528,24 +475,18 @@ fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
         }
         Item::Milestone(m) => {
             let p = &m.progress;
-            tx.prepare_cached(
-                "INSERT INTO milestone (key, title, title_fr, owner, due, duration_days, status, done_on, note)
+            tx.defer("INSERT INTO milestone (key, title, title_fr, owner, due, duration_days, status, done_on, note)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, owner = excluded.owner,
                  due = excluded.due, duration_days = excluded.duration_days, status = excluded.status, done_on = excluded.done_on,
-                 note = excluded.note",
-            )?
-            .execute(params![m.key, m.title, m.title_fr, m.owner, m.due, m.duration_days, p.status, p.done_on, p.note])?;
+                 note = excluded.note", args![m.key, m.title, m.title_fr, m.owner, m.due, m.duration_days, p.status, p.done_on, p.note])?;
         }
         Item::Person(p) => {
-            tx.prepare_cached(
-                "INSERT INTO person (key, name, organization_id, role, email, lang, source, contact_permitted, retain_until)
+            tx.defer("INSERT INTO person (key, name, organization_id, role, email, lang, source, contact_permitted, retain_until)
                  VALUES (?1, ?2, (SELECT id FROM organization WHERE key = ?3), ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT (key) DO UPDATE SET name = excluded.name, organization_id = excluded.organization_id, role = excluded.role,
                  email = excluded.email, lang = excluded.lang, source = excluded.source, contact_permitted = excluded.contact_permitted,
-                 retain_until = excluded.retain_until",
-            )?
-            .execute(params![
+                 retain_until = excluded.retain_until", args![
                 p.key,
                 p.name,
                 p.organization,
@@ -559,31 +500,25 @@ fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
         }
         Item::Distribution(d) => {
             let p = &d.progress;
-            let updated = tx
-                .prepare_cached(
-                    "UPDATE distribution SET via_id = (SELECT id FROM organization WHERE key = ?3), due = ?4, status = ?5, done_on = ?6,
+            // Updated if it is there, else inserted: two statements that need no answer between
+            // them (so that a team store receives them in a batch).
+            tx.defer("UPDATE distribution SET via_id = (SELECT id FROM organization WHERE key = ?3), due = ?4, status = ?5, done_on = ?6,
                             note = ?7, acknowledged_on = ?8
                       WHERE material_id = (SELECT id FROM material WHERE key = ?1)
-                        AND (organization_id = (SELECT id FROM organization WHERE key = ?2) OR person_id = (SELECT id FROM person WHERE key = ?2))",
-                )?
-                .execute(params![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on])?;
-            if updated == 0 {
-                tx.prepare_cached(
-                    "INSERT INTO distribution (material_id, organization_id, person_id, via_id, due, status, done_on, note, acknowledged_on)
-                     VALUES ((SELECT id FROM material WHERE key = ?1), (SELECT id FROM organization WHERE key = ?2),
-                             (SELECT id FROM person WHERE key = ?2), (SELECT id FROM organization WHERE key = ?3), ?4, ?5, ?6, ?7, ?8)",
-                )?
-                .execute(params![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on])?;
-            }
+                        AND (organization_id = (SELECT id FROM organization WHERE key = ?2) OR person_id = (SELECT id FROM person WHERE key = ?2))", args![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on])?;
+            tx.defer("INSERT INTO distribution (material_id, organization_id, person_id, via_id, due, status, done_on, note, acknowledged_on)
+                 SELECT (SELECT id FROM material WHERE key = ?1), (SELECT id FROM organization WHERE key = ?2),
+                        (SELECT id FROM person WHERE key = ?2), (SELECT id FROM organization WHERE key = ?3), ?4, ?5, ?6, ?7, ?8
+                  WHERE NOT EXISTS (SELECT 1 FROM distribution
+                                     WHERE material_id = (SELECT id FROM material WHERE key = ?1)
+                                       AND (organization_id = (SELECT id FROM organization WHERE key = ?2)
+                                            OR person_id = (SELECT id FROM person WHERE key = ?2)))", args![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on])?;
         }
         Item::Action(a) => super::actions_results::upsert_action(tx, a)?,
         Item::Result(r) => super::actions_results::upsert_result(tx, r)?,
         Item::Term(t) => {
-            tx.prepare_cached(
-                "INSERT INTO glossary (english, french) VALUES (?1, ?2)
-                 ON CONFLICT (english) DO UPDATE SET french = excluded.french",
-            )?
-            .execute(params![t.english, t.french])?;
+            tx.defer("INSERT INTO glossary (english, french) VALUES (?1, ?2)
+                 ON CONFLICT (english) DO UPDATE SET french = excluded.french", args![t.english, t.french])?;
         }
     }
     Ok(())
@@ -591,14 +526,11 @@ fn upsert(tx: &Transaction, item: &Item) -> Result<()> {
 
 /// Gives the stored row of `before` the key of `after`. Rows refer to each other by id, so every
 /// reference follows; counterparts, which are keys, are updated by their own changes.
-fn rename(tx: &Transaction, before: &Item, after: &Item) -> Result<()> {
+fn rename(tx: &Tx, before: &Item, after: &Item) -> Result<()> {
     let sql = match (before, after) {
         (Item::AgendaItem(b), Item::AgendaItem(a)) => {
-            tx.prepare_cached(
-                "UPDATE agenda_item SET meeting_id = (SELECT id FROM meeting WHERE key = ?3), key = ?4
-                  WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1) AND key = ?2",
-            )?
-            .execute(params![b.meeting, b.key, a.meeting, a.key])?;
+            tx.defer("UPDATE agenda_item SET meeting_id = (SELECT id FROM meeting WHERE key = ?3), key = ?4
+                  WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1) AND key = ?2", args![b.meeting, b.key, a.meeting, a.key])?;
             return Ok(());
         }
         (Item::Organization(_), _) => "UPDATE organization SET key = ?2 WHERE key = ?1",
@@ -609,13 +541,10 @@ fn rename(tx: &Transaction, before: &Item, after: &Item) -> Result<()> {
         (Item::Milestone(_), _) => "UPDATE milestone SET key = ?2 WHERE key = ?1",
         (Item::Person(_), _) => "UPDATE person SET key = ?2 WHERE key = ?1",
         (Item::Distribution(b), Item::Distribution(a)) => {
-            tx.prepare_cached(
-                "UPDATE distribution SET material_id = (SELECT id FROM material WHERE key = ?3),
+            tx.defer("UPDATE distribution SET material_id = (SELECT id FROM material WHERE key = ?3),
                         organization_id = (SELECT id FROM organization WHERE key = ?4), person_id = (SELECT id FROM person WHERE key = ?4)
                   WHERE material_id = (SELECT id FROM material WHERE key = ?1)
-                    AND (organization_id = (SELECT id FROM organization WHERE key = ?2) OR person_id = (SELECT id FROM person WHERE key = ?2))",
-            )?
-            .execute(params![b.material, b.to, a.material, a.to])?;
+                    AND (organization_id = (SELECT id FROM organization WHERE key = ?2) OR person_id = (SELECT id FROM person WHERE key = ?2))", args![b.material, b.to, a.material, a.to])?;
             return Ok(());
         }
         (Item::Action(_), _) => "UPDATE action_item SET key = ?2 WHERE key = ?1",
@@ -623,19 +552,18 @@ fn rename(tx: &Transaction, before: &Item, after: &Item) -> Result<()> {
         // A glossary entry is keyed by the value it translates: a new value is a new entry.
         (Item::Campaign(_) | Item::AgendaItem(_) | Item::Distribution(_) | Item::Term(_), _) => return Ok(()),
     };
-    tx.prepare_cached(sql)?.execute(params![before.key(), after.key()])?;
+    tx.defer(sql, args![before.key(), after.key()])?;
     Ok(())
 }
 
-fn delete(tx: &Transaction, item: &Item) -> Result<()> {
+fn delete(tx: &Tx, item: &Item) -> Result<()> {
     let (sql, key): (&str, &str) = match item {
         Item::Campaign(_) => return Ok(()),
         Item::Organization(o) => ("DELETE FROM organization WHERE key = ?1", &o.key),
         Item::Table(t) => ("DELETE FROM forum WHERE key = ?1", &t.key),
         Item::Meeting(m) => ("DELETE FROM meeting WHERE key = ?1", &m.key),
         Item::AgendaItem(a) => {
-            tx.prepare_cached("DELETE FROM agenda_item WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1) AND key = ?2")?
-                .execute(params![a.meeting, a.key])?;
+            tx.defer("DELETE FROM agenda_item WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1) AND key = ?2", args![a.meeting, a.key])?;
             return Ok(());
         }
         Item::Channel(c) => ("DELETE FROM channel WHERE key = ?1", &c.key),
@@ -643,17 +571,14 @@ fn delete(tx: &Transaction, item: &Item) -> Result<()> {
         Item::Milestone(m) => ("DELETE FROM milestone WHERE key = ?1", &m.key),
         Item::Person(p) => ("DELETE FROM person WHERE key = ?1", &p.key),
         Item::Distribution(d) => {
-            tx.prepare_cached(
-                "DELETE FROM distribution WHERE material_id = (SELECT id FROM material WHERE key = ?1)
-                    AND (organization_id = (SELECT id FROM organization WHERE key = ?2) OR person_id = (SELECT id FROM person WHERE key = ?2))",
-            )?
-            .execute(params![d.material, d.to])?;
+            tx.defer("DELETE FROM distribution WHERE material_id = (SELECT id FROM material WHERE key = ?1)
+                    AND (organization_id = (SELECT id FROM organization WHERE key = ?2) OR person_id = (SELECT id FROM person WHERE key = ?2))", args![d.material, d.to])?;
             return Ok(());
         }
         Item::Action(a) => ("DELETE FROM action_item WHERE key = ?1", &a.key),
         Item::Result(r) => ("DELETE FROM expected_result WHERE key = ?1", &r.key),
         Item::Term(t) => ("DELETE FROM glossary WHERE english = ?1", &t.english),
     };
-    tx.prepare_cached(sql)?.execute([key])?;
+    tx.defer(sql, args![key])?;
     Ok(())
 }

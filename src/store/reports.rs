@@ -2,7 +2,7 @@
 //! graph, and what reach and parity need.
 
 use chrono::NaiveDate;
-use rusqlite::{Row as SqlRow, Transaction, params};
+use super::db::{Row as SqlRow, Tx, args};
 
 use crate::error::Result;
 use crate::model::item::{Head, Row};
@@ -29,7 +29,7 @@ const TRACKED: [&str; 5] = [
     "SELECT 'action', key, title, title_fr, owner, due, status, done_on FROM action_item ORDER BY key",
 ];
 
-fn row(r: &SqlRow) -> rusqlite::Result<Row> {
+fn row(r: &SqlRow) -> Result<Row> {
     Ok(Row {
         kind: r.get(0)?,
         key: r.get(1)?,
@@ -44,7 +44,7 @@ fn row(r: &SqlRow) -> rusqlite::Result<Row> {
 
 /// Open items dated on or before `until` (overdue ones included), and meetings dated from
 /// `from` to `until`; sorted by date, kind, key.
-pub fn upcoming(tx: &Transaction, from: NaiveDate, until: NaiveDate) -> Result<Vec<Row>> {
+pub fn upcoming(tx: &Tx, from: NaiveDate, until: NaiveDate) -> Result<Vec<Row>> {
     let (open, open_a) = (open_as_of(""), open_as_of("a."));
     let sql = format!(
         "SELECT 'milestone' AS kind, key, title, title_fr, owner, due AS date, status, done_on FROM milestone
@@ -68,39 +68,34 @@ pub fn upcoming(tx: &Transaction, from: NaiveDate, until: NaiveDate) -> Result<V
           WHERE m.date BETWEEN ?1 AND ?2
          ORDER BY date, kind, key"
     );
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![from, until], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    tx.rows(&sql, args![from, until], row)
 }
 
 /// Calls `each` on every tracked row (milestones, agenda items, channels, materials, actions,
 /// each by key), without holding them all in memory.
-pub fn for_each_tracked(tx: &Transaction, mut each: impl FnMut(Row) -> Result<()>) -> Result<()> {
+pub fn for_each_tracked(tx: &Tx, mut each: impl FnMut(Row) -> Result<()>) -> Result<()> {
     for_each_tracked_lazily(tx, |_, full| each(full()?))
 }
 
 /// Like [`for_each_tracked`], but hands `each` the row's dated head and a function that reads
 /// the whole row: texts are read from SQLite only for the rows that need them.
-pub fn for_each_tracked_lazily(tx: &Transaction, mut each: impl FnMut(&Head, &dyn Fn() -> Result<Row>) -> Result<()>) -> Result<()> {
+pub fn for_each_tracked_lazily(tx: &Tx, mut each: impl FnMut(&Head, &dyn Fn() -> Result<Row>) -> Result<()>) -> Result<()> {
     for sql in TRACKED {
-        let mut stmt = tx.prepare_cached(sql)?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
+        tx.each(sql, args![], |r| {
             let head = Head { kind: r.get(0)?, date: r.get(5)?, status: r.get(6)?, done_on: r.get(7)? };
-            each(&head, &|| Ok(row(r)?))?;
-        }
+            each(&head, &|| row(r))
+        })?;
     }
     Ok(())
 }
 
 /// Every milestone as the schedule needs it.
-pub fn milestone_nodes(tx: &Transaction) -> Result<Vec<Node>> {
-    let mut stmt = tx.prepare_cached("SELECT id, key, due, duration_days, status, done_on FROM milestone ORDER BY id")?;
+pub fn milestone_nodes(tx: &Tx) -> Result<Vec<Node>> {
     let mut ids: Vec<i64> = Vec::new();
     let mut nodes: Vec<Node> = Vec::new();
-    for r in stmt.query_map([], |r| {
+    for (id, node) in tx.rows("SELECT id, key, due, duration_days, status, done_on FROM milestone ORDER BY id", args![], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
+            r.get::<i64>(0)?,
             Node {
                 key: r.get(1)?,
                 due: r.get(2)?,
@@ -111,13 +106,12 @@ pub fn milestone_nodes(tx: &Transaction) -> Result<Vec<Node>> {
             },
         ))
     })? {
-        let (id, node) = r?;
         ids.push(id);
         nodes.push(node);
     }
-    let mut deps = tx.prepare_cached("SELECT milestone_id, depends_on_id FROM milestone_dependency")?;
-    for r in deps.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-        let (m, p) = r?;
+    for (m, p) in tx.rows("SELECT milestone_id, depends_on_id FROM milestone_dependency", args![], |r| {
+        Ok((r.get::<i64>(0)?, r.get::<i64>(1)?))
+    })? {
         if let (Ok(mi), Ok(pi)) = (ids.binary_search(&m), ids.binary_search(&p)) {
             let key = nodes[pi].key.clone();
             nodes[mi].depends_on.push(key);
@@ -129,27 +123,17 @@ pub fn milestone_nodes(tx: &Transaction) -> Result<Vec<Node>> {
 /// The facts of reach ([`Facts`]): organizations, memberships, meetings and who attended, the
 /// first day an agenda item was done at each meeting, done channels, and every distribution with
 /// the organization it reached (a person's organization for a person).
-pub fn reach_facts(tx: &Transaction) -> Result<Facts> {
-    let pairs = |sql: &str| -> Result<Vec<(String, String)>> {
-        let mut stmt = tx.prepare_cached(sql)?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    };
-    let dated = |sql: &str| -> Result<Vec<(String, NaiveDate)>> {
-        let mut stmt = tx.prepare_cached(sql)?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    };
-    let mut stmt = tx.prepare_cached("SELECT key, name, name_fr, gov_order FROM organization ORDER BY key")?;
-    let organizations = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
-    let mut stmt = tx.prepare_cached(
+pub fn reach_facts(tx: &Tx) -> Result<Facts> {
+    let pairs = |sql: &str| -> Result<Vec<(String, String)>> { tx.rows(sql, args![], |r| Ok((r.get(0)?, r.get(1)?))) };
+    let dated = |sql: &str| -> Result<Vec<(String, NaiveDate)>> { tx.rows(sql, args![], |r| Ok((r.get(0)?, r.get(1)?))) };
+    let organizations = tx.rows("SELECT key, name, name_fr, gov_order FROM organization ORDER BY key", args![], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })?;
+    let mut meetings: Vec<MeetingFacts> = tx.rows(
         "SELECT m.key, f.key, m.date, m.attendance_recorded FROM meeting m JOIN forum f ON f.id = m.forum_id ORDER BY m.key",
+        args![],
+        |r| Ok(MeetingFacts { key: r.get(0)?, table: r.get(1)?, date: r.get(2)?, attended: r.get::<bool>(3)?.then(Vec::new) }),
     )?;
-    let mut meetings: Vec<MeetingFacts> = stmt
-        .query_map([], |r| {
-            Ok(MeetingFacts { key: r.get(0)?, table: r.get(1)?, date: r.get(2)?, attended: r.get::<_, bool>(3)?.then(Vec::new) })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
     let attendees = pairs(
         "SELECT m.key, o.key FROM meeting_attendee a JOIN meeting m ON m.id = a.meeting_id
            JOIN organization o ON o.id = a.organization_id ORDER BY m.key, o.key",
@@ -163,12 +147,13 @@ pub fn reach_facts(tx: &Transaction) -> Result<Facts> {
             list.push(org);
         }
     }
-    let mut stmt = tx.prepare_cached(
+    let distributions = tx.rows(
         "SELECT coalesce(o.key, po.key), m.key, d.status, d.done_on FROM distribution d JOIN material m ON m.id = d.material_id
            LEFT JOIN organization o ON o.id = d.organization_id
            LEFT JOIN person p ON p.id = d.person_id LEFT JOIN organization po ON po.id = p.organization_id",
+        args![],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
-    let distributions = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(Facts {
         organizations,
         members: pairs(
@@ -186,22 +171,20 @@ pub fn reach_facts(tx: &Transaction) -> Result<Facts> {
 }
 
 /// Channels and materials that name a counterpart, and those they name.
-pub fn parity_sides(tx: &Transaction) -> Result<Vec<Side>> {
-    let mut stmt = tx.prepare_cached(
+pub fn parity_sides(tx: &Tx) -> Result<Vec<Side>> {
+    tx.rows(
         "SELECT 'channel', key, counterpart, status, done_on FROM channel
           WHERE counterpart IS NOT NULL OR key IN (SELECT counterpart FROM channel WHERE counterpart IS NOT NULL)
          UNION ALL
          SELECT 'material', key, counterpart, status, done_on FROM material
           WHERE counterpart IS NOT NULL OR key IN (SELECT counterpart FROM material WHERE counterpart IS NOT NULL)",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Side { kind: r.get::<_, Family>(0)?, key: r.get(1)?, counterpart: r.get(2)?, status: r.get(3)?, done_on: r.get(4)? })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        args![],
+        |r| Ok(Side { kind: r.get::<Family>(0)?, key: r.get(1)?, counterpart: r.get(2)?, status: r.get(3)?, done_on: r.get(4)? }),
+    )
 }
 
 /// Every expected result with its measurements, by key.
-pub fn results(tx: &Transaction) -> Result<Vec<crate::model::plan::ExpectedResult>> {
+pub fn results(tx: &Tx) -> Result<Vec<crate::model::plan::ExpectedResult>> {
     let mut plan = crate::model::plan::Plan::default();
     super::actions_results::load_results(tx, &mut plan, None)?;
     Ok(plan.results.into_values().collect())

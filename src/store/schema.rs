@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005-people-and-distributions.sql"),
     include_str!("migrations/0006-actions-and-results.sql"),
     include_str!("migrations/0007-glossary.sql"),
+    include_str!("migrations/0008-journal-role.sql"),
 ];
 
 /// The schema version this engage writes.
@@ -80,7 +81,13 @@ impl Found {
 
 /// Brings a store of schema `version` (0: nothing in it yet) to [`CURRENT_VERSION`], in one
 /// transaction; `path` names it in messages.
-pub(super) fn migrate(conn: &mut Connection, version: i64, path: &Path) -> Result<()> {
+pub(super) fn migrate(store: &mut Store, version: i64, path: &Path) -> Result<()> {
+    let super::Conn::Sqlite(conn) = &mut store.conn else { return Ok(()) };
+    migrate_connection(conn, version, path)
+}
+
+/// [`migrate`] on a SQLite connection.
+pub(super) fn migrate_connection(conn: &mut Connection, version: i64, path: &Path) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if version == 0 {
         tx.execute_batch(SCHEMA)?;
@@ -101,7 +108,7 @@ pub(super) fn migrate(conn: &mut Connection, version: i64, path: &Path) -> Resul
 }
 
 /// Copies an older store next to itself before upgrading it: `STORE.vN.bak`.
-pub(super) fn copy_aside(store: &Store, version: i64) -> Result<PathBuf> {
+pub(super) fn copy_aside(store: &mut Store, version: i64) -> Result<PathBuf> {
     let mut name = store.path.as_os_str().to_owned();
     name.push(format!(".v{version}.bak"));
     let aside = PathBuf::from(name);
