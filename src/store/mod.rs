@@ -8,6 +8,7 @@ mod actions_results;
 mod fault;
 mod journal;
 mod open;
+mod place;
 mod plan;
 mod reports;
 mod schema;
@@ -16,6 +17,7 @@ mod sql;
 pub use fault::{Fault, SqliteProblem};
 pub use journal::HistoryFilter;
 pub use open::{Open, parent_dir, sibling};
+pub use place::refuse_network_fs;
 pub use plan::Writer as PlanWriter;
 
 use crate::model::journal::Entry;
