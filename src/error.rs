@@ -174,6 +174,9 @@ mod tests {
         assert_eq!(Error::io(Msg::same("x"), io::Error::other("y")).exit_code(), 1);
         assert_eq!(Error::io(Msg::same("x"), io::Error::from(io::ErrorKind::BrokenPipe)).exit_code(), 0);
         assert_eq!(Error::Sqlite(rusqlite::Error::InvalidQuery).exit_code(), 1);
+        let network = crate::store::Fault::NetworkFs { path: "s.db".into(), fs: "NFS" };
+        assert_eq!(Error::Fault(network).exit_code(), 1);
+        assert_eq!(Error::Fault(crate::store::Fault::Directory { path: "s.db".into() }).exit_code(), 2);
     }
 
     #[test]

@@ -136,6 +136,8 @@ impl Ctx {
             && self.db.is_none()
             && let Some(dir) = path.parent()
         {
+            // Refused before its directory is made: a refused store leaves nothing behind.
+            crate::store::refuse_network_fs(&path)?;
             let shown = dir.display();
             std::fs::create_dir_all(dir).map_err(|e| Error::io(msg!("cannot create {shown}", "impossible de créer {shown}"), e))?;
         }

@@ -74,6 +74,16 @@ pub fn fault(f: &Fault) -> Msg {
                 "{shown} est endommagée ou n'est pas une base de données engage ({e})\u{202f}; rien n'a été changé\u{a0}: restaurez-la à partir d'une copie"
             )
         }
+        Fault::NetworkFs { path, fs } => {
+            let shown = path.display();
+            msg!(
+                "{shown} is on a network file system ({fs}), where SQLite can lose a store's changes; nothing was changed: \
+                 keep the store on this computer's own disk (--db PATH), or share it as a team store (--db postgres://USER@HOST/DATABASE)",
+                "{shown} est sur un système de fichiers réseau ({fs}), où SQLite peut perdre les modifications d'une base de données\u{202f}; \
+                 rien n'a été changé\u{a0}: gardez la base de données sur le disque de cet ordinateur (--db CHEMIN), \
+                 ou partagez-la comme base de données d'équipe (--db postgres://UTILISATEUR@HÔTE/BASE)"
+            )
+        }
         Fault::CannotWrite { path, detail: e } => {
             let shown = path.display();
             msg!(

@@ -24,6 +24,10 @@ pub enum Fault {
     Newer { path: PathBuf, version: i64, known: i64 },
     /// SQLite finds the file damaged.
     Damaged { path: PathBuf, detail: String },
+    /// The store is on a network file system (`fs`, as `NFS`), where it is not written: SQLite's
+    /// WAL journal is not safe there. Exit 1, like a store that cannot be written: the path can
+    /// be a store (it is read), the place cannot be written safely.
+    NetworkFs { path: PathBuf, fs: &'static str },
     /// The store cannot be opened to write (permissions, read-only media).
     CannotWrite { path: PathBuf, detail: String },
     /// The store cannot be opened to read.

@@ -13,6 +13,7 @@ mod fault;
 mod journal;
 mod open;
 pub mod pg;
+mod place;
 mod plan;
 mod reports;
 mod schema;
@@ -20,6 +21,7 @@ mod schema;
 pub use fault::{Fault, SqliteProblem};
 pub use journal::HistoryFilter;
 pub use open::{Open, parent_dir, sibling};
+pub use place::refuse_network_fs;
 pub use plan::Writer as PlanWriter;
 
 use crate::model::journal::Entry;

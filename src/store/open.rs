@@ -10,6 +10,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use tempfile::TempPath;
 
 use super::Fault;
+use super::place::{network_fs, refuse_network_fs};
 use super::{BUSY_TIMEOUT, Conn, Store, pg, schema};
 use crate::error::{Error, Result};
 
@@ -19,13 +20,22 @@ pub enum Open {
     /// Only to read. The file must be an engage store already, and nothing about it is changed:
     /// no upgrade (an older store is read through an upgraded copy in memory), no journal mode.
     /// A store the process may not write to, even on read-only media, is read as it is.
+    ///
+    /// A store on a network file system is read too: reading cannot lose a change, as long as
+    /// the reader never writes. There SQLite opens the file only to read (so that closing never
+    /// checkpoints the write-ahead log into the file or deletes it, which a reader that may write
+    /// does); when no write-ahead log or rollback journal is beside it, the file is read as
+    /// immutable, without the locks and shared memory a network file system does not keep
+    /// straight, and no file is created. A writer elsewhere at the same moment can make such a
+    /// read fail or see an older state; it cannot damage the store.
     ReadOnly,
     /// To write. The file must be an engage store already; an older one is upgraded, after being
-    /// copied aside.
+    /// copied aside. Refused on a network file system (see `store::place`).
     Existing,
     /// To write, creating the store (mode 0600) when there is none or the file is empty. A new
     /// store is built in a temporary file beside its path and moved there when its first write
-    /// commits: a command that fails before that leaves no file behind.
+    /// commits: a command that fails before that leaves no file behind. Refused on a network
+    /// file system (see `store::place`), before any file is created.
     Create,
 }
 
@@ -39,7 +49,8 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 impl Store {
     /// Opens the store at `path` as `mode` says, refusing a file that is not an engage store
-    /// (before changing anything about it) or is from a newer engage.
+    /// (before changing anything about it) or is from a newer engage, and a store to write on a
+    /// network file system.
     pub fn open(path: &Path, mode: Open) -> Result<Store> {
         if let Some(url) = path.to_str().filter(|p| pg::is_url(p)) {
             return Store::open_team(url, mode);
@@ -49,9 +60,13 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(Error::Fault(Fault::Unreadable { path: path.to_path_buf(), source: e })),
         };
+        match &meta {
+            Some(m) if m.is_dir() => return Err(Error::Fault(Fault::Directory { path: path.to_path_buf() })),
+            Some(m) if !m.is_file() => return Err(Error::Fault(Fault::NotRegular { path: path.to_path_buf() })),
+            _ if mode != Open::ReadOnly => refuse_network_fs(path)?,
+            _ => {}
+        }
         match meta {
-            Some(m) if m.is_dir() => Err(Error::Fault(Fault::Directory { path: path.to_path_buf() })),
-            Some(m) if !m.is_file() => Err(Error::Fault(Fault::NotRegular { path: path.to_path_buf() })),
             Some(m) if m.len() > 0 => Store::open_existing(path, mode),
             found => match mode {
                 Open::Create => Store::create(path, found.is_some()),
@@ -97,25 +112,39 @@ impl Store {
     /// SQLite removes the WAL files it reads through when done) but is kept from writing
     /// (`query_only`); elsewhere it is read-only. On a store whose directory may not be written
     /// (read-only media) SQLite cannot make the files a WAL store is read through; when there is
-    /// no write-ahead log to miss, the file is then read as immutable.
+    /// no write-ahead log to miss, the file is then read as immutable. On a network file system
+    /// the connection never may write (see [`Open::ReadOnly`]).
     fn open_read_only(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let fail = |e| unreadable(path, e);
+        let immutable = || {
+            let conn = Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI).map_err(fail)?;
+            let found = schema::inspect(&conn).map_err(fail)?;
+            Ok::<_, Error>((conn, found))
+        };
+        let network = network_fs(path).is_some();
+        if network && !sibling(path, "-wal").exists() && !sibling(path, "-journal").exists() {
+            return Store::read_only_from(path, immutable()?);
+        }
         let may_write = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, may_write).or_else(|_| Connection::open_with_flags(path, flags)).map_err(fail)?;
+        let open = |flags| Connection::open_with_flags(path, flags);
+        let conn = if network { open(flags) } else { open(may_write).or_else(|_| open(flags)) }.map_err(fail)?;
         conn.pragma_update(None, "query_only", true).map_err(fail)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
-        let (conn, found) = match schema::inspect(&conn) {
+        let opened = match schema::inspect(&conn) {
             Ok(found) => (conn, found),
             Err(e) if cannot_open(&e) && !sibling(path, "-wal").exists() => {
                 drop(conn);
-                let flags = flags | OpenFlags::SQLITE_OPEN_URI;
-                let conn = Connection::open_with_flags(immutable_uri(path), flags).map_err(fail)?;
-                let found = schema::inspect(&conn).map_err(fail)?;
-                (conn, found)
+                immutable()?
             }
             Err(e) => return Err(fail(e)),
         };
+        Store::read_only_from(path, opened)
+    }
+
+    /// The store a command that only reads sees, from a connection to `path` and what it holds.
+    fn read_only_from(path: &Path, (conn, found): (Connection, schema::Found)) -> Result<Store> {
+        let fail = |e| unreadable(path, e);
         let version = found.version(path)?;
         if version == 0 {
             return Err(not_yet(path));
