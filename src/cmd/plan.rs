@@ -96,7 +96,8 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
     // What the file does to a new, empty store: worked out once, and used as it is if the
     // store is still empty once it is open for writing.
     let mut fresh = None;
-    if !db.exists() {
+    // (A team store is a database, not a file: whether it is empty is known once it is open.)
+    if !crate::store::is_team(&db) && !db.exists() {
         // Refuse a bad file before creating anything; a dry run stops here.
         let decided = decide(&file, &text, Plan::default(), args.prune)?;
         if args.dry_run {

@@ -40,6 +40,11 @@ pub fn team(ctx: &Ctx, command: TeamCommand, err: &mut dyn Write) -> Result<()> 
     if role.is_empty() || role.chars().any(char::is_control) {
         return Err(Error::input(msg!("'{role}' is not a role name", "«\u{202f}{role}\u{202f}» n'est pas un nom de rôle")));
     }
+    // Access to a SQLite file is the file's permissions: refused before anything is opened.
+    let db = ctx.db_path()?;
+    if !crate::store::is_team(&db) {
+        return Err(Error::Fault(crate::store::Fault::NotTeam { path: db }));
+    }
     let mut store = ctx.open(Open::Existing)?;
     store.grant(&role, access)?;
     let shown = store.path().display().to_string();

@@ -86,7 +86,10 @@ const FRENCH: &[(&str, &str)] = &[
         "Check the store: SQLite integrity and the campaign's own rules",
         "Vérifier la base de données\u{a0}: intégrité SQLite et règles propres à la campagne",
     ),
-    ("Copy a whole campaign, journal included, from one store to another (a file or a team store)", "Copier toute une campagne, journal compris, d'une base de données à une autre (un fichier ou une base de données d'équipe)"),
+    (
+        "Copy a whole campaign, journal included, from one store to another (a file or a team store)",
+        "Copier toute une campagne, journal compris, d'une base de données à une autre (un fichier ou une base de données d'équipe)",
+    ),
     (
         "Copy the store to FILE safely, even while others write to it",
         "Copier la base de données dans FICHIER en toute sécurité, même pendant que d'autres y écrivent",
@@ -151,7 +154,10 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     ("Last day of the campaign (default: a year after the start)", "Dernier jour de la campagne (par défaut\u{a0}: un an après le début)"),
     ("Last day, for a meeting over several days", "Dernier jour, pour une réunion de plusieurs jours"),
-    ("Let a PostgreSQL role read the team store (every report), or also change it", "Permettre à un rôle PostgreSQL de lire la base de données d'équipe (tous les rapports), ou aussi de la modifier"),
+    (
+        "Let a PostgreSQL role read the team store (every report), or also change it",
+        "Permettre à un rôle PostgreSQL de lire la base de données d'équipe (tous les rapports), ou aussi de la modifier",
+    ),
     ("List actions", "Lister les actions de suivi"),
     ("List agenda items", "Lister les points à l'ordre du jour"),
     ("List channels", "Lister les canaux"),
@@ -299,7 +305,10 @@ const FRENCH: &[(&str, &str)] = &[
         "Standing tables, committees and other forums, with their members",
         "Tables permanentes, comités et autres forums, avec leurs membres",
     ),
-    ("Take away everything a role was granted on the team store", "Retirer à un rôle tout ce qui lui a été accordé sur la base de données d'équipe"),
+    (
+        "Take away everything a role was granted on the team store",
+        "Retirer à un rôle tout ce qui lui a été accordé sur la base de données d'équipe",
+    ),
     (
         "The CSV file: a header row with key,name,organization,role,email,lang",
         "Le fichier CSV\u{a0}: une ligne d'en-tête avec key,name,organization,role,email,lang",
@@ -395,8 +404,14 @@ const FRENCH: &[(&str, &str)] = &[
         "Le même document dans l'autre langue officielle (\"\" l'efface)",
     ),
     ("The shell to complete for", "L'interpréteur pour lequel compléter"),
-    ("The store to copy into: a new file, or a team store that holds no campaign yet", "La base de données où copier\u{a0}: un nouveau fichier, ou une base de données d'équipe sans campagne"),
-    ("The store to copy: a SQLite file or postgres://USER@HOST[:PORT]/DATABASE", "La base de données à copier\u{a0}: un fichier SQLite ou postgres://UTILISATEUR@HÔTE[:PORT]/BASE"),
+    (
+        "The store to copy into: a new file, or a team store that holds no campaign yet",
+        "La base de données où copier\u{a0}: un nouveau fichier, ou une base de données d'équipe sans campagne",
+    ),
+    (
+        "The store to copy: a SQLite file or postgres://USER@HOST[:PORT]/DATABASE",
+        "La base de données à copier\u{a0}: un fichier SQLite ou postgres://UTILISATEUR@HÔTE[:PORT]/BASE",
+    ),
     ("The table that meets", "La table qui se réunit"),
     ("The table's key", "La clé de la table"),
     ("The topic in French", "Le sujet en français"),

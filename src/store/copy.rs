@@ -54,11 +54,7 @@ fn journal_rows(tx: &Tx) -> Result<Vec<JournalRow>> {
 /// After rows were written with their ids, makes PostgreSQL number new journal rows after them.
 fn continue_ids(tx: &Tx) -> Result<()> {
     if tx.engine() == super::Engine::Postgres {
-        tx.first(
-            "SELECT setval(pg_get_serial_sequence('journal', 'id'), max(id)) FROM journal HAVING count(*) > 0",
-            args![],
-            |_| Ok(()),
-        )?;
+        tx.first("SELECT setval(pg_get_serial_sequence('journal', 'id'), max(id)) FROM journal HAVING count(*) > 0", args![], |_| Ok(()))?;
     }
     Ok(())
 }

@@ -280,6 +280,28 @@ impl rusqlite::ToSql for Value<'_> {
     }
 }
 
+/// `sql` prepared on PostgreSQL with each placeholder typed by the value bound to it (text for
+/// NULL, as every nullable parameter of the store's queries is): PostgreSQL cannot infer the type
+/// of a parameter first met in `?1 IS NULL`. Returns the statement and the values to bind.
+fn pg_statement<'p>(
+    tx: &mut postgres::Transaction,
+    sql: &str,
+    params: &'p [&dyn Param],
+) -> Result<(postgres::Statement, Vec<PgValue<'p>>)> {
+    use postgres::types::Type;
+    let values: Vec<PgValue> = params.iter().map(|p| PgValue(p.value())).collect();
+    let types: Vec<Type> = values
+        .iter()
+        .map(|v| match v.0 {
+            Value::Int(_) => Type::INT8,
+            Value::Real(_) => Type::FLOAT8,
+            Value::Null | Value::Text(_) => Type::TEXT,
+        })
+        .collect();
+    let statement = tx.prepare_typed(&to_postgres(sql), &types)?;
+    Ok((statement, values))
+}
+
 /// SQLite's `?N` placeholders as PostgreSQL's `$N` (outside quoted text).
 pub fn to_postgres(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len() + 8);
@@ -426,9 +448,9 @@ impl<'c> Tx<'c> {
             }
             Inner::Postgres { tx, .. } => {
                 self.flush()?;
-                let values: Vec<PgValue> = params.iter().map(|p| PgValue(p.value())).collect();
+                let (statement, values) = pg_statement(&mut tx.borrow_mut(), sql, params)?;
                 let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values.iter().map(|v| v as _).collect();
-                Ok(tx.borrow_mut().execute(to_postgres(sql).as_str(), &refs)?)
+                Ok(tx.borrow_mut().execute(&statement, &refs)?)
             }
         }
     }
@@ -474,9 +496,9 @@ impl<'c> Tx<'c> {
             }
             Inner::Postgres { tx, .. } => {
                 self.flush()?;
-                let values: Vec<PgValue> = params.iter().map(|p| PgValue(p.value())).collect();
+                let (statement, values) = pg_statement(&mut tx.borrow_mut(), sql, params)?;
                 let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values.iter().map(|v| v as _).collect();
-                let rows = tx.borrow_mut().query(to_postgres(sql).as_str(), &refs)?;
+                let rows = tx.borrow_mut().query(&statement, &refs)?;
                 for r in &rows {
                     each(&Row::Postgres(r))?;
                 }

@@ -1,7 +1,7 @@
 //! The journal: the campaign's append-only audit trail. One row per item a command changes.
 
-use chrono::{NaiveDate, SecondsFormat, Utc};
 use super::db::{Row, Sql, Tx, args};
+use chrono::{NaiveDate, SecondsFormat, Utc};
 
 use super::Actor;
 use crate::error::Error;
@@ -78,12 +78,12 @@ impl Recorder {
         tx.defer(
             "INSERT INTO journal (at, actor, command, kind, key, action, before, after, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             args![
-            Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
-            actor.name,
-            actor.command,
-            item.subject().as_str(),
-            item.key(),
-            change.action().as_str(),
+                Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
+                actor.name,
+                actor.command,
+                item.subject().as_str(),
+                item.key(),
+                change.action().as_str(),
                 before,
                 after,
                 tx.role(),

@@ -46,6 +46,11 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// How many times a write is retried when SQLite reports the store busy despite the timeout.
 const BUSY_RETRIES: u32 = 5;
 
+/// Whether `db` (a `--db` value) names a team store (`postgres://…`) rather than a SQLite file.
+pub fn is_team(db: &Path) -> bool {
+    db.to_str().is_some_and(pg::is_url)
+}
+
 /// Who changes the store and with which command, for the journal.
 #[derive(Debug, Clone)]
 pub struct Actor {

@@ -169,7 +169,8 @@ impl Store {
         // Until it is in place the file is private to this process: no journal file to leave behind.
         conn.pragma_update(None, "journal_mode", "MEMORY").map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(fail)?;
-        let mut store = Store { conn: Conn::Sqlite(conn), path: path.to_path_buf(), upgraded: None, pending: Some(Pending { temp, replaces }) };
+        let mut store =
+            Store { conn: Conn::Sqlite(conn), path: path.to_path_buf(), upgraded: None, pending: Some(Pending { temp, replaces }) };
         schema::migrate(&mut store, 0, path)?;
         Ok(store)
     }

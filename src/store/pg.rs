@@ -135,7 +135,8 @@ impl Url {
             Some(p) => text.replacen(&format!(":{p}@"), ":***@", 1),
             None => text.to_string(),
         };
-        let mut config = Config::from_str(text).map_err(|e| Error::Fault(Fault::BadUrl { url: bare.clone(), detail: scrub(&e.to_string()) }))?;
+        let mut config =
+            Config::from_str(text).map_err(|e| Error::Fault(Fault::BadUrl { url: bare.clone(), detail: scrub(&e.to_string()) }))?;
         if config.get_dbname().is_none() {
             return Err(Error::Fault(Fault::BadUrl { url: bare, detail: "it names no database".into() }));
         }
@@ -227,20 +228,15 @@ fn redacted(config: &Config) -> String {
 /// What a database holds, read without changing anything: `None` for an empty one, else the
 /// version of its engage schema; a database of another application is refused.
 pub fn inspect(client: &mut Client, shown: &str) -> Result<Option<i64>> {
-    let tables: i64 = client
-        .query_one("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()", &[])?
-        .get(0);
+    let tables: i64 = client.query_one("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()", &[])?.get(0);
     if tables == 0 {
         return Ok(None);
     }
     let marked: i64 = client
-        .query_one(
-            "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'engage_store'",
-            &[],
-        )?
+        .query_one("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'engage_store'", &[])?
         .get(0);
     if marked == 0 {
-        return Err(Error::Fault(Fault::Foreign { path: shown.into() }));
+        return Err(Error::Fault(Fault::ForeignDatabase { place: shown.into() }));
     }
     let row = client.query_opt("SELECT application, version FROM engage_store WHERE id = 1", &[])?;
     let Some(row) = row else { return Err(Error::Fault(Fault::ForeignDatabase { place: shown.into() })) };
@@ -261,10 +257,7 @@ pub fn migrate(client: &mut Client, shown: &str) -> Result<()> {
     tx.query_one("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
     let found = {
         let tables: i64 = tx
-            .query_one(
-                "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'engage_store'",
-                &[],
-            )?
+            .query_one("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'engage_store'", &[])?
             .get(0);
         if tables == 0 { None } else { Some(tx.query_one("SELECT version FROM engage_store WHERE id = 1", &[])?.get::<_, i64>(0)) }
     };
@@ -273,9 +266,8 @@ pub fn migrate(client: &mut Client, shown: &str) -> Result<()> {
         Some(version) => {
             for (i, step) in MIGRATIONS.iter().enumerate().skip((version - FIRST).max(0) as usize) {
                 let to = (FIRST + i as i64 + 1) as usize;
-                tx.batch_execute(step).map_err(|e| {
-                    Error::Fault(Fault::UpgradeFailed { path: shown.into(), to, detail: Problem::from(e).message })
-                })?;
+                tx.batch_execute(step)
+                    .map_err(|e| Error::Fault(Fault::UpgradeFailed { path: shown.into(), to, detail: Problem::from(e).message }))?;
             }
             tx.execute("UPDATE engage_store SET version = $1 WHERE id = 1", &[&CURRENT_VERSION])?;
         }

@@ -70,16 +70,20 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
     let mut plan = Plan { campaign: if only.is_none() { load_campaign(tx)? } else { None }, ..Plan::default() };
 
     if let Some(key) = want(Family::Organization) {
-        for org in tx.rows("SELECT key, name, name_fr, gov_order, jurisdiction, contact FROM organization WHERE ?1 IS NULL OR key = ?1", args![key], |r| {
-            Ok(Organization {
-                key: r.get(0)?,
-                name: r.get(1)?,
-                name_fr: r.get(2)?,
-                order: r.get(3)?,
-                jurisdiction: r.get(4)?,
-                contact: r.get(5)?,
-            })
-        })? {
+        for org in tx.rows(
+            "SELECT key, name, name_fr, gov_order, jurisdiction, contact FROM organization WHERE ?1 IS NULL OR key = ?1",
+            args![key],
+            |r| {
+                Ok(Organization {
+                    key: r.get(0)?,
+                    name: r.get(1)?,
+                    name_fr: r.get(2)?,
+                    order: r.get(3)?,
+                    jurisdiction: r.get(4)?,
+                    contact: r.get(5)?,
+                })
+            },
+        )? {
             plan.organizations.insert(org.key.clone(), org);
         }
     }
@@ -90,8 +94,12 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
         })? {
             plan.tables.insert(t.key.clone(), t);
         }
-        for (table, org) in tx.rows("SELECT f.key, o.key FROM forum_member m JOIN forum f ON f.id = m.forum_id JOIN organization o ON o.id = m.organization_id
-         WHERE ?1 IS NULL OR f.key = ?1 ORDER BY o.key", args![key], |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)))? {
+        for (table, org) in tx.rows(
+            "SELECT f.key, o.key FROM forum_member m JOIN forum f ON f.id = m.forum_id JOIN organization o ON o.id = m.organization_id
+         WHERE ?1 IS NULL OR f.key = ?1 ORDER BY o.key",
+            args![key],
+            |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
+        )? {
             if let Some(t) = plan.tables.get_mut(&table) {
                 t.members.push(org);
             }
@@ -99,22 +107,30 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
     }
 
     if let Some(key) = want(Family::Meeting) {
-        for m in tx.rows("SELECT m.key, f.key, m.date, m.end_date, m.location, m.attendance_recorded, m.outcome
-               FROM meeting m JOIN forum f ON f.id = m.forum_id WHERE ?1 IS NULL OR m.key = ?1", args![key], |r| {
-            Ok(Meeting {
-                key: r.get(0)?,
-                table: r.get(1)?,
-                date: r.get(2)?,
-                end_date: r.get(3)?,
-                location: r.get(4)?,
-                attended: r.get::<bool>(5)?.then(Vec::new),
-                outcome: r.get(6)?,
-            })
-        })? {
+        for m in tx.rows(
+            "SELECT m.key, f.key, m.date, m.end_date, m.location, m.attendance_recorded, m.outcome
+               FROM meeting m JOIN forum f ON f.id = m.forum_id WHERE ?1 IS NULL OR m.key = ?1",
+            args![key],
+            |r| {
+                Ok(Meeting {
+                    key: r.get(0)?,
+                    table: r.get(1)?,
+                    date: r.get(2)?,
+                    end_date: r.get(3)?,
+                    location: r.get(4)?,
+                    attended: r.get::<bool>(5)?.then(Vec::new),
+                    outcome: r.get(6)?,
+                })
+            },
+        )? {
             plan.meetings.insert(m.key.clone(), m);
         }
-        for (meeting, org) in tx.rows("SELECT m.key, o.key FROM meeting_attendee a JOIN meeting m ON m.id = a.meeting_id
-               JOIN organization o ON o.id = a.organization_id WHERE ?1 IS NULL OR m.key = ?1 ORDER BY o.key", args![key], |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)))? {
+        for (meeting, org) in tx.rows(
+            "SELECT m.key, o.key FROM meeting_attendee a JOIN meeting m ON m.id = a.meeting_id
+               JOIN organization o ON o.id = a.organization_id WHERE ?1 IS NULL OR m.key = ?1 ORDER BY o.key",
+            args![key],
+            |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
+        )? {
             if let Some(attended) = plan.meetings.get_mut(&meeting).and_then(|m| m.attended.as_mut()) {
                 attended.push(org);
             }
@@ -142,22 +158,26 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
     }
 
     if let Some(key) = want(Family::Channel) {
-        for c in tx.rows("SELECT c.key, c.name, c.name_fr, c.kind, o.key, c.owner, c.due, c.status, c.done_on, c.note, c.url, c.lang, c.counterpart
-         FROM channel c LEFT JOIN organization o ON o.id = c.organization_id WHERE ?1 IS NULL OR c.key = ?1", args![key], |r| {
-            Ok(Channel {
-                key: r.get(0)?,
-                name: r.get(1)?,
-                name_fr: r.get(2)?,
-                kind: r.get(3)?,
-                organization: r.get(4)?,
-                owner: r.get(5)?,
-                due: r.get(6)?,
-                progress: Progress { status: r.get(7)?, done_on: r.get(8)?, note: r.get(9)? },
-                url: r.get(10)?,
-                lang: r.get(11)?,
-                counterpart: r.get(12)?,
-            })
-        })? {
+        for c in tx.rows(
+            "SELECT c.key, c.name, c.name_fr, c.kind, o.key, c.owner, c.due, c.status, c.done_on, c.note, c.url, c.lang, c.counterpart
+         FROM channel c LEFT JOIN organization o ON o.id = c.organization_id WHERE ?1 IS NULL OR c.key = ?1",
+            args![key],
+            |r| {
+                Ok(Channel {
+                    key: r.get(0)?,
+                    name: r.get(1)?,
+                    name_fr: r.get(2)?,
+                    kind: r.get(3)?,
+                    organization: r.get(4)?,
+                    owner: r.get(5)?,
+                    due: r.get(6)?,
+                    progress: Progress { status: r.get(7)?, done_on: r.get(8)?, note: r.get(9)? },
+                    url: r.get(10)?,
+                    lang: r.get(11)?,
+                    counterpart: r.get(12)?,
+                })
+            },
+        )? {
             plan.channels.insert(c.key.clone(), c);
         }
     }
@@ -182,18 +202,22 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
     }
 
     if let Some(key) = want(Family::Milestone) {
-        for m in tx.rows("SELECT key, title, title_fr, owner, due, duration_days, status, done_on, note FROM milestone WHERE ?1 IS NULL OR key = ?1", args![key], |r| {
-            Ok(Milestone {
-                key: r.get(0)?,
-                title: r.get(1)?,
-                title_fr: r.get(2)?,
-                owner: r.get(3)?,
-                due: r.get(4)?,
-                duration_days: r.get(5)?,
-                depends_on: Vec::new(),
-                progress: Progress { status: r.get(6)?, done_on: r.get(7)?, note: r.get(8)? },
-            })
-        })? {
+        for m in tx.rows(
+            "SELECT key, title, title_fr, owner, due, duration_days, status, done_on, note FROM milestone WHERE ?1 IS NULL OR key = ?1",
+            args![key],
+            |r| {
+                Ok(Milestone {
+                    key: r.get(0)?,
+                    title: r.get(1)?,
+                    title_fr: r.get(2)?,
+                    owner: r.get(3)?,
+                    due: r.get(4)?,
+                    duration_days: r.get(5)?,
+                    depends_on: Vec::new(),
+                    progress: Progress { status: r.get(6)?, done_on: r.get(7)?, note: r.get(8)? },
+                })
+            },
+        )? {
             plan.milestones.insert(m.key.clone(), m);
         }
         for (m, p) in tx.rows("SELECT m.key, p.key FROM milestone_dependency d JOIN milestone m ON m.id = d.milestone_id JOIN milestone p ON p.id = d.depends_on_id
@@ -205,20 +229,24 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
     }
 
     if let Some(key) = want(Family::Person) {
-        for p in tx.rows("SELECT p.key, p.name, o.key, p.role, p.email, p.lang, p.source, p.contact_permitted, p.retain_until
-               FROM person p JOIN organization o ON o.id = p.organization_id WHERE ?1 IS NULL OR p.key = ?1", args![key], |r| {
-            Ok(Person {
-                key: r.get(0)?,
-                name: r.get(1)?,
-                organization: r.get(2)?,
-                role: r.get(3)?,
-                email: r.get(4)?,
-                lang: r.get(5)?,
-                source: r.get(6)?,
-                contact_permitted: r.get(7)?,
-                retain_until: r.get(8)?,
-            })
-        })? {
+        for p in tx.rows(
+            "SELECT p.key, p.name, o.key, p.role, p.email, p.lang, p.source, p.contact_permitted, p.retain_until
+               FROM person p JOIN organization o ON o.id = p.organization_id WHERE ?1 IS NULL OR p.key = ?1",
+            args![key],
+            |r| {
+                Ok(Person {
+                    key: r.get(0)?,
+                    name: r.get(1)?,
+                    organization: r.get(2)?,
+                    role: r.get(3)?,
+                    email: r.get(4)?,
+                    lang: r.get(5)?,
+                    source: r.get(6)?,
+                    contact_permitted: r.get(7)?,
+                    retain_until: r.get(8)?,
+                })
+            },
+        )? {
             plan.people.insert(p.key.clone(), p);
         }
     }
@@ -228,20 +256,24 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
             Some((m, t)) => (Some(m), Some(t)),
             None => (None, None),
         };
-        for d in tx.rows("SELECT m.key, coalesce(o.key, p.key), v.key, d.due, d.status, d.done_on, d.note, d.acknowledged_on
+        for d in tx.rows(
+            "SELECT m.key, coalesce(o.key, p.key), v.key, d.due, d.status, d.done_on, d.note, d.acknowledged_on
                FROM distribution d JOIN material m ON m.id = d.material_id
                LEFT JOIN organization o ON o.id = d.organization_id LEFT JOIN person p ON p.id = d.person_id
                LEFT JOIN organization v ON v.id = d.via_id
-              WHERE (?1 IS NULL OR m.key = ?1) AND (?2 IS NULL OR coalesce(o.key, p.key) = ?2)", args![material, to], |r| {
-            Ok(Distribution {
-                material: r.get(0)?,
-                to: r.get(1)?,
-                via: r.get(2)?,
-                due: r.get(3)?,
-                progress: Progress { status: r.get(4)?, done_on: r.get(5)?, note: r.get(6)? },
-                acknowledged_on: r.get(7)?,
-            })
-        })? {
+              WHERE (?1 IS NULL OR m.key = ?1) AND (?2 IS NULL OR coalesce(o.key, p.key) = ?2)",
+            args![material, to],
+            |r| {
+                Ok(Distribution {
+                    material: r.get(0)?,
+                    to: r.get(1)?,
+                    via: r.get(2)?,
+                    due: r.get(3)?,
+                    progress: Progress { status: r.get(4)?, done_on: r.get(5)?, note: r.get(6)? },
+                    acknowledged_on: r.get(7)?,
+                })
+            },
+        )? {
             plan.distributions.insert((d.material.clone(), d.to.clone()), d);
         }
     }
@@ -403,14 +435,20 @@ fn upsert(tx: &Tx, item: &Item) -> Result<()> {
     match item {
         Item::Campaign(c) => {
             let leads = serde_json::to_string(&c.leads)?;
-            tx.defer("INSERT INTO campaign (id, name, name_fr, start, \"end\", leads) VALUES (1, ?1, ?2, ?3, ?4, ?5)
+            tx.defer(
+                "INSERT INTO campaign (id, name, name_fr, start, \"end\", leads) VALUES (1, ?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, start = excluded.start,
-                 \"end\" = excluded.\"end\", leads = excluded.leads", args![c.name, c.name_fr, c.start, c.end, leads])?;
+                 \"end\" = excluded.\"end\", leads = excluded.leads",
+                args![c.name, c.name_fr, c.start, c.end, leads],
+            )?;
         }
         Item::Organization(o) => {
-            tx.defer("INSERT INTO organization (key, name, name_fr, gov_order, jurisdiction, contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            tx.defer(
+                "INSERT INTO organization (key, name, name_fr, gov_order, jurisdiction, contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, gov_order = excluded.gov_order,
-                 jurisdiction = excluded.jurisdiction, contact = excluded.contact", args![o.key, o.name, o.name_fr, o.order, o.jurisdiction, o.contact])?;
+                 jurisdiction = excluded.jurisdiction, contact = excluded.contact",
+                args![o.key, o.name, o.name_fr, o.order, o.jurisdiction, o.contact],
+            )?;
         }
         Item::Table(t) => {
             tx.defer("INSERT INTO forum (key, name, name_fr, kind, chair) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -424,10 +462,13 @@ fn upsert(tx: &Tx, item: &Item) -> Result<()> {
             }
         }
         Item::Meeting(m) => {
-            tx.defer("INSERT INTO meeting (key, forum_id, date, end_date, location, outcome, attendance_recorded)
+            tx.defer(
+                "INSERT INTO meeting (key, forum_id, date, end_date, location, outcome, attendance_recorded)
                  VALUES (?1, (SELECT id FROM forum WHERE key = ?2), ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (key) DO UPDATE SET forum_id = excluded.forum_id, date = excluded.date, end_date = excluded.end_date,
-                 location = excluded.location, outcome = excluded.outcome, attendance_recorded = excluded.attendance_recorded", args![m.key, m.table, m.date, m.end_date, m.location, m.outcome, m.attended.is_some()])?;
+                 location = excluded.location, outcome = excluded.outcome, attendance_recorded = excluded.attendance_recorded",
+                args![m.key, m.table, m.date, m.end_date, m.location, m.outcome, m.attended.is_some()],
+            )?;
             tx.defer("DELETE FROM meeting_attendee WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1)", args![m.key])?;
             for org in m.attended.iter().flatten() {
                 tx.defer(
@@ -439,10 +480,13 @@ fn upsert(tx: &Tx, item: &Item) -> Result<()> {
         }
         Item::AgendaItem(a) => {
             let p = &a.progress;
-            tx.defer("INSERT INTO agenda_item (meeting_id, key, topic, topic_fr, owner, status, done_on, note)
+            tx.defer(
+                "INSERT INTO agenda_item (meeting_id, key, topic, topic_fr, owner, status, done_on, note)
                  VALUES ((SELECT id FROM meeting WHERE key = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                  ON CONFLICT (meeting_id, key) DO UPDATE SET topic = excluded.topic, topic_fr = excluded.topic_fr, owner = excluded.owner,
-                 status = excluded.status, done_on = excluded.done_on, note = excluded.note", args![a.meeting, a.key, a.topic, a.topic_fr, a.owner, p.status, p.done_on, p.note])?;
+                 status = excluded.status, done_on = excluded.done_on, note = excluded.note",
+                args![a.meeting, a.key, a.topic, a.topic_fr, a.owner, p.status, p.done_on, p.note],
+            )?;
         }
         Item::Channel(c) => {
             let p = &c.progress;
@@ -454,49 +498,35 @@ fn upsert(tx: &Tx, item: &Item) -> Result<()> {
         }
         Item::Material(m) => {
             let p = &m.progress;
-            tx.defer("INSERT INTO material (key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart)
+            tx.defer(
+                "INSERT INTO material (key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                  ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, kind = excluded.kind,
                  owner = excluded.owner, due = excluded.due, status = excluded.status, done_on = excluded.done_on, note = excluded.note,
-                 url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart", args![
-                m.key,
-                m.title,
-                m.title_fr,
-                m.kind,
-                m.owner,
-                m.due,
-                p.status,
-                p.done_on,
-                p.note,
-                m.url,
-                m.lang,
-                m.counterpart
-            ])?;
+                 url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart",
+                args![m.key, m.title, m.title_fr, m.kind, m.owner, m.due, p.status, p.done_on, p.note, m.url, m.lang, m.counterpart],
+            )?;
         }
         Item::Milestone(m) => {
             let p = &m.progress;
-            tx.defer("INSERT INTO milestone (key, title, title_fr, owner, due, duration_days, status, done_on, note)
+            tx.defer(
+                "INSERT INTO milestone (key, title, title_fr, owner, due, duration_days, status, done_on, note)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, owner = excluded.owner,
                  due = excluded.due, duration_days = excluded.duration_days, status = excluded.status, done_on = excluded.done_on,
-                 note = excluded.note", args![m.key, m.title, m.title_fr, m.owner, m.due, m.duration_days, p.status, p.done_on, p.note])?;
+                 note = excluded.note",
+                args![m.key, m.title, m.title_fr, m.owner, m.due, m.duration_days, p.status, p.done_on, p.note],
+            )?;
         }
         Item::Person(p) => {
-            tx.defer("INSERT INTO person (key, name, organization_id, role, email, lang, source, contact_permitted, retain_until)
+            tx.defer(
+                "INSERT INTO person (key, name, organization_id, role, email, lang, source, contact_permitted, retain_until)
                  VALUES (?1, ?2, (SELECT id FROM organization WHERE key = ?3), ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT (key) DO UPDATE SET name = excluded.name, organization_id = excluded.organization_id, role = excluded.role,
                  email = excluded.email, lang = excluded.lang, source = excluded.source, contact_permitted = excluded.contact_permitted,
-                 retain_until = excluded.retain_until", args![
-                p.key,
-                p.name,
-                p.organization,
-                p.role,
-                p.email,
-                p.lang,
-                p.source,
-                p.contact_permitted,
-                p.retain_until
-            ])?;
+                 retain_until = excluded.retain_until",
+                args![p.key, p.name, p.organization, p.role, p.email, p.lang, p.source, p.contact_permitted, p.retain_until],
+            )?;
         }
         Item::Distribution(d) => {
             let p = &d.progress;
@@ -506,19 +536,25 @@ fn upsert(tx: &Tx, item: &Item) -> Result<()> {
                             note = ?7, acknowledged_on = ?8
                       WHERE material_id = (SELECT id FROM material WHERE key = ?1)
                         AND (organization_id = (SELECT id FROM organization WHERE key = ?2) OR person_id = (SELECT id FROM person WHERE key = ?2))", args![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on])?;
-            tx.defer("INSERT INTO distribution (material_id, organization_id, person_id, via_id, due, status, done_on, note, acknowledged_on)
+            tx.defer(
+                "INSERT INTO distribution (material_id, organization_id, person_id, via_id, due, status, done_on, note, acknowledged_on)
                  SELECT (SELECT id FROM material WHERE key = ?1), (SELECT id FROM organization WHERE key = ?2),
                         (SELECT id FROM person WHERE key = ?2), (SELECT id FROM organization WHERE key = ?3), ?4, ?5, ?6, ?7, ?8
                   WHERE NOT EXISTS (SELECT 1 FROM distribution
                                      WHERE material_id = (SELECT id FROM material WHERE key = ?1)
                                        AND (organization_id = (SELECT id FROM organization WHERE key = ?2)
-                                            OR person_id = (SELECT id FROM person WHERE key = ?2)))", args![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on])?;
+                                            OR person_id = (SELECT id FROM person WHERE key = ?2)))",
+                args![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on],
+            )?;
         }
         Item::Action(a) => super::actions_results::upsert_action(tx, a)?,
         Item::Result(r) => super::actions_results::upsert_result(tx, r)?,
         Item::Term(t) => {
-            tx.defer("INSERT INTO glossary (english, french) VALUES (?1, ?2)
-                 ON CONFLICT (english) DO UPDATE SET french = excluded.french", args![t.english, t.french])?;
+            tx.defer(
+                "INSERT INTO glossary (english, french) VALUES (?1, ?2)
+                 ON CONFLICT (english) DO UPDATE SET french = excluded.french",
+                args![t.english, t.french],
+            )?;
         }
     }
     Ok(())
@@ -529,8 +565,11 @@ fn upsert(tx: &Tx, item: &Item) -> Result<()> {
 fn rename(tx: &Tx, before: &Item, after: &Item) -> Result<()> {
     let sql = match (before, after) {
         (Item::AgendaItem(b), Item::AgendaItem(a)) => {
-            tx.defer("UPDATE agenda_item SET meeting_id = (SELECT id FROM meeting WHERE key = ?3), key = ?4
-                  WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1) AND key = ?2", args![b.meeting, b.key, a.meeting, a.key])?;
+            tx.defer(
+                "UPDATE agenda_item SET meeting_id = (SELECT id FROM meeting WHERE key = ?3), key = ?4
+                  WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1) AND key = ?2",
+                args![b.meeting, b.key, a.meeting, a.key],
+            )?;
             return Ok(());
         }
         (Item::Organization(_), _) => "UPDATE organization SET key = ?2 WHERE key = ?1",
@@ -563,7 +602,10 @@ fn delete(tx: &Tx, item: &Item) -> Result<()> {
         Item::Table(t) => ("DELETE FROM forum WHERE key = ?1", &t.key),
         Item::Meeting(m) => ("DELETE FROM meeting WHERE key = ?1", &m.key),
         Item::AgendaItem(a) => {
-            tx.defer("DELETE FROM agenda_item WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1) AND key = ?2", args![a.meeting, a.key])?;
+            tx.defer(
+                "DELETE FROM agenda_item WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1) AND key = ?2",
+                args![a.meeting, a.key],
+            )?;
             return Ok(());
         }
         Item::Channel(c) => ("DELETE FROM channel WHERE key = ?1", &c.key),

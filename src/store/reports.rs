@@ -1,8 +1,8 @@
 //! The queries behind the reports: dated rows in a window, every tracked row, the milestone
 //! graph, and what reach and parity need.
 
-use chrono::NaiveDate;
 use super::db::{Row as SqlRow, Tx, args};
+use chrono::NaiveDate;
 
 use crate::error::Result;
 use crate::model::item::{Head, Row};
@@ -109,9 +109,9 @@ pub fn milestone_nodes(tx: &Tx) -> Result<Vec<Node>> {
         ids.push(id);
         nodes.push(node);
     }
-    for (m, p) in tx.rows("SELECT milestone_id, depends_on_id FROM milestone_dependency", args![], |r| {
-        Ok((r.get::<i64>(0)?, r.get::<i64>(1)?))
-    })? {
+    for (m, p) in
+        tx.rows("SELECT milestone_id, depends_on_id FROM milestone_dependency", args![], |r| Ok((r.get::<i64>(0)?, r.get::<i64>(1)?)))?
+    {
         if let (Ok(mi), Ok(pi)) = (ids.binary_search(&m), ids.binary_search(&p)) {
             let key = nodes[pi].key.clone();
             nodes[mi].depends_on.push(key);
