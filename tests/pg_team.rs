@@ -441,3 +441,74 @@ fn bad_urls_and_unreachable_servers_are_said_in_one_line_without_the_password() 
     }
     assert_eq!(listing(dir), ["worked.toml"]);
 }
+
+#[test]
+fn a_team_store_from_a_newer_engage_is_refused_and_left_as_it_was() {
+    let Some(server) = pg::server("a_team_store_from_a_newer_engage_is_refused_and_left_as_it_was") else { return };
+    let env = Env::new();
+    let dir = env.dir.path();
+    env.write("worked.toml", WORKED);
+    let db = server.database();
+    pg::stdout(dir, db.url(), &["plan", "apply", "worked.toml"]);
+    db.client().batch_execute("UPDATE engage_store SET version = 99").unwrap();
+    let journal = db.journal_count();
+    for args in [&["status", "--as-of", AS_OF][..], &["milestone", "done", "c", "--on", "2030-04-09"], &["plan", "apply", "worked.toml"]] {
+        // As a SQLite file from a newer engage: exit 1, one line saying so.
+        let line = one_line_failure(&pg::run(dir, db.url(), args), 1, &format!("engage {args:?} on a newer team store"));
+        assert!(line.contains("newer engage") && line.contains("99"), "{line}");
+    }
+    assert_eq!(db.journal_count(), journal);
+    let version: i64 = db.client().query_one("SELECT version FROM engage_store", &[]).unwrap().get(0);
+    assert_eq!(version, 99);
+}
+
+#[test]
+fn a_password_file_gives_the_password_and_no_message_shows_it() {
+    let Some(server) = pg::server("a_password_file_gives_the_password_and_no_message_shows_it") else { return };
+    let env = Env::new();
+    let dir = env.dir.path();
+    let pgpass = env.path("pgpass");
+    std::fs::write(&pgpass, "127.0.0.1:1:*:*:Fil3-Sekr3t\n").unwrap();
+    std::fs::set_permissions(&pgpass, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    let user = server.user();
+    let url = format!("postgres://{user}@127.0.0.1:1/x");
+    let out = pg::engage(dir, &url).env("PGPASSFILE", &pgpass).args(["status"]).output().unwrap();
+    let line = one_line_failure(&out, 1, "an unreachable server with a password from the file");
+    assert!(!line.contains("Fil3-Sekr3t"), "{line}");
+}
+
+#[test]
+fn sslmode_encrypts_and_the_verify_modes_check_the_certificate() {
+    let Some(server) = pg::server("sslmode_encrypts_and_the_verify_modes_check_the_certificate") else { return };
+    let env = Env::new();
+    let dir = env.dir.path();
+    env.write("worked.toml", WORKED);
+    let db = server.database();
+    pg::stdout(dir, db.url(), &["plan", "apply", "worked.toml"]);
+    let plain = pg::stdout(dir, db.url(), &["status", "--as-of", AS_OF]);
+    let with = |query: &str| format!("{}?{query}", db.url());
+    let ssl: String = db.client().query_one("SHOW ssl", &[]).unwrap().get(0);
+    if ssl != "on" {
+        // A server that does not encrypt: a URL that requires it is refused in one line.
+        let line = one_line_failure(&pg::run(dir, &with("sslmode=require"), &["status"]), 1, "sslmode=require without TLS");
+        assert!(line.contains("encrypted"), "{line}");
+        return;
+    }
+    // Encrypted without checking the certificate, as PostgreSQL's own tools do.
+    assert_eq!(pg::stdout(dir, &with("sslmode=require"), &["status", "--as-of", AS_OF]), plain);
+    // A certificate that does not name the host is refused by verify-full, in one line.
+    let cert = "/etc/ssl/certs/ssl-cert-snakeoil.pem";
+    let host_is_ip = db.url().contains("127.0.0.1");
+    if std::path::Path::new(cert).exists() && host_is_ip {
+        let url = with(&format!("sslmode=verify-full&sslrootcert={cert}"));
+        let line = one_line_failure(&pg::run(dir, &url, &["status"]), 1, "verify-full with a certificate for another name");
+        assert!(line.contains("certificate"), "{line}");
+        // verify-ca checks the authority only.
+        let url = with(&format!("sslmode=verify-ca&sslrootcert={cert}"));
+        assert_eq!(pg::stdout(dir, &url, &["status", "--as-of", AS_OF]), plain);
+    }
+    // A root certificate file that cannot be read is bad input.
+    let url = with("sslmode=verify-ca&sslrootcert=/nonexistent/root.pem");
+    let line = one_line_failure(&pg::run(dir, &url, &["status"]), 2, "an unreadable root certificate");
+    assert!(line.contains("/nonexistent/root.pem"), "{line}");
+}

@@ -163,6 +163,14 @@ pub fn fault(f: &Fault) -> Msg {
             "the team store {place} refused the connection ({detail}); nothing was changed: check the user, the password and the database name",
             "la base de données d'équipe {place} a refusé la connexion ({detail})\u{202f}; rien n'a été changé\u{a0}: vérifiez l'utilisateur, le mot de passe et le nom de la base"
         ),
+        Fault::Insecure { place, detail } => msg!(
+            "cannot open an encrypted connection to the team store {place} ({detail}); nothing was changed: check sslmode, sslrootcert and the server's certificate",
+            "impossible d'ouvrir une connexion chiffrée à la base de données d'équipe {place} ({detail})\u{202f}; rien n'a été changé\u{a0}: vérifiez sslmode, sslrootcert et le certificat du serveur"
+        ),
+        Fault::BadCertificate { place, detail } => msg!(
+            "cannot connect to the team store {place}: {detail}; nothing was changed",
+            "impossible de se connecter à la base de données d'équipe {place}\u{a0}: {detail}\u{202f}; rien n'a été changé"
+        ),
         Fault::ForeignDatabase { place } => msg!(
             "{place} is a PostgreSQL database but not an engage team store; nothing was changed: check --db or $ENGAGE_DB",
             "{place} est une base de données PostgreSQL mais pas une base de données d'équipe engage\u{202f}; rien n'a été changé\u{a0}: vérifiez --db ou $ENGAGE_DB"

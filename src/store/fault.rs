@@ -55,6 +55,11 @@ pub enum Fault {
     /// The team store's server cannot be reached (`refused`: it answered, but refused the login
     /// or knows no such database — bad input).
     Unreachable { place: String, detail: String, refused: bool },
+    /// The encrypted connection to the team store failed (its certificate, or a server that does
+    /// not encrypt when `sslmode` requires it).
+    Insecure { place: String, detail: String },
+    /// The root certificate file of `sslrootcert` or `$PGSSLROOTCERT` cannot be used (bad input).
+    BadCertificate { place: String, detail: String },
     /// A PostgreSQL database that holds tables but is not an engage team store.
     ForeignDatabase { place: String },
     /// A role granted only reading tried to change the team store.
@@ -82,6 +87,7 @@ impl Fault {
                 | Fault::NoSuchRole { .. }
                 | Fault::NotTeam { .. }
                 | Fault::Occupied { .. }
+                | Fault::BadCertificate { .. }
         )
     }
 }

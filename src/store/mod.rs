@@ -17,6 +17,7 @@ mod place;
 mod plan;
 mod reports;
 mod schema;
+mod tls;
 
 pub use fault::{Fault, SqliteProblem};
 pub use journal::HistoryFilter;

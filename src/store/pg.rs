@@ -19,7 +19,7 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use postgres::{Client, Config, IsolationLevel, NoTls};
+use postgres::{Client, Config, IsolationLevel};
 
 use super::Fault;
 use super::db::{Tx, args};
@@ -120,6 +120,7 @@ pub fn is_url(db: &str) -> bool {
 /// A parsed team store URL.
 pub struct Url {
     config: Config,
+    tls: super::tls::Settings,
     shown: String,
 }
 
@@ -135,13 +136,20 @@ impl Url {
             Some(p) => text.replacen(&format!(":{p}@"), ":***@", 1),
             None => text.to_string(),
         };
+        let (client_url, tls) = super::tls::split(text);
         let mut config =
-            Config::from_str(text).map_err(|e| Error::Fault(Fault::BadUrl { url: bare.clone(), detail: scrub(&e.to_string()) }))?;
+            Config::from_str(&client_url).map_err(|e| Error::Fault(Fault::BadUrl { url: bare.clone(), detail: scrub(&e.to_string()) }))?;
         if config.get_dbname().is_none() {
             return Err(Error::Fault(Fault::BadUrl { url: bare, detail: "it names no database".into() }));
         }
         if config.get_password().is_none()
             && let Some(p) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty())
+        {
+            SECRET.with(|s| *s.borrow_mut() = Some(p.clone()));
+            config.password(p);
+        }
+        if config.get_password().is_none()
+            && let Some(p) = password_file_entry(&config)
         {
             SECRET.with(|s| *s.borrow_mut() = Some(p.clone()));
             config.password(p);
@@ -157,7 +165,7 @@ impl Url {
         }
         config.application_name("engage");
         let shown = redacted(&config);
-        Ok(Url { config, shown })
+        Ok(Url { config, tls, shown })
     }
 
     /// The URL as engage shows it: no password, no options.
@@ -167,10 +175,17 @@ impl Url {
 
     /// Connects; an unreachable server or a refused login is a fault naming the store.
     pub fn connect(&self) -> Result<Client> {
-        let mut client = self.config.connect(NoTls).map_err(|e| {
+        let tls = super::tls::connector(&self.tls)
+            .map_err(|detail| Error::Fault(Fault::BadCertificate { place: self.shown.clone(), detail: scrub(&detail) }))?;
+        let mut client = self.config.connect(tls).map_err(|e| {
             let problem = Problem::from(e);
             let refused = matches!(problem.code.as_deref(), Some(c) if c.starts_with("28") || c == "3D000");
-            Error::Fault(Fault::Unreachable { place: self.shown.clone(), detail: problem.message, refused })
+            let place = self.shown.clone();
+            if problem.message.contains("TLS") {
+                Error::Fault(Fault::Insecure { place, detail: problem.message })
+            } else {
+                Error::Fault(Fault::Unreachable { place, detail: problem.message, refused })
+            }
         })?;
         client.batch_execute("SET standard_conforming_strings = on; SET client_min_messages = warning")?;
         Ok(client)
@@ -199,6 +214,58 @@ pub fn without_passwords(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The password the user's password file gives for `config` (`$PGPASSFILE`, else `~/.pgpass`:
+/// lines `HOST:PORT:DATABASE:USER:PASSWORD`, `*` matching anything, `\:` and `\\` escaped), as
+/// PostgreSQL's own tools read it. Like them, engage ignores a file that others may read.
+fn password_file_entry(config: &Config) -> Option<String> {
+    let path = std::env::var_os("PGPASSFILE").map(std::path::PathBuf::from).or_else(|| dirs::home_dir().map(|h| h.join(".pgpass")))?;
+    password_in_file(&path, config)
+}
+
+/// [`password_file_entry`] from the file at `path`.
+fn password_in_file(path: &std::path::Path, config: &Config) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if !meta.is_file() || meta.permissions().mode() & 0o077 != 0 {
+            return None;
+        }
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let host = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(h)) => h.clone(),
+        _ => "localhost".into(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432).to_string();
+    let user = config.get_user().map(str::to_string).or_else(|| std::env::var("PGUSER").ok()).or_else(|| std::env::var("USER").ok())?;
+    let wanted = [host.as_str(), port.as_str(), config.get_dbname().unwrap_or_default(), user.as_str()];
+    text.lines().filter(|l| !l.starts_with('#')).find_map(|line| {
+        let fields = pgpass_fields(line);
+        let [h, p, d, u, password] = fields.as_slice() else { return None };
+        let matches = [h, p, d, u].iter().zip(wanted).all(|(field, want)| *field == "*" || *field == want);
+        matches.then(|| password.clone())
+    })
+}
+
+/// The fields of one password file line, unescaped.
+fn pgpass_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ':' if fields.len() < 5 => fields.push(String::new()),
+            c => {
+                let unescaped = if c == '\\' { chars.next() } else { Some(c) };
+                if let (Some(field), Some(c)) = (fields.last_mut(), unescaped) {
+                    field.push(c);
+                }
+            }
+        }
+    }
+    fields
 }
 
 /// The password in a URL, if it has one.
@@ -392,6 +459,27 @@ mod tests {
         let url = Url::parse("postgres://ana:Sekr3t@db.example:5433/team?sslmode=disable").unwrap();
         assert_eq!(url.shown(), "postgres://ana@db.example:5433/team");
         assert!(!scrub("password Sekr3t refused").contains("Sekr3t"));
+    }
+
+    #[test]
+    fn password_file_lines_are_split_and_unescaped() {
+        assert_eq!(pgpass_fields("db.example:5432:team:ana:pa\\:ss\\\\w:rd"), ["db.example", "5432", "team", "ana", "pa:ss\\w:rd"]);
+        assert_eq!(pgpass_fields("*:*:*:*:x"), ["*", "*", "*", "*", "x"]);
+    }
+
+    #[test]
+    fn a_private_password_file_gives_the_password_of_its_matching_line() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pgpass");
+        std::fs::write(&path, "# team stores\nother:5432:*:*:wrong\ndb.example:5433:team:ana:Sekr3t\n*:*:*:*:fallback\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let config = |url: &str| Config::from_str(url).unwrap();
+        assert_eq!(password_in_file(&path, &config("postgres://ana@db.example:5433/team")).as_deref(), Some("Sekr3t"));
+        assert_eq!(password_in_file(&path, &config("postgres://bo@db.example:5433/team")).as_deref(), Some("fallback"));
+        // A file others may read is ignored, as PostgreSQL's tools ignore it.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        assert_eq!(password_in_file(&path, &config("postgres://ana@db.example:5433/team")), None);
     }
 
     #[test]
