@@ -111,28 +111,12 @@ impl Store {
         let path = self.path.clone();
         match &mut self.conn {
             Conn::Postgres(client) => pg::write(client, work),
-            Conn::Sqlite(_) => self.write_inner(work).map_err(|e| corrupt(&path, e)),
-        }
-    }
-
-    fn write_inner<T>(&mut self, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-        let Conn::Sqlite(conn) = &mut self.conn else { unreachable!("write_inner is SQLite's") };
-        let mut attempt = 0;
-        let tx = loop {
-            match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
-                Ok(tx) => break tx,
-                Err(e) if is_busy(&e) && attempt < BUSY_RETRIES => {
-                    attempt += 1;
-                    thread::sleep(Duration::from_millis(50 * u64::from(attempt)));
-                }
-                Err(e) => return Err(e.into()),
+            Conn::Sqlite(conn) => {
+                let value = sqlite_write(conn, work).map_err(|e| corrupt(&path, e))?;
+                self.settle().map_err(|e| corrupt(&path, e))?;
+                Ok(value)
             }
-        };
-        let tx = Tx::sqlite(tx);
-        let value = work(&tx)?;
-        tx.commit()?;
-        self.settle()?;
-        Ok(value)
+        }
     }
 
     /// Runs `work` on one consistent read snapshot.
@@ -229,6 +213,25 @@ impl Store {
     pub fn journal_len(&mut self) -> Result<i64> {
         self.read(journal::count)
     }
+}
+
+/// [`Store::write`] on SQLite: `BEGIN IMMEDIATE`, retried a bounded number of times while busy.
+fn sqlite_write<T>(conn: &mut Connection, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+    let mut attempt = 0;
+    let tx = loop {
+        match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+            Ok(tx) => break tx,
+            Err(e) if is_busy(&e) && attempt < BUSY_RETRIES => {
+                attempt += 1;
+                thread::sleep(Duration::from_millis(50 * u64::from(attempt)));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    };
+    let tx = Tx::sqlite(tx);
+    let value = work(&tx)?;
+    tx.commit()?;
+    Ok(value)
 }
 
 /// Copies the database of `from` into `to` in one step (one consistent snapshot), waiting a

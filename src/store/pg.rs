@@ -352,7 +352,8 @@ pub fn write<T>(client: &mut Client, work: impl FnOnce(&Tx) -> Result<T>) -> Res
         let mut tx = client.build_transaction().isolation_level(IsolationLevel::ReadCommitted).start()?;
         match lock(&mut tx) {
             Ok(role) => {
-                let Some(work) = work.take() else { return Err(Error::Postgres(Problem { code: None, message: "retried twice".into() })) };
+                // Taken once: this arm always returns.
+                let work = work.take().ok_or_else(|| Error::Postgres(Problem { code: None, message: "a write ran twice".into() }))?;
                 let tx = Tx::postgres(tx, Some(role));
                 let value = work(&tx).map_err(denied)?;
                 tx.commit().map_err(denied)?;
