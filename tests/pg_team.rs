@@ -512,3 +512,46 @@ fn sslmode_encrypts_and_the_verify_modes_check_the_certificate() {
     let line = one_line_failure(&pg::run(dir, &url, &["status"]), 2, "an unreadable root certificate");
     assert!(line.contains("/nonexistent/root.pem"), "{line}");
 }
+
+#[test]
+fn the_two_schemas_have_the_same_tables_and_columns() {
+    let Some(server) = pg::server("the_two_schemas_have_the_same_tables_and_columns") else { return };
+    let env = Env::worked();
+    let dir = env.dir.path();
+    env.write("worked.toml", WORKED);
+    let db = server.database();
+    pg::stdout(dir, db.url(), &["plan", "apply", "worked.toml"]);
+    // SQLite: every table's columns and whether each may be NULL.
+    let sqlite = rusqlite::Connection::open(env.db()).unwrap();
+    let names: Vec<String> = sqlite
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut from_sqlite = Vec::new();
+    for name in names {
+        let mut info = sqlite.prepare(&format!("PRAGMA table_info(\"{name}\")")).unwrap();
+        let columns = info.query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, i64>(3)? == 1 || r.get::<_, i64>(5)? > 0))).unwrap();
+        for column in columns {
+            let (column, not_null) = column.unwrap();
+            from_sqlite.push(format!("{name}.{column} not_null={not_null}"));
+        }
+    }
+    from_sqlite.sort();
+    // PostgreSQL: the same, without the table that marks a team store.
+    let mut from_pg: Vec<String> = db
+        .client()
+        .query(
+            "SELECT table_name || '.' || column_name || ' not_null=' || (is_nullable = 'NO')::text FROM information_schema.columns
+              WHERE table_schema = current_schema() AND table_name <> 'engage_store'",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    from_pg.sort();
+    assert_eq!(from_pg, from_sqlite);
+}
