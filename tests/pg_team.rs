@@ -555,3 +555,19 @@ fn the_two_schemas_have_the_same_tables_and_columns() {
     from_pg.sort();
     assert_eq!(from_pg, from_sqlite);
 }
+
+#[test]
+fn check_finds_a_journal_that_is_no_longer_append_only() {
+    let Some(server) = pg::server("check_finds_a_journal_that_is_no_longer_append_only") else { return };
+    let env = Env::new();
+    let dir = env.dir.path();
+    env.write("worked.toml", WORKED);
+    let db = server.database();
+    pg::stdout(dir, db.url(), &["plan", "apply", "worked.toml"]);
+    assert!(pg::stdout(dir, db.url(), &["check"]).ends_with(": ok\n"));
+    db.client().batch_execute("ALTER TABLE journal DISABLE TRIGGER journal_is_append_only_update").unwrap();
+    let out = pg::run(dir, db.url(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("journal_is_append_only_update") && said.contains("append-only"), "{said}");
+}

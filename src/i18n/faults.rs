@@ -208,6 +208,14 @@ pub fn fault(f: &Fault) -> Msg {
 pub fn sqlite_problem(p: &SqliteProblem) -> Msg {
     match p {
         SqliteProblem::Integrity(line) => msg!("integrity: {line}", "intégrité\u{a0}: {line}"),
+        SqliteProblem::Unenforced { table, name } => msg!(
+            "constraint {name} of {table} is not enforced: some rows may break it",
+            "la contrainte {name} de {table} n'est pas appliquée\u{a0}: des lignes peuvent l'enfreindre"
+        ),
+        SqliteProblem::Unguarded { name } => msg!(
+            "trigger {name} is missing or disabled: the journal is no longer append-only",
+            "le déclencheur {name} est absent ou désactivé\u{a0}: le journal n'est plus en ajout seul"
+        ),
         SqliteProblem::ForeignKey { table, rowid, parent } => msg!(
             "foreign key: row {rowid} of {table} points to a missing {parent}",
             "clé étrangère\u{a0}: la ligne {rowid} de {table} renvoie à un {parent} absent"

@@ -412,16 +412,17 @@ impl Store {
 impl Store {
     /// The engine's own checks. SQLite: `PRAGMA integrity_check` and `PRAGMA foreign_key_check`,
     /// each problem one sentence (SQLite skips CHECK constraints on a store opened only to read:
-    /// such a store is checked through a copy in memory). PostgreSQL enforces every constraint
-    /// on every write and has no such check to run: the list is empty once the schema version is
-    /// known to be this engage's (which opening checked).
+    /// such a store is checked through a copy in memory). PostgreSQL: see [`pg::problems`].
     pub fn sqlite_problems(&mut self) -> Result<Vec<SqliteProblem>> {
         let path = self.path.clone();
         self.engine_problems().map_err(|e| corrupt(&path, e))
     }
 
     fn engine_problems(&mut self) -> Result<Vec<SqliteProblem>> {
-        let Conn::Sqlite(conn) = &mut self.conn else { return Ok(Vec::new()) };
+        let conn = match &mut self.conn {
+            Conn::Sqlite(conn) => conn,
+            Conn::Postgres(client) => return pg::problems(client).map_err(pg::denied),
+        };
         if conn.is_readonly(rusqlite::MAIN_DB)? {
             let mut memory = Connection::open_in_memory()?;
             copy_whole(conn, &mut memory)?;
