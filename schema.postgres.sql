@@ -272,3 +272,16 @@ CREATE TRIGGER journal_is_append_only_delete BEFORE DELETE ON journal
     FOR EACH ROW EXECUTE FUNCTION engage_journal_is_append_only();
 CREATE TRIGGER journal_is_append_only_truncate BEFORE TRUNCATE ON journal
     FOR EACH STATEMENT EXECUTE FUNCTION engage_journal_is_append_only();
+
+-- A journal row records the role that wrote it: only the store's owner (copying a journal in from
+-- another store) may write a row in another role's name.
+CREATE FUNCTION engage_journal_records_its_role() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.role IS DISTINCT FROM current_user::text
+       AND NOT pg_has_role(current_user, (SELECT relowner FROM pg_catalog.pg_class WHERE oid = TG_RELID), 'MEMBER') THEN
+        RAISE EXCEPTION 'a journal row records the role that writes it (%), not %', current_user, coalesce(NEW.role, 'none');
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER journal_records_its_role BEFORE INSERT ON journal
+    FOR EACH ROW EXECUTE FUNCTION engage_journal_records_its_role();

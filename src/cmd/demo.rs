@@ -62,7 +62,8 @@ pub fn run(ctx: &Ctx, args: DemoArgs, out: &mut dyn Write, err: &mut dyn Write) 
         })?
         .0;
     drop(store);
-    crate::render::messages::demo_intro(err, ctx.ui, &path, changes.len(), temp.is_some())?;
+    let shown = crate::store::shown(&path);
+    crate::render::messages::demo_intro(err, ctx.ui, Path::new(&shown), changes.len(), temp.is_some())?;
     super::status::run(&ctx, StatusArgs { as_of: AsOfArgs { as_of }, format: ReportFormat::Table }, out)?;
     crate::render::messages::blank_line(out)?;
     super::upcoming::run(&ctx, UpcomingArgs { within: 14, as_of: AsOfArgs { as_of }, format: Format::Table }, out)?;
@@ -88,7 +89,7 @@ fn refuse_a_campaign(path: &Path) -> Result<()> {
 }
 
 fn holds_a_campaign(path: &Path) -> Error {
-    let shown = path.display();
+    let shown = crate::store::shown(path);
     Error::input(msg!(
         "{shown} already holds a campaign; nothing was changed: run the demo without --db, or with --db naming a new file",
         "{shown} contient déjà une campagne\u{202f}; rien n'a été changé\u{a0}: lancez la démo sans --db, ou avec --db nommant un nouveau fichier"

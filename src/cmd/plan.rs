@@ -107,7 +107,15 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
         fresh = Some(decided);
     }
     // Opening may say on stderr that it upgraded the store: not over the indicator.
-    let mut store = indicator.suspend(|| ctx.open(if args.dry_run { Open::ReadOnly } else { Open::Create }))?;
+    let mut store = match indicator.suspend(|| ctx.open(if args.dry_run { Open::ReadOnly } else { Open::Create })) {
+        // An empty team store is a new store: a dry run says what the file would create there.
+        Err(Error::Fault(crate::store::Fault::NotYet { .. })) if args.dry_run && crate::store::is_team(&db) => {
+            let decided = decide(&file, &text, Plan::default(), args.prune)?;
+            indicator.finish();
+            return dry_run(ctx, &file, decided, out, err);
+        }
+        opened => opened?,
+    };
     if args.dry_run {
         let decided = decide(&file, &text, store.load_plan()?, args.prune)?;
         indicator.finish();
@@ -168,7 +176,7 @@ pub fn init(ctx: &Ctx, args: InitArgs, err: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open(Open::Create)?;
     store.change_plan(&ctx.actor(), |stored| match stored.campaign {
         Some(existing) => {
-            let (db, name) = (ctx.db_path().map(|p| p.display().to_string()).unwrap_or_default(), existing.name);
+            let (db, name) = (ctx.db_path().map(|p| crate::store::shown(&p)).unwrap_or_default(), existing.name);
             Err(Error::input(msg!(
                 "{db} already holds the campaign '{name}': use another --db, or `engage plan apply` to change it",
                 "{db} contient déjà la campagne «\u{202f}{name}\u{202f}»\u{a0}: utilisez une autre --db, ou `engage plan apply` pour la modifier"

@@ -187,6 +187,14 @@ pub fn fault(f: &Fault) -> Msg {
             "the team store's server knows no role {role}; nothing was changed: create it first (CREATE ROLE {role} LOGIN)",
             "le serveur de la base de données d'équipe ne connaît pas de rôle {role}\u{202f}; rien n'a été changé\u{a0}: créez-le d'abord (CREATE ROLE {role} LOGIN)"
         ),
+        Fault::Ambiguous { place, schemas } => msg!(
+            "{place} holds engage stores in several schemas ({schemas}); nothing was changed: name one in the URL with ?options=-csearch_path%3DSCHEMA",
+            "{place} contient des bases de données engage dans plusieurs schémas ({schemas})\u{202f}; rien n'a été changé\u{a0}: nommez-en un dans l'URL avec ?options=-csearch_path%3DSCHÉMA"
+        ),
+        Fault::OwnRole { role } => msg!(
+            "{role} owns this team store or runs this command: its access is not changed by `engage team`; nothing was changed",
+            "{role} possède cette base de données d'équipe ou lance cette commande\u{a0}: son accès ne se change pas avec `engage team`\u{202f}; rien n'a été changé"
+        ),
         Fault::Occupied { place } => {
             let shown = place.display();
             msg!(

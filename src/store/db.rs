@@ -70,8 +70,9 @@ impl Param for bool {
     }
 }
 impl Param for f64 {
+    /// Negative zero is stored as zero: SQLite does so itself, PostgreSQL would keep the sign.
     fn value(&self) -> Value<'_> {
-        Value::Real(*self)
+        Value::Real(if *self == 0.0 { 0.0 } else { *self })
     }
 }
 impl Param for NaiveDate {
@@ -586,6 +587,13 @@ mod tests {
         assert_eq!(out, "INSERT INTO t VALUES ('it''s', 5, NULL, 1.5::float8, '?1');\n");
         assert!(inline("SELECT ?1", args!["a\0b"], &mut String::new()).is_err());
         assert!(inline("SELECT ?2", args!["a"], &mut String::new()).is_err());
+    }
+
+    #[test]
+    fn negative_zero_is_stored_as_zero_on_both_engines() {
+        assert_eq!((-0.0f64).value(), Value::Real(0.0));
+        let Value::Real(x) = (-0.0f64).value() else { panic!() };
+        assert!(x.is_sign_positive());
     }
 
     #[test]

@@ -68,6 +68,10 @@ pub enum Fault {
     Denied { detail: String },
     /// `team grant` or `revoke` names a role the server does not know (bad input).
     NoSuchRole { role: String },
+    /// A database that holds engage stores in several schemas, none of them the URL's (bad input).
+    Ambiguous { place: String, schemas: String },
+    /// `team grant`/`revoke` naming the store's owner or the role running it (bad input).
+    OwnRole { role: String },
     /// The target of a copy already holds a campaign (bad input).
     Occupied { place: PathBuf },
     /// A team-store command run on a SQLite file (bad input).
@@ -87,6 +91,8 @@ impl Fault {
                 | Fault::NoSuchRole { .. }
                 | Fault::NotTeam { .. }
                 | Fault::Occupied { .. }
+                | Fault::Ambiguous { .. }
+                | Fault::OwnRole { .. }
                 | Fault::BadCertificate { .. }
         )
     }

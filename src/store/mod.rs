@@ -52,6 +52,11 @@ pub fn is_team(db: &Path) -> bool {
     db.to_str().is_some_and(pg::is_url)
 }
 
+/// `db` (a `--db` value) as engage shows it: a team store's URL without its password.
+pub fn shown(db: &Path) -> String {
+    if is_team(db) { pg::without_passwords(&db.to_string_lossy()) } else { db.display().to_string() }
+}
+
 /// Who changes the store and with which command, for the journal.
 #[derive(Debug, Clone)]
 pub struct Actor {
@@ -64,7 +69,7 @@ pub struct Actor {
 /// The connection to a store, on its engine.
 enum Conn {
     Sqlite(Connection),
-    Postgres(Box<postgres::Client>),
+    Postgres(Box<pg::Team>),
 }
 
 /// An open store.
@@ -123,7 +128,8 @@ impl Store {
     pub fn read<T>(&mut self, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
         match &mut self.conn {
-            Conn::Postgres(client) => pg::read(client, work),
+            Conn::Postgres(team) if team.is_empty() => Err(Error::Fault(Fault::NotYet { path })),
+            Conn::Postgres(team) => pg::read(team, work),
             Conn::Sqlite(conn) => {
                 let read = || -> Result<T> {
                     let tx = Tx::sqlite(conn.transaction_with_behavior(TransactionBehavior::Deferred)?);

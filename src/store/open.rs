@@ -201,19 +201,14 @@ impl Store {
 
     /// Opens the team store at `url` as `mode` says: a database of another application or of a
     /// newer engage is refused before anything about it changes; an empty database gets the
-    /// schema only from a command that may create a store; an older one is upgraded in place, in
-    /// one transaction (PostgreSQL keeps its own backups: no copy is set aside).
+    /// schema from the first write of a command that may create a store (in that write's
+    /// transaction); an older one is upgraded in place, in one transaction (PostgreSQL keeps its
+    /// own backups: no copy is set aside).
     fn open_team(url: &str, mode: Open) -> Result<Store> {
         let url = pg::Url::parse(url)?;
-        let shown = url.shown().to_string();
-        let mut client = url.connect()?;
-        let path = PathBuf::from(&shown);
-        match pg::inspect(&mut client, &shown).map_err(pg::denied)? {
-            None if mode != Open::Create => return Err(not_yet(&path)),
-            Some(v) if v == pg::CURRENT_VERSION => {}
-            _ => pg::migrate(&mut client, &shown).map_err(pg::denied)?,
-        }
-        Ok(Store { conn: Conn::Postgres(Box::new(client)), path, upgraded: None, pending: None })
+        let team = pg::Team::open(&url, mode == Open::Create)?;
+        let path = PathBuf::from(url.shown());
+        Ok(Store { conn: Conn::Postgres(Box::new(team)), path, upgraded: None, pending: None })
     }
 }
 

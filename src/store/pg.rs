@@ -100,16 +100,20 @@ impl Problem {
 }
 
 thread_local! {
-    /// The password of the team store this process connected to, to scrub from messages.
-    static SECRET: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The passwords of the team store this process connects to, to scrub from messages.
+    static SECRETS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// `text` with the password of the store (if any) replaced by `***`.
+/// Remembers `secret` to scrub it from every message.
+fn keep_secret(secret: &str) {
+    if !secret.is_empty() {
+        SECRETS.with(|s| s.borrow_mut().push(secret.to_string()));
+    }
+}
+
+/// `text` with every password of the store replaced by `***`.
 fn scrub(text: &str) -> String {
-    SECRET.with(|s| match s.borrow().as_deref() {
-        Some(secret) if !secret.is_empty() => text.replace(secret, "***"),
-        _ => text.to_string(),
-    })
+    SECRETS.with(|s| s.borrow().iter().fold(text.to_string(), |text, secret| text.replace(secret.as_str(), "***")))
 }
 
 /// Whether `db` names a team store rather than a SQLite file.
@@ -128,30 +132,31 @@ impl Url {
     /// Parses `text` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?…]`); a malformed URL is
     /// bad input, said without its password.
     pub fn parse(text: &str) -> Result<Url> {
-        let password = password_of(text);
-        if let Some(p) = &password {
-            SECRET.with(|s| *s.borrow_mut() = Some(p.clone()));
+        let (userinfo, query) = postgres_url_secrets(text);
+        for secret in userinfo.iter().chain(&query) {
+            keep_secret(secret);
+            keep_secret(&super::tls::percent_decoded(secret));
         }
-        let bare = match &password {
-            Some(p) => text.replacen(&format!(":{p}@"), ":***@", 1),
-            None => text.to_string(),
-        };
+        let bare = without_passwords(text);
         let (client_url, tls) = super::tls::split(text);
         let mut config =
             Config::from_str(&client_url).map_err(|e| Error::Fault(Fault::BadUrl { url: bare.clone(), detail: scrub(&e.to_string()) }))?;
+        if let Some(p) = config.get_password() {
+            keep_secret(&String::from_utf8_lossy(p));
+        }
         if config.get_dbname().is_none() {
             return Err(Error::Fault(Fault::BadUrl { url: bare, detail: "it names no database".into() }));
         }
         if config.get_password().is_none()
             && let Some(p) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty())
         {
-            SECRET.with(|s| *s.borrow_mut() = Some(p.clone()));
+            keep_secret(&p);
             config.password(p);
         }
         if config.get_password().is_none()
             && let Some(p) = password_file_entry(&config)
         {
-            SECRET.with(|s| *s.borrow_mut() = Some(p.clone()));
+            keep_secret(&p);
             config.password(p);
         }
         if config.get_user().is_none() {
@@ -200,20 +205,62 @@ pub fn without_passwords(text: &str) -> String {
     while let Some(at) = rest.find("://") {
         let (head, tail) = rest.split_at(at + 3);
         out.push_str(head);
-        let authority_end = tail.find(|c: char| c == '/' || c == '?' || c.is_whitespace()).unwrap_or(tail.len());
-        let authority = &tail[..authority_end];
-        match authority.rsplit_once('@').and_then(|(userinfo, host)| userinfo.split_once(':').map(|(user, _)| (user, host))) {
-            Some((user, host)) => {
-                out.push_str(user);
-                out.push_str(":***@");
-                out.push_str(host);
+        let postgres = head.ends_with("postgres://") || head.ends_with("postgresql://");
+        let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
+        let url = &tail[..end];
+        if postgres {
+            // A password may hold '/' or '?': the user part ends at the last '@'.
+            let (userinfo, after) = match url.rsplit_once('@') {
+                Some((userinfo, after)) => (Some(userinfo), after),
+                None => (None, url),
+            };
+            if let Some(userinfo) = userinfo {
+                match userinfo.split_once(':') {
+                    Some((user, _)) => out.push_str(&format!("{user}:***@")),
+                    None => out.push_str(&format!("{userinfo}@")),
+                }
             }
-            None => out.push_str(authority),
+            match after.split_once('?') {
+                Some((path, query)) => {
+                    out.push_str(path);
+                    out.push('?');
+                    let pairs: Vec<String> = query
+                        .split('&')
+                        .map(|pair| match pair.split_once('=') {
+                            Some(("password", _)) => "password=***".to_string(),
+                            _ => pair.to_string(),
+                        })
+                        .collect();
+                    out.push_str(&pairs.join("&"));
+                }
+                None => out.push_str(after),
+            }
+        } else {
+            let authority_end = url.find(['/', '?']).unwrap_or(url.len());
+            let authority = &url[..authority_end];
+            match authority.rsplit_once('@').and_then(|(userinfo, host)| userinfo.split_once(':').map(|(user, _)| (user, host))) {
+                Some((user, host)) => out.push_str(&format!("{user}:***@{host}{}", &url[authority_end..])),
+                None => out.push_str(url),
+            }
         }
-        rest = &tail[authority_end..];
+        rest = &tail[end..];
     }
     out.push_str(rest);
     out
+}
+
+/// The passwords a postgres URL holds: in its user part (up to its last '@') and as `password=`
+/// in its query.
+fn postgres_url_secrets(text: &str) -> (Option<String>, Option<String>) {
+    let Some((_, rest)) = text.split_once("://") else { return (None, None) };
+    let (userinfo, after) = match rest.rsplit_once('@') {
+        Some((userinfo, after)) => (Some(userinfo), after),
+        None => (None, rest),
+    };
+    let in_userinfo = userinfo.and_then(|u| u.split_once(':')).map(|(_, p)| p.to_string());
+    let in_query =
+        after.split_once('?').and_then(|(_, q)| q.split('&').find_map(|pair| pair.strip_prefix("password="))).map(str::to_string);
+    (in_userinfo, in_query)
 }
 
 /// The password the user's password file gives for `config` (`$PGPASSFILE`, else `~/.pgpass`:
@@ -268,15 +315,6 @@ fn pgpass_fields(line: &str) -> Vec<String> {
     fields
 }
 
-/// The password in a URL, if it has one.
-fn password_of(text: &str) -> Option<String> {
-    let rest = text.split_once("://")?.1;
-    let authority = rest.split(['/', '?']).next()?;
-    let userinfo = authority.rsplit_once('@')?.0;
-    let password = userinfo.split_once(':')?.1;
-    Some(password.to_string())
-}
-
 /// `postgres://USER@HOST:PORT/DATABASE` of `config`.
 fn redacted(config: &Config) -> String {
     use postgres::config::Host;
@@ -292,6 +330,71 @@ fn redacted(config: &Config) -> String {
     format!("postgres://{user}@{host}:{port}/{db}")
 }
 
+/// An open team store: its connection, and whether its database is still empty (the schema is
+/// then created by the first write, in the same transaction: a first command that fails leaves
+/// the database as it was).
+pub struct Team {
+    client: Client,
+    empty: bool,
+}
+
+impl Team {
+    /// Connects to `url` and finds the store: pins the schema that holds it (a role's own schema
+    /// shadows nothing), refuses a database of another application or a newer engage, upgrades an
+    /// older store, and for an empty database remembers that the first write creates the schema
+    /// (`create`), or refuses it ([`Fault::NotYet`]).
+    pub fn open(url: &Url, create: bool) -> Result<Team> {
+        let shown = url.shown();
+        let mut client = url.connect()?;
+        pin_schema(&mut client, shown).map_err(denied)?;
+        match inspect(&mut client, shown).map_err(denied)? {
+            None if !create => Err(Error::Fault(Fault::NotYet { path: shown.into() })),
+            None => Ok(Team { client, empty: true }),
+            Some(v) if v < CURRENT_VERSION => {
+                migrate(&mut client, shown).map_err(denied)?;
+                Ok(Team { client, empty: false })
+            }
+            Some(_) => Ok(Team { client, empty: false }),
+        }
+    }
+
+    /// Whether the database holds no store yet (a first write will create it).
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+}
+
+/// Makes the schema that holds the store the only one the session sees. None: the store will be
+/// created in the session's current schema. Several: the URL must name one
+/// (`?options=-csearch_path%3DSCHEMA`), else the database is ambiguous.
+fn pin_schema(client: &mut Client, shown: &str) -> Result<()> {
+    let rows = client.query(
+        "SELECT n.nspname::text, n.nspname = current_schema() FROM pg_catalog.pg_class c
+           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+          WHERE c.relname = 'engage_store' AND c.relkind = 'r' ORDER BY 1",
+        &[],
+    )?;
+    let schemas: Vec<(String, bool)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+    let schema = match schemas.as_slice() {
+        [] => return Ok(()),
+        [(only, _)] => only.clone(),
+        several => match several.iter().find(|(_, current)| *current) {
+            Some((current, _)) => current.clone(),
+            None => {
+                let names = several.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ");
+                return Err(Error::Fault(Fault::Ambiguous { place: shown.into(), schemas: names }));
+            }
+        },
+    };
+    client.batch_execute(&format!("SET search_path = {}", identifier(&schema)))?;
+    Ok(())
+}
+
+/// `name` as a quoted SQL identifier.
+fn identifier(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
 /// What a database holds, read without changing anything: `None` for an empty one, else the
 /// version of its engage schema; a database of another application is refused.
 pub fn inspect(client: &mut Client, shown: &str) -> Result<Option<i64>> {
@@ -305,9 +408,13 @@ pub fn inspect(client: &mut Client, shown: &str) -> Result<Option<i64>> {
     if marked == 0 {
         return Err(Error::Fault(Fault::ForeignDatabase { place: shown.into() }));
     }
-    let row = client.query_opt("SELECT application, version FROM engage_store WHERE id = 1", &[])?;
-    let Some(row) = row else { return Err(Error::Fault(Fault::ForeignDatabase { place: shown.into() })) };
-    let (application, version): (String, i64) = (row.get(0), row.get(1));
+    let foreign = || Error::Fault(Fault::ForeignDatabase { place: shown.into() });
+    let row = client.query_opt("SELECT application, version FROM engage_store WHERE id = 1", &[]).map_err(|e| {
+        let problem = Problem::from(e);
+        if problem.is_denied() { Error::Fault(Fault::Denied { detail: problem.message }) } else { foreign() }
+    })?;
+    let Some(row) = row else { return Err(foreign()) };
+    let (Ok(application), Ok(version)) = (row.try_get::<_, String>(0), row.try_get::<_, i64>(1)) else { return Err(foreign()) };
     if application != "engage" {
         return Err(Error::Fault(Fault::ForeignDatabase { place: shown.into() }));
     }
@@ -317,9 +424,8 @@ pub fn inspect(client: &mut Client, shown: &str) -> Result<Option<i64>> {
     Ok(Some(version))
 }
 
-/// Creates the schema in an empty database, or brings an older one up to date, in one
-/// transaction under the writers' lock (two first commands at once create it once).
-pub fn migrate(client: &mut Client, shown: &str) -> Result<()> {
+/// Brings an older store up to date, in one transaction under the writers' lock.
+fn migrate(client: &mut Client, shown: &str) -> Result<()> {
     let mut tx = client.transaction()?;
     tx.query_one("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
     let found = {
@@ -345,18 +451,20 @@ pub fn migrate(client: &mut Client, shown: &str) -> Result<()> {
 
 /// Runs `work` in one writing transaction under the writers' lock (see the module's
 /// "Isolation"). A role that may not write is refused before anything is read.
-pub fn write<T>(client: &mut Client, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+pub fn write<T>(team: &mut Team, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
     let mut work = Some(work);
     let mut attempt = 0;
+    let empty = team.empty;
     loop {
-        let mut tx = client.build_transaction().isolation_level(IsolationLevel::ReadCommitted).start()?;
-        match lock(&mut tx) {
+        let mut tx = team.client.build_transaction().isolation_level(IsolationLevel::ReadCommitted).start()?;
+        match lock(&mut tx).and_then(|role| if empty { create_schema(&mut tx).map(|()| role) } else { Ok(role) }) {
             Ok(role) => {
                 // Taken once: this arm always returns.
                 let work = work.take().ok_or_else(|| Error::Postgres(Problem { code: None, message: "a write ran twice".into() }))?;
                 let tx = Tx::postgres(tx, Some(role));
                 let value = work(&tx).map_err(denied)?;
                 tx.commit().map_err(denied)?;
+                team.empty = false;
                 return Ok(value);
             }
             Err(Error::Postgres(p)) if p.is_transient() && attempt < RETRIES => {
@@ -369,12 +477,24 @@ pub fn write<T>(client: &mut Client, work: impl FnOnce(&Tx) -> Result<T>) -> Res
     }
 }
 
+/// Creates the schema, unless another first command created it meanwhile (both hold the lock).
+fn create_schema(tx: &mut postgres::Transaction) -> Result<()> {
+    let there: bool = tx.query_one("SELECT to_regclass('engage_store') IS NOT NULL", &[])?.get(0);
+    if !there {
+        tx.batch_execute(SCHEMA)?;
+    }
+    Ok(())
+}
+
 /// Takes the writers' lock in `tx`, waiting at most [`LOCK_WAIT`]; a role that may not write the
 /// journal is [`Fault::ReadOnlyRole`]. Returns the role.
 fn lock(tx: &mut postgres::Transaction) -> Result<String> {
     tx.batch_execute(&format!("SET LOCAL lock_timeout = '{}ms'", LOCK_WAIT.as_millis()))?;
+    // In an empty database (no journal yet), whoever may create tables may write.
     let row = tx.query_one(
-        "SELECT has_table_privilege(current_user, 'journal', 'INSERT'), current_user::text, pg_advisory_xact_lock($1) IS NULL",
+        "SELECT CASE WHEN to_regclass('journal') IS NULL THEN has_schema_privilege(current_schema(), 'CREATE')
+                     ELSE has_table_privilege(current_user, 'journal', 'INSERT') END,
+                current_user::text, pg_advisory_xact_lock($1) IS NULL",
         &[&WRITE_LOCK],
     )?;
     let (may_write, role): (bool, String) = (row.get(0), row.get(1));
@@ -385,8 +505,8 @@ fn lock(tx: &mut postgres::Transaction) -> Result<String> {
 }
 
 /// Runs `work` on one consistent snapshot that cannot write.
-pub fn read<T>(client: &mut Client, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-    let tx = client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
+pub fn read<T>(team: &mut Team, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+    let tx = team.client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
     let tx = Tx::postgres(tx, None);
     let value = work(&tx).map_err(denied)?;
     tx.finish()?;
@@ -403,10 +523,10 @@ pub(super) fn denied(e: Error) -> Error {
 
 /// The team store's own integrity checks, for `engage check`: PostgreSQL enforces every
 /// constraint on every write, unless one was created NOT VALID or its trigger disabled; and the
-/// journal stays append-only only while its three triggers are there and enabled.
-pub fn problems(client: &mut Client) -> Result<Vec<super::SqliteProblem>> {
+/// journal stays append-only and true to its roles only while its triggers are there and enabled.
+pub fn problems(team: &mut Team) -> Result<Vec<super::SqliteProblem>> {
     use super::SqliteProblem;
-    let tx = client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
+    let tx = team.client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
     let tx = Tx::postgres(tx, None);
     let mut problems = tx.rows(
         "SELECT c.conrelid::regclass::text, c.conname::text FROM pg_catalog.pg_constraint c
@@ -415,7 +535,8 @@ pub fn problems(client: &mut Client) -> Result<Vec<super::SqliteProblem>> {
         args![],
         |r| Ok(SqliteProblem::Unenforced { table: r.get(0)?, name: r.get(1)? }),
     )?;
-    let guards = ["journal_is_append_only_update", "journal_is_append_only_delete", "journal_is_append_only_truncate"];
+    let guards =
+        ["journal_is_append_only_update", "journal_is_append_only_delete", "journal_is_append_only_truncate", "journal_records_its_role"];
     let enabled: Vec<String> = tx.rows(
         "SELECT t.tgname::text FROM pg_catalog.pg_trigger t WHERE t.tgrelid = 'journal'::regclass AND t.tgenabled <> 'D'",
         args![],
@@ -448,33 +569,77 @@ pub enum Access {
     Write,
 }
 
-/// Grants `role` reading or writing the campaign (and nothing else), or revokes what it had
-/// (`None`). The journal stays append-only for writers: its triggers refuse updates and deletes.
-pub fn grant(client: &mut Client, role: &str, access: Option<Access>) -> Result<()> {
-    let exists: bool = client.query_one("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1)", &[&role])?.get(0);
+/// The tables of a team store, which `team grant` opens to a role (and nothing else of the
+/// database). `engage_store`, which says what the database is, is only ever read.
+const TABLES: &[&str] = &[
+    "campaign",
+    "organization",
+    "forum",
+    "forum_member",
+    "meeting",
+    "meeting_attendee",
+    "agenda_item",
+    "channel",
+    "material",
+    "milestone",
+    "milestone_dependency",
+    "person",
+    "distribution",
+    "action_item",
+    "expected_result",
+    "result_measure",
+    "glossary",
+    "journal",
+];
+
+/// Grants `role` reading or writing the campaign (its tables and their id sequences, nothing
+/// else in the database), or revokes what it had (`None`). The journal stays append-only for
+/// writers: its triggers refuse updates and deletes. The store's owner and the role running the
+/// command are refused ([`Fault::OwnRole`]): granting them less would lock the team out.
+pub fn grant(team: &mut Team, role: &str, access: Option<Access>) -> Result<()> {
+    let client = &mut team.client;
+    let row = client.query_one(
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1),
+                $1 = current_user::text OR $1 = (SELECT tableowner::text FROM pg_catalog.pg_tables
+                                                  WHERE schemaname = current_schema() AND tablename = 'journal'),
+                current_schema()::text",
+        &[&role],
+    )?;
+    let (exists, own, schema): (bool, bool, String) = (row.get(0), row.get(1), row.get(2));
     if !exists {
         return Err(Error::Fault(Fault::NoSuchRole { role: role.to_string() }));
     }
-    let quoted = format!("\"{}\"", role.replace('"', "\"\""));
-    let mut sql = format!(
-        "REVOKE ALL ON ALL TABLES IN SCHEMA current_schema FROM {quoted};
-         REVOKE ALL ON ALL SEQUENCES IN SCHEMA current_schema FROM {quoted};"
-    );
-    // GRANT … IN SCHEMA takes a name, not current_schema: spell the schema out.
-    let schema: String = client.query_one("SELECT current_schema()::text", &[])?.get(0);
-    let schema = format!("\"{}\"", schema.replace('"', "\"\""));
-    sql = sql.replace("current_schema", &schema);
+    if own {
+        return Err(Error::Fault(Fault::OwnRole { role: role.to_string() }));
+    }
+    let (who, schema) = (identifier(role), identifier(&schema));
+    let tables = TABLES.iter().map(|t| format!("{schema}.{}", identifier(t))).collect::<Vec<_>>().join(", ");
+    let store = format!("{schema}.{}", identifier("engage_store"));
+    let sequences: Vec<String> = client
+        .query(
+            "SELECT format('%I.%I', n.nspname, s.relname) FROM pg_catalog.pg_class s
+               JOIN pg_catalog.pg_namespace n ON n.oid = s.relnamespace
+               JOIN pg_catalog.pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i')
+               JOIN pg_catalog.pg_class t ON t.oid = d.refobjid
+              WHERE s.relkind = 'S' AND n.nspname = current_schema() AND t.relname = ANY($1)",
+            &[&TABLES],
+        )?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let mut sql = format!("REVOKE ALL ON {tables}, {store} FROM {who};\n");
+    if !sequences.is_empty() {
+        sql.push_str(&format!("REVOKE ALL ON SEQUENCE {} FROM {who};\n", sequences.join(", ")));
+    }
     match access {
-        None => sql.push_str(&format!("REVOKE USAGE ON SCHEMA {schema} FROM {quoted};")),
+        None => {}
         Some(access) => {
-            sql.push_str(&format!(
-                "GRANT USAGE ON SCHEMA {schema} TO {quoted}; GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {quoted};"
-            ));
+            sql.push_str(&format!("GRANT USAGE ON SCHEMA {schema} TO {who};\nGRANT SELECT ON {tables}, {store} TO {who};\n"));
             if access == Access::Write {
-                sql.push_str(&format!(
-                    "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {quoted};
-                     GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {quoted};"
-                ));
+                sql.push_str(&format!("GRANT INSERT, UPDATE, DELETE ON {tables} TO {who};\n"));
+                if !sequences.is_empty() {
+                    sql.push_str(&format!("GRANT USAGE ON SEQUENCE {} TO {who};\n", sequences.join(", ")));
+                }
             }
         }
     }
@@ -490,8 +655,10 @@ mod tests {
 
     #[test]
     fn the_password_of_a_url_is_found_and_never_shown() {
-        assert_eq!(password_of("postgres://ana:s3cr%40t@db.example:5433/team").as_deref(), Some("s3cr%40t"));
-        assert_eq!(password_of("postgres://ana@db/team"), None);
+        assert_eq!(postgres_url_secrets("postgres://ana:s3cr%40t@db.example:5433/team").0.as_deref(), Some("s3cr%40t"));
+        assert_eq!(postgres_url_secrets("postgres://ana:se/c?ret@db/team").0.as_deref(), Some("se/c?ret"));
+        assert_eq!(postgres_url_secrets("postgres://ana@db/team?sslmode=require&password=Q"), (None, Some("Q".to_string())));
+        assert_eq!(postgres_url_secrets("postgres://ana@db/team"), (None, None));
         let url = Url::parse("postgres://ana:Sekr3t@db.example:5433/team?sslmode=disable").unwrap();
         assert_eq!(url.shown(), "postgres://ana@db.example:5433/team");
         assert!(!scrub("password Sekr3t refused").contains("Sekr3t"));
@@ -525,6 +692,11 @@ mod tests {
             "--db postgres://ana:***@db:5433/team status --db=postgresql://bo:***@y/z"
         );
         assert_eq!(without_passwords("plan apply https://example.org/a:b@c"), "plan apply https://example.org/a:b@c");
+        assert_eq!(without_passwords("--db postgres://ana:se/c?ret@db/team x"), "--db postgres://ana:***@db/team x");
+        assert_eq!(
+            without_passwords("--db postgres://ana@db/team?sslmode=require&password=Q status"),
+            "--db postgres://ana@db/team?sslmode=require&password=*** status"
+        );
         assert_eq!(without_passwords("no url here"), "no url here");
     }
 

@@ -8,8 +8,8 @@
 //! | `verify-ca` | always encrypts; the certificate must come from a trusted authority |
 //! | `verify-full` | the same, and it must name the host of the URL |
 //!
-//! Trusted authorities are the system's, and the file `sslrootcert=FILE` in the URL (or
-//! `$PGSSLROOTCERT`) names (PEM). As with PostgreSQL's tools, only the two `verify-` modes protect
+//! `$PGSSLMODE` gives the mode when the URL does not. Trusted authorities are the system's, and the
+//! file `sslrootcert=FILE` in the URL (or `$PGSSLROOTCERT`) names (PEM). As with PostgreSQL's tools, only the two `verify-` modes protect
 //! against a server that pretends to be another; `prefer` and `require` protect against listening.
 
 use std::path::PathBuf;
@@ -45,29 +45,46 @@ pub struct Settings {
 /// Splits `url` into the URL the client library reads (a `verify-` mode becomes `require`,
 /// `sslrootcert` is removed) and the [`Settings`] engage applies itself.
 pub fn split(url: &str) -> (String, Settings) {
-    let mut settings = Settings { check: Check::Nothing, root_file: std::env::var_os("PGSSLROOTCERT").map(PathBuf::from) };
-    let Some((base, query)) = url.split_once('?') else { return (url.to_string(), settings) };
+    split_with(url, std::env::var("PGSSLMODE").ok().filter(|m| !m.is_empty()).as_deref(), std::env::var_os("PGSSLROOTCERT"))
+}
+
+/// [`split`], with `$PGSSLMODE` (used when the URL says no `sslmode`) and `$PGSSLROOTCERT`.
+fn split_with(url: &str, env_mode: Option<&str>, env_root: Option<std::ffi::OsString>) -> (String, Settings) {
+    let mut settings = Settings { check: Check::Nothing, root_file: env_root.map(PathBuf::from) };
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
     let mut kept = Vec::new();
-    for pair in query.split('&') {
+    let mut mode = None;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
         match pair.split_once('=') {
-            Some(("sslmode", "verify-ca")) => {
-                settings.check = Check::Authority;
-                kept.push("sslmode=require".to_string());
-            }
-            Some(("sslmode", "verify-full")) => {
-                settings.check = Check::Full;
-                kept.push("sslmode=require".to_string());
-            }
+            Some(("sslmode", m)) => mode = Some(m.to_string()),
             Some(("sslrootcert", file)) => settings.root_file = Some(PathBuf::from(percent_decoded(file))),
             _ => kept.push(pair.to_string()),
         }
+    }
+    let mode = mode.or_else(|| env_mode.map(str::to_string));
+    let client_mode = match mode.as_deref() {
+        Some("verify-ca") => {
+            settings.check = Check::Authority;
+            Some("require")
+        }
+        Some("verify-full") => {
+            settings.check = Check::Full;
+            Some("require")
+        }
+        // libpq's "allow" (plain first, TLS if the server insists) is closest to "prefer" here.
+        Some("allow") => Some("prefer"),
+        Some(other) => Some(other),
+        None => None,
+    };
+    if let Some(m) = client_mode {
+        kept.push(format!("sslmode={m}"));
     }
     let url = if kept.is_empty() { base.to_string() } else { format!("{base}?{}", kept.join("&")) };
     (url, settings)
 }
 
 /// `%XX` escapes of a URL value decoded (anything else kept as it is).
-fn percent_decoded(text: &str) -> String {
+pub fn percent_decoded(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -217,14 +234,18 @@ mod tests {
 
     #[test]
     fn verify_modes_and_root_files_are_taken_out_of_the_url() {
-        let (url, s) = split("postgres://a@h/db?sslmode=verify-full&sslrootcert=%2Fetc%2Fca.pem&application_name=x");
-        assert_eq!(url, "postgres://a@h/db?sslmode=require&application_name=x");
+        let (url, s) = split_with("postgres://a@h/db?sslmode=verify-full&sslrootcert=%2Fetc%2Fca.pem&application_name=x", None, None);
+        assert_eq!(url, "postgres://a@h/db?application_name=x&sslmode=require");
         assert_eq!(s.check, Check::Full);
         assert_eq!(s.root_file, Some(PathBuf::from("/etc/ca.pem")));
-        let (url, s) = split("postgres://a@h/db?sslmode=verify-ca");
+        let (url, s) = split_with("postgres://a@h/db?sslmode=verify-ca", Some("disable"), None);
         assert_eq!((url.as_str(), s.check), ("postgres://a@h/db?sslmode=require", Check::Authority));
-        let (url, s) = split("postgres://a@h/db?sslmode=require");
+        let (url, s) = split_with("postgres://a@h/db?sslmode=require", None, None);
         assert_eq!((url.as_str(), s.check), ("postgres://a@h/db?sslmode=require", Check::Nothing));
+        // $PGSSLMODE counts when the URL says nothing, as for PostgreSQL's own tools.
+        let (url, s) = split_with("postgres://a@h/db", Some("verify-full"), Some("/etc/ca.pem".into()));
+        assert_eq!((url.as_str(), s.check), ("postgres://a@h/db?sslmode=require", Check::Full));
+        assert_eq!(s.root_file, Some(PathBuf::from("/etc/ca.pem")));
     }
 
     #[test]
