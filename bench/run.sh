@@ -10,10 +10,13 @@
 # MODEL_BENCH=0 to skip examples/model_bench, BENCH_TIMER=loop to time without hyperfine,
 # ENGAGE_BIN=PATH to time that engage binary instead of this checkout's (e.g. a build from before
 # a change; the generator, the model benchmark and the floors are this checkout's).
+# PG_BENCH=0 to skip the team store, PG_URL to name its server (bench/postgres.sh; by default
+# postgres://postgres@127.0.0.1:5432; when no server answers there, the run says so and goes on).
 #
 # Each command is timed with hyperfine (installed with apt-get when missing and run as root; else a
 # small loop over `date +%s%N`): the median of RUNS runs after one warm-up, and its peak RSS once
 # with /usr/bin/time. Everything is as of 2027-12-01. Results go to stdout and bench/results.md.
+# Then the same commands on a PostgreSQL team store, against psql (bench/postgres.sh).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -54,6 +57,10 @@ if ! command -v sqlite3 >/dev/null; then
 fi
 SQLITE3=$(command -v sqlite3 || true)
 TASK=$(command -v task || true) # Taskwarrior: optional, never installed here
+PSQL="" PG_DUMP="" STRACE=""
+# shellcheck source=bench/postgres.sh
+source "$ROOT/bench/postgres.sh"
+pg_start
 
 # --- build ------------------------------------------------------------------------------------
 say "building (release)…"
@@ -64,8 +71,13 @@ if [ -n "${BENCH_DIR:-}" ]; then
 else
     WORK=$(mktemp -d /tmp/engage-bench.XXXXXX)
 fi
-cleanup() { if [ "${KEEP:-0}" != 1 ] && [ -z "${BENCH_DIR:-}" ]; then rm -rf "$WORK"; fi; }
+cleanup() {
+    pg_cleanup
+    if [ "${KEEP:-0}" != 1 ] && [ -z "${BENCH_DIR:-}" ]; then rm -rf "$WORK"; fi
+}
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 # Copies, so that a rebuild of target/ during the run changes nothing.
 mkdir -p "$WORK/bin"
 cp "$ROOT/target/release/engage" "$ROOT/target/release/examples/generate" "$ROOT/target/release/examples/model_bench" "$WORK/bin/"
@@ -241,10 +253,8 @@ for N in "${SIZES[@]}"; do
         # The stricter floor of issue 18: the campaign's rows (no journal) as one INSERT script,
         # in one transaction, into a minimal schema: items, organizations, tables, members,
         # meetings, dependencies. Item ids are offset by kind so that one table holds them all.
-        {
-            echo "PRAGMA synchronous = NORMAL;"
-            echo "BEGIN;"
-            "$SQLITE3" "$DB" <<'SQL'
+        # (The rows alone are kept in minimal-rows.sql: the PostgreSQL floor loads them too.)
+        "$SQLITE3" "$DB" >"$D/minimal-rows.sql" <<'SQL'
 .mode insert organizations
 SELECT id, key, name, name_fr, gov_order, jurisdiction, contact FROM organization;
 .mode insert tables
@@ -261,6 +271,10 @@ SELECT 30000000 + id, 'milestone', NULL, key, title, title_fr, owner, due, statu
 .mode insert dependencies
 SELECT 30000000 + milestone_id, 30000000 + depends_on_id FROM milestone_dependency;
 SQL
+        {
+            echo "PRAGMA synchronous = NORMAL;"
+            echo "BEGIN;"
+            cat "$D/minimal-rows.sql"
             echo "COMMIT;"
         } >"$D/minimal.sql"
         MINIMAL="$D/minimal.db"
@@ -348,6 +362,11 @@ CREATE TABLE dependencies (item_id INTEGER NOT NULL, depends_on_id INTEGER NOT N
         t_report=$(TASKRC="$TD/taskrc" median_ms "$RUNS_N" "" "$TASK" "due.before:$(date -u -d "$UNTIL + 1 day" +%F)" status:pending export)
         TASK_ROWS+=("| $N | import | $t_import | $fresh |" "| $N | due-window report (export) | $t_report | $upcoming |")
     fi
+
+    # The same commands on a PostgreSQL team store (bench/postgres.sh).
+    if [ -z "$PG_SKIPPED" ]; then
+        pg_size "$N" "$D" "$PLAN" "$RUNS_N"
+    fi
 done
 
 # --- the model alone --------------------------------------------------------------------------
@@ -391,6 +410,7 @@ fi
     echo "| N | target | verdict | measured |"
     echo "| ---: | --- | --- | --- |"
     printf '%s\n' "${TARGETS[@]}"
+    pg_report
     if [ "${#TASK_ROWS[@]}" -gt 0 ]; then
         echo
         echo "## Taskwarrior, for reference"
