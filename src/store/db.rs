@@ -13,6 +13,7 @@ use std::cell::RefCell;
 
 use chrono::NaiveDate;
 
+use super::batch::Batch;
 use crate::error::{Error, Result};
 use crate::model::types::{ChannelKind, Family, Lang, MaterialKind, Order, Status, TableKind};
 
@@ -215,7 +216,7 @@ impl Row<'_> {
     }
 }
 
-fn bad_column(i: usize, what: &str) -> Error {
+pub(super) fn bad_column(i: usize, what: &str) -> Error {
     Error::Fault(super::Fault::BadValue { column: i, detail: what.to_string() })
 }
 
@@ -230,9 +231,24 @@ fn pg_cell(r: &postgres::Row, i: usize) -> Result<Cell<'_>> {
         Type::BOOL => r.try_get::<_, Option<bool>>(i)?.map_or(Cell::Null, |b| Cell::Int(b.into())),
         Type::FLOAT8 => r.try_get::<_, Option<f64>>(i)?.map_or(Cell::Null, Cell::Real),
         Type::FLOAT4 => r.try_get::<_, Option<f32>>(i)?.map_or(Cell::Null, |x| Cell::Real(x.into())),
-        _ => r.try_get::<_, Option<&str>>(i)?.map_or(Cell::Null, Cell::Text),
+        _ => r.try_get::<_, Option<PgText>>(i)?.map_or(Cell::Null, |t| Cell::Text(t.0)),
     };
     Ok(cell)
+}
+
+/// A PostgreSQL value whose binary form is its text: text of any kind, and `json` (which keeps
+/// the text it was given, byte for byte).
+struct PgText<'a>(&'a str);
+
+impl<'a> postgres::types::FromSql<'a> for PgText<'a> {
+    fn from_sql(_: &postgres::types::Type, raw: &'a [u8]) -> std::result::Result<Self, Box<dyn std::error::Error + Sync + Send>> {
+        Ok(PgText(std::str::from_utf8(raw)?))
+    }
+
+    fn accepts(ty: &postgres::types::Type) -> bool {
+        use postgres::types::Type;
+        <&str as postgres::types::FromSql>::accepts(ty) || *ty == Type::JSON
+    }
 }
 
 /// A value bound on PostgreSQL as the type the server inferred for its placeholder.
@@ -322,74 +338,23 @@ pub fn to_postgres(sql: &str) -> String {
     out
 }
 
-/// `sql` with each `?N` replaced by its parameter as a PostgreSQL literal: a statement that can be
-/// sent in a batch of many, in one round trip.
-fn inline(sql: &str, params: &[&dyn Param], out: &mut String) -> Result<()> {
-    let bytes = sql.as_bytes();
-    let mut quoted: Option<u8> = None;
-    let mut i = 0;
-    let mut start = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match quoted {
-            Some(q) if b == q => quoted = None,
-            Some(_) => {}
-            None if b == b'\'' || b == b'"' => quoted = Some(b),
-            None if b == b'?' => {
-                let digits = bytes[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
-                let n: usize = sql[i + 1..i + 1 + digits].parse().map_err(|_| bad_column(0, "a placeholder without a number"))?;
-                out.push_str(&sql[start..i]);
-                let param = params.get(n.wrapping_sub(1)).ok_or_else(|| bad_column(n, "a placeholder without its parameter"))?;
-                literal(&param.value(), out)?;
-                i += 1 + digits;
-                start = i;
-                continue;
-            }
-            None => {}
-        }
-        i += 1;
-    }
-    out.push_str(&sql[start..]);
-    out.push_str(";\n");
-    Ok(())
-}
-
-/// `value` as a PostgreSQL literal (standard conforming strings: only `'` is doubled).
-fn literal(value: &Value, out: &mut String) -> Result<()> {
-    match value {
-        Value::Null => out.push_str("NULL"),
-        Value::Int(n) => out.push_str(&n.to_string()),
-        Value::Real(x) if x.is_finite() => out.push_str(&format!("{x:?}::float8")),
-        Value::Real(_) => return Err(bad_column(0, "a number that is not finite")),
-        Value::Text(t) => {
-            if t.contains('\0') {
-                return Err(bad_column(0, "text holding a NUL character"));
-            }
-            out.push('\'');
-            for c in t.chars() {
-                if c == '\'' {
-                    out.push('\'');
-                }
-                out.push(c);
-            }
-            out.push('\'');
-        }
-    }
-    Ok(())
-}
-
-/// How many bytes of batched statements are sent at once.
-const BATCH_BYTES: usize = 1 << 20;
-
 /// One transaction on either engine. Statements run at once, except those handed to
-/// [`Tx::defer`], which PostgreSQL receives in batches (in order, before anything else runs).
+/// [`Tx::defer`] and [`Tx::defer_last`], which PostgreSQL receives in batches ([`Batch`]), before
+/// anything else runs.
 pub struct Tx<'c> {
     inner: Inner<'c>,
 }
 
 enum Inner<'c> {
     Sqlite(rusqlite::Transaction<'c>),
-    Postgres { tx: RefCell<postgres::Transaction<'c>>, batch: RefCell<String>, role: Option<String> },
+    Postgres(Box<PgTx<'c>>),
+}
+
+/// A PostgreSQL transaction, its batch of statements not sent yet, and the role it acts as.
+struct PgTx<'c> {
+    tx: RefCell<postgres::Transaction<'c>>,
+    batch: RefCell<Batch>,
+    role: Option<String>,
 }
 
 impl<'c> Tx<'c> {
@@ -400,14 +365,14 @@ impl<'c> Tx<'c> {
 
     /// A PostgreSQL transaction, acting as the database role `role` (for the journal).
     pub fn postgres(tx: postgres::Transaction<'c>, role: Option<String>) -> Tx<'c> {
-        Tx { inner: Inner::Postgres { tx: RefCell::new(tx), batch: RefCell::new(String::new()), role } }
+        Tx { inner: Inner::Postgres(Box::new(PgTx { tx: RefCell::new(tx), batch: RefCell::new(Batch::default()), role })) }
     }
 
     /// The database role the changes are made as, for the journal (`None` on SQLite).
     pub fn role(&self) -> Option<&str> {
         match &self.inner {
             Inner::Sqlite(_) => None,
-            Inner::Postgres { role, .. } => role.as_deref(),
+            Inner::Postgres(pg) => pg.role.as_deref(),
         }
     }
 
@@ -415,7 +380,7 @@ impl<'c> Tx<'c> {
     pub fn engine(&self) -> Engine {
         match self.inner {
             Inner::Sqlite(_) => Engine::Sqlite,
-            Inner::Postgres { .. } => Engine::Postgres,
+            Inner::Postgres(_) => Engine::Postgres,
         }
     }
 
@@ -423,17 +388,16 @@ impl<'c> Tx<'c> {
     pub fn as_sqlite(&self) -> Option<&rusqlite::Transaction<'c>> {
         match &self.inner {
             Inner::Sqlite(tx) => Some(tx),
-            Inner::Postgres { .. } => None,
+            Inner::Postgres(_) => None,
         }
     }
 
     /// Sends the statements deferred so far.
     fn flush(&self) -> Result<()> {
-        if let Inner::Postgres { tx, batch, .. } = &self.inner {
-            let mut batch = batch.borrow_mut();
-            if !batch.is_empty() {
-                tx.borrow_mut().batch_execute(&batch)?;
-                batch.clear();
+        if let Inner::Postgres(pg) = &self.inner {
+            let text = pg.batch.borrow_mut().take();
+            if !text.is_empty() {
+                pg.tx.borrow_mut().batch_execute(&text)?;
             }
         }
         Ok(())
@@ -447,7 +411,8 @@ impl<'c> Tx<'c> {
                 let n = tx.prepare_cached(sql)?.execute(rusqlite::params_from_iter(values.iter()))?;
                 Ok(n as u64)
             }
-            Inner::Postgres { tx, .. } => {
+            Inner::Postgres(pg) => {
+                let tx = &pg.tx;
                 self.flush()?;
                 let (statement, values) = pg_statement(&mut tx.borrow_mut(), sql, params)?;
                 let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values.iter().map(|v| v as _).collect();
@@ -461,12 +426,21 @@ impl<'c> Tx<'c> {
     pub fn defer(&self, sql: &str, params: &[&dyn Param]) -> Result<()> {
         match &self.inner {
             Inner::Sqlite(_) => self.exec(sql, params).map(drop),
-            Inner::Postgres { batch, .. } => {
-                let full = {
-                    let mut batch = batch.borrow_mut();
-                    inline(sql, params, &mut batch)?;
-                    batch.len() >= BATCH_BYTES
-                };
+            Inner::Postgres(pg) => {
+                let full = pg.batch.borrow_mut().push(sql, params)?;
+                if full { self.flush() } else { Ok(()) }
+            }
+        }
+    }
+
+    /// [`Tx::defer`] for a statement that nothing in the transaction reads or depends on (a
+    /// journal row): PostgreSQL receives it after the other statements of its batch, so that
+    /// those of one kind follow each other and are sent as one.
+    pub fn defer_last(&self, sql: &str, params: &[&dyn Param]) -> Result<()> {
+        match &self.inner {
+            Inner::Sqlite(_) => self.exec(sql, params).map(drop),
+            Inner::Postgres(pg) => {
+                let full = pg.batch.borrow_mut().push_last(sql, params)?;
                 if full { self.flush() } else { Ok(()) }
             }
         }
@@ -476,7 +450,8 @@ impl<'c> Tx<'c> {
     pub fn script(&self, sql: &str) -> Result<()> {
         match &self.inner {
             Inner::Sqlite(tx) => Ok(tx.execute_batch(sql)?),
-            Inner::Postgres { tx, .. } => {
+            Inner::Postgres(pg) => {
+                let tx = &pg.tx;
                 self.flush()?;
                 Ok(tx.borrow_mut().batch_execute(sql)?)
             }
@@ -495,7 +470,8 @@ impl<'c> Tx<'c> {
                 }
                 Ok(())
             }
-            Inner::Postgres { tx, .. } => {
+            Inner::Postgres(pg) => {
+                let tx = &pg.tx;
                 self.flush()?;
                 let (statement, values) = pg_statement(&mut tx.borrow_mut(), sql, params)?;
                 let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values.iter().map(|v| v as _).collect();
@@ -541,7 +517,7 @@ impl<'c> Tx<'c> {
         self.flush()?;
         match self.inner {
             Inner::Sqlite(tx) => Ok(tx.commit()?),
-            Inner::Postgres { tx, .. } => Ok(tx.into_inner().commit()?),
+            Inner::Postgres(pg) => Ok(pg.tx.into_inner().commit()?),
         }
     }
 
@@ -549,7 +525,7 @@ impl<'c> Tx<'c> {
     pub fn finish(self) -> Result<()> {
         match self.inner {
             Inner::Sqlite(tx) => Ok(tx.finish()?),
-            Inner::Postgres { tx, .. } => Ok(tx.into_inner().rollback()?),
+            Inner::Postgres(pg) => Ok(pg.tx.into_inner().rollback()?),
         }
     }
 }
@@ -577,16 +553,6 @@ mod tests {
     #[test]
     fn placeholders_become_numbered_dollars_outside_quotes() {
         assert_eq!(to_postgres("SELECT ?1, '?2', \"a?\" FROM t WHERE x = ?12"), "SELECT $1, '?2', \"a?\" FROM t WHERE x = $12");
-    }
-
-    #[test]
-    fn inlined_parameters_are_quoted_literals() {
-        let mut out = String::new();
-        let text = "it's";
-        inline("INSERT INTO t VALUES (?1, ?2, ?3, ?4, '?1')", args![text, 5i64, None::<i64>, 1.5f64], &mut out).unwrap();
-        assert_eq!(out, "INSERT INTO t VALUES ('it''s', 5, NULL, 1.5::float8, '?1');\n");
-        assert!(inline("SELECT ?1", args!["a\0b"], &mut String::new()).is_err());
-        assert!(inline("SELECT ?2", args!["a"], &mut String::new()).is_err());
     }
 
     #[test]

@@ -75,7 +75,7 @@ impl Recorder {
         let item = change.item();
         let before = json(&mut self.before, change.before())?;
         let after = json(&mut self.after, change.after())?;
-        tx.defer(
+        tx.defer_last(
             "INSERT INTO journal (at, actor, command, kind, key, action, before, after, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             args![
                 Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),

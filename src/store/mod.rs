@@ -7,6 +7,7 @@
 //! PostgreSQL, a transaction under the writers' lock (see [`pg`]).
 
 mod actions_results;
+mod batch;
 mod copy;
 pub mod db;
 mod fault;
