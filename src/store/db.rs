@@ -78,7 +78,8 @@ impl Param for f64 {
 }
 impl Param for NaiveDate {
     fn value(&self) -> Value<'_> {
-        Value::Text(Cow::Owned(self.format("%Y-%m-%d").to_string()))
+        // Display is ISO 8601 (YYYY-MM-DD for the years engage takes), without a format string.
+        Value::Text(Cow::Owned(self.to_string()))
     }
 }
 impl<T: Param + ?Sized> Param for &T {
@@ -154,11 +155,23 @@ impl FromCell for f64 {
 impl FromCell for NaiveDate {
     fn from_cell(cell: Cell<'_>) -> std::result::Result<Self, String> {
         match cell {
-            Cell::Text(t) => NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| format!("'{t}' is not a date")),
+            Cell::Text(t) => iso_date(t).ok_or_else(|| format!("'{t}' is not a date")),
             other => Err(format!("expected a date, found {other:?}")),
         }
     }
 }
+/// `YYYY-MM-DD` read directly (every report reads thousands of dates: no format string).
+fn iso_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(number(0..4)?).ok()?, number(5..7)?, number(8..10)?)
+}
+
 impl<T: FromCell> FromCell for Option<T> {
     fn from_cell(cell: Cell<'_>) -> std::result::Result<Self, String> {
         match cell {
@@ -568,6 +581,11 @@ mod tests {
         assert_eq!(bool::from_cell(Cell::Int(1)), Ok(true));
         assert_eq!(NaiveDate::from_cell(Cell::Text("2030-04-10")), Ok(NaiveDate::from_ymd_opt(2030, 4, 10).unwrap()));
         assert!(NaiveDate::from_cell(Cell::Text("2030-02-30")).is_err());
+        for bad in ["2030-4-10", "2030/04/10", "2030-04-1x", "+030-04-10", "2030-04-100"] {
+            assert!(NaiveDate::from_cell(Cell::Text(bad)).is_err(), "{bad}");
+        }
+        let d = NaiveDate::from_ymd_opt(2030, 4, 10).unwrap();
+        assert_eq!(d.value(), Value::Text(Cow::Borrowed("2030-04-10")));
         assert_eq!(Status::from_cell(Cell::Text("done")), Ok(Status::Done));
         assert!(Status::from_cell(Cell::Text("finished")).is_err());
     }
