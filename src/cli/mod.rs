@@ -23,7 +23,7 @@ use crate::plan::fields::parse_date;
 #[derive(Debug, Parser)]
 #[command(name = "engage", version, about, max_term_width = 100)]
 pub struct Cli {
-    /// The campaign's store (a SQLite file). Default: $ENGAGE_DB, else the user data directory.
+    /// The campaign's store: a SQLite file, or a team store (postgres://USER@HOST/DATABASE). Default: $ENGAGE_DB, else the user data directory.
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 

@@ -318,8 +318,8 @@ const FRENCH: &[(&str, &str)] = &[
     ("The campaign's name", "Le nom de la campagne"),
     ("The campaign's name in French", "Le nom de la campagne en français"),
     (
-        "The campaign's store (a SQLite file). Default: $ENGAGE_DB, else the user data directory",
-        "La base de données de la campagne (un fichier SQLite). Par défaut\u{a0}: $ENGAGE_DB, sinon le répertoire de données de l'utilisateur",
+        "The campaign's store: a SQLite file, or a team store (postgres://USER@HOST/DATABASE). Default: $ENGAGE_DB, else the user data directory",
+        "La base de données de la campagne\u{a0}: un fichier SQLite, ou une base de données d'équipe (postgres://UTILISATEUR@HÔTE/BASE). Par défaut\u{a0}: $ENGAGE_DB, sinon le répertoire de données de l'utilisateur",
     ),
     ("The channel's key", "La clé du canal"),
     ("The day it was done (default: today)", "Date de réalisation (par défaut\u{a0}: aujourd'hui)"),
