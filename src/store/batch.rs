@@ -4,7 +4,7 @@
 //! statement where it would have started thousands.
 //!
 //! Order is kept: statements run in the order they were pushed, except those pushed with
-//! [`Batch::push_last`] (rows nothing else in the transaction reads, such as the journal's),
+//! `last` in [`Batch::push`] (rows nothing else in the transaction reads, such as the journal's),
 //! which run after the others of their batch, in their own order.
 
 use super::db::{Param, Value, bad_column};
@@ -30,15 +30,10 @@ struct Part {
 }
 
 impl Batch {
-    /// Adds a statement; returns whether the batch is full (to be sent now).
-    pub fn push(&mut self, sql: &str, params: &[&dyn Param]) -> Result<bool> {
-        self.first.push(sql, params)?;
-        Ok(self.len() >= BATCH_BYTES)
-    }
-
-    /// Adds a statement that runs after the others of the batch; returns whether it is full.
-    pub fn push_last(&mut self, sql: &str, params: &[&dyn Param]) -> Result<bool> {
-        self.last.push(sql, params)?;
+    /// Adds a statement, among the others (`last`: after them); returns whether the batch is full
+    /// (to be sent now).
+    pub fn push(&mut self, sql: &str, params: &[&dyn Param], last: bool) -> Result<bool> {
+        if last { &mut self.last } else { &mut self.first }.push(sql, params)?;
         Ok(self.len() >= BATCH_BYTES)
     }
 
@@ -208,12 +203,12 @@ mod tests {
     fn consecutive_inserts_of_one_text_become_one_statement_and_order_is_kept() {
         let insert = "INSERT INTO t (a, b) VALUES ((SELECT id FROM u WHERE k = ?1), ?2) ON CONFLICT (a) DO UPDATE SET b = excluded.b";
         let mut batch = Batch::default();
-        batch.push(insert, args!["x", 1i64]).unwrap();
-        batch.push_last("INSERT INTO journal (k) VALUES (?1)", args!["x"]).unwrap();
-        batch.push(insert, args!["y", 2i64]).unwrap();
-        batch.push_last("INSERT INTO journal (k) VALUES (?1)", args!["y"]).unwrap();
-        batch.push("DELETE FROM t WHERE a = ?1", args![3i64]).unwrap();
-        batch.push(insert, args!["z", 3i64]).unwrap();
+        batch.push(insert, args!["x", 1i64], false).unwrap();
+        batch.push("INSERT INTO journal (k) VALUES (?1)", args!["x"], true).unwrap();
+        batch.push(insert, args!["y", 2i64], false).unwrap();
+        batch.push("INSERT INTO journal (k) VALUES (?1)", args!["y"], true).unwrap();
+        batch.push("DELETE FROM t WHERE a = ?1", args![3i64], false).unwrap();
+        batch.push(insert, args!["z", 3i64], false).unwrap();
         assert_eq!(
             batch.take(),
             "INSERT INTO t (a, b) VALUES ((SELECT id FROM u WHERE k = 'x'), 1),\n((SELECT id FROM u WHERE k = 'y'), 2) \
@@ -229,8 +224,8 @@ mod tests {
     fn statements_with_parameters_outside_their_rows_are_not_merged() {
         let sql = "INSERT INTO t (a) SELECT id FROM u WHERE k = ?1";
         let mut batch = Batch::default();
-        batch.push(sql, args!["x"]).unwrap();
-        batch.push(sql, args!["y"]).unwrap();
+        batch.push(sql, args!["x"], false).unwrap();
+        batch.push(sql, args!["y"], false).unwrap();
         assert_eq!(batch.take(), "INSERT INTO t (a) SELECT id FROM u WHERE k = 'x';\nINSERT INTO t (a) SELECT id FROM u WHERE k = 'y';\n");
         assert_eq!(values("INSERT INTO t VALUES (?1) ON CONFLICT (a) DO UPDATE SET b = ?1"), None);
     }

@@ -440,7 +440,7 @@ impl<'c> Tx<'c> {
         match &self.inner {
             Inner::Sqlite(_) => self.exec(sql, params).map(drop),
             Inner::Postgres(pg) => {
-                let full = pg.batch.borrow_mut().push(sql, params)?;
+                let full = pg.batch.borrow_mut().push(sql, params, false)?;
                 if full { self.flush() } else { Ok(()) }
             }
         }
@@ -453,7 +453,7 @@ impl<'c> Tx<'c> {
         match &self.inner {
             Inner::Sqlite(_) => self.exec(sql, params).map(drop),
             Inner::Postgres(pg) => {
-                let full = pg.batch.borrow_mut().push_last(sql, params)?;
+                let full = pg.batch.borrow_mut().push(sql, params, true)?;
                 if full { self.flush() } else { Ok(()) }
             }
         }

@@ -526,35 +526,39 @@ pub(super) fn denied(e: Error) -> Error {
 /// journal stays append-only and true to its roles only while its triggers are there and enabled.
 pub fn problems(team: &mut Team) -> Result<Vec<super::SqliteProblem>> {
     use super::SqliteProblem;
-    let tx = team.client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
-    let tx = Tx::postgres(tx, None);
-    let mut problems = tx.rows(
-        "SELECT c.conrelid::regclass::text, c.conname::text FROM pg_catalog.pg_constraint c
+    read(team, |tx| {
+        let mut problems = tx.rows(
+            "SELECT c.conrelid::regclass::text, c.conname::text FROM pg_catalog.pg_constraint c
            JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace
           WHERE n.nspname = current_schema() AND NOT c.convalidated ORDER BY 1, 2",
-        args![],
-        |r| Ok(SqliteProblem::Unenforced { table: r.get(0)?, name: r.get(1)? }),
-    )?;
-    let guards =
-        ["journal_is_append_only_update", "journal_is_append_only_delete", "journal_is_append_only_truncate", "journal_records_its_role"];
-    let enabled: Vec<String> = tx.rows(
-        "SELECT t.tgname::text FROM pg_catalog.pg_trigger t WHERE t.tgrelid = 'journal'::regclass AND t.tgenabled <> 'D'",
-        args![],
-        |r| r.get(0),
-    )?;
-    problems.extend(guards.iter().filter(|g| !enabled.iter().any(|e| e == *g)).map(|g| SqliteProblem::Unguarded { name: g.to_string() }));
-    // Foreign keys whose trigger was disabled may have let rows point to nothing.
-    let disabled_keys: i64 = tx.value(
-        "SELECT count(*) FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_constraint c ON c.oid = t.tgconstraint
+            args![],
+            |r| Ok(SqliteProblem::Unenforced { table: r.get(0)?, name: r.get(1)? }),
+        )?;
+        let guards = [
+            "journal_is_append_only_update",
+            "journal_is_append_only_delete",
+            "journal_is_append_only_truncate",
+            "journal_records_its_role",
+        ];
+        let enabled: Vec<String> = tx.rows(
+            "SELECT t.tgname::text FROM pg_catalog.pg_trigger t WHERE t.tgrelid = 'journal'::regclass AND t.tgenabled <> 'D'",
+            args![],
+            |r| r.get(0),
+        )?;
+        problems
+            .extend(guards.iter().filter(|g| !enabled.iter().any(|e| e == *g)).map(|g| SqliteProblem::Unguarded { name: g.to_string() }));
+        // Foreign keys whose trigger was disabled may have let rows point to nothing.
+        let disabled_keys: i64 = tx.value(
+            "SELECT count(*) FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_constraint c ON c.oid = t.tgconstraint
            JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace
           WHERE n.nspname = current_schema() AND c.contype = 'f' AND t.tgenabled = 'D'",
-        args![],
-    )?;
-    if disabled_keys > 0 {
-        problems.push(SqliteProblem::Unenforced { table: "*".into(), name: format!("{disabled_keys} foreign key trigger(s)") });
-    }
-    tx.finish()?;
-    Ok(problems)
+            args![],
+        )?;
+        if disabled_keys > 0 {
+            problems.push(SqliteProblem::Unenforced { table: "*".into(), name: format!("{disabled_keys} foreign key trigger(s)") });
+        }
+        Ok(problems)
+    })
 }
 
 /// The role this connection acts as.

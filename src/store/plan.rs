@@ -345,28 +345,16 @@ impl<'a, 't> Writer<'a, 't> {
     /// A writer telling `written(done, total)` how far it has gone (every 512 changes, and at
     /// the end).
     pub fn new(tx: &'a Tx<'t>, actor: &'a Actor, written: &'a dyn Fn(usize, usize)) -> Self {
-        Writer {
-            tx,
-            actor: Some(actor),
-            journal: journal::Recorder::default(),
-            dependencies: Vec::new(),
-            written,
-            total: 0,
-            tally: Tally::default(),
-        }
+        Writer::with(tx, Some(actor), written)
     }
 
     /// A writer that journals nothing: for copying a campaign whose journal is copied as it is.
     pub fn silent(tx: &'a Tx<'t>) -> Self {
-        Writer {
-            tx,
-            actor: None,
-            journal: journal::Recorder::default(),
-            dependencies: Vec::new(),
-            written: &|_, _| {},
-            total: 0,
-            tally: Tally::default(),
-        }
+        Writer::with(tx, None, &|_, _| {})
+    }
+
+    fn with(tx: &'a Tx<'t>, actor: Option<&'a Actor>, written: &'a dyn Fn(usize, usize)) -> Self {
+        Writer { tx, actor, journal: journal::Recorder::default(), dependencies: Vec::new(), written, total: 0, tally: Tally::default() }
     }
 
     /// Says how many changes are coming, for `written`.
