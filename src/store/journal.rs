@@ -62,32 +62,25 @@ pub struct HistoryFilter {
     pub limit: Option<u64>,
 }
 
-/// Appends journal entries, reusing its buffers from one entry to the next.
+/// Appends journal entries, reusing its buffers from one entry to the next. Every entry one
+/// recorder appends (one command's, in one transaction) bears the same time: that of its first.
 #[derive(Default)]
 pub struct Recorder {
     before: Vec<u8>,
     after: Vec<u8>,
+    at: Option<String>,
 }
 
 impl Recorder {
     /// Appends one entry for `change`.
     pub fn record(&mut self, tx: &Tx, actor: &Actor, change: &Change) -> Result<()> {
+        let at = self.at.get_or_insert_with(|| Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)).as_str();
         let item = change.item();
         let before = json(&mut self.before, change.before())?;
         let after = json(&mut self.after, change.after())?;
         tx.defer_last(
             "INSERT INTO journal (at, actor, command, kind, key, action, before, after, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            args![
-                Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
-                actor.name,
-                actor.command,
-                item.subject().as_str(),
-                item.key(),
-                change.action().as_str(),
-                before,
-                after,
-                tx.role(),
-            ],
+            args![at, actor.name, actor.command, item.subject().as_str(), item.key(), change.action().as_str(), before, after, tx.role()],
         )?;
         Ok(())
     }

@@ -376,9 +376,9 @@ impl<'a, 't> Writer<'a, 't> {
         }
         match change.after() {
             Some(item) => {
-                upsert(tx, item)?;
+                let created = matches!(change, Change::Create(_));
+                upsert(tx, item, created)?;
                 if let Item::Milestone(m) = item {
-                    let created = matches!(change, Change::Create(_));
                     self.dependencies.push((m.key.clone(), m.depends_on.clone(), created));
                 }
             }
@@ -419,7 +419,22 @@ impl<'a, 't> Writer<'a, 't> {
     }
 }
 
-fn upsert(tx: &Tx, item: &Item) -> Result<()> {
+/// Inserts `item`, or updates the row of its key. `created`: the item is new (a create), so it
+/// has no rows of its own yet (no members, attendees or distribution to clear first).
+/// A table's member, by keys: a member not in the store is left out. (The ids are read by one
+/// subquery each rather than a join, whose plan SQLite would make again for every pair bound.)
+const PAIR_FORUM_MEMBER: &str = "INSERT INTO forum_member (forum_id, organization_id)
+     SELECT forum_id, organization_id FROM (SELECT (SELECT id FROM forum WHERE key = ?1) AS forum_id,
+                                                   (SELECT id FROM organization WHERE key = ?2) AS organization_id) AS pair
+      WHERE forum_id IS NOT NULL AND organization_id IS NOT NULL";
+
+/// A meeting's attendee, by keys, as [`PAIR_FORUM_MEMBER`].
+const PAIR_MEETING_ATTENDEE: &str = "INSERT INTO meeting_attendee (meeting_id, organization_id)
+     SELECT meeting_id, organization_id FROM (SELECT (SELECT id FROM meeting WHERE key = ?1) AS meeting_id,
+                                                     (SELECT id FROM organization WHERE key = ?2) AS organization_id) AS pair
+      WHERE meeting_id IS NOT NULL AND organization_id IS NOT NULL";
+
+fn upsert(tx: &Tx, item: &Item, created: bool) -> Result<()> {
     match item {
         Item::Campaign(c) => {
             let leads = serde_json::to_string(&c.leads)?;
@@ -441,12 +456,11 @@ fn upsert(tx: &Tx, item: &Item) -> Result<()> {
         Item::Table(t) => {
             tx.defer("INSERT INTO forum (key, name, name_fr, kind, chair) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, kind = excluded.kind, chair = excluded.chair", args![t.key, t.name, t.name_fr, t.kind, t.chair])?;
-            tx.defer("DELETE FROM forum_member WHERE forum_id = (SELECT id FROM forum WHERE key = ?1)", args![t.key])?;
+            if !created {
+                tx.defer("DELETE FROM forum_member WHERE forum_id = (SELECT id FROM forum WHERE key = ?1)", args![t.key])?;
+            }
             for member in &t.members {
-                tx.defer(
-                    "INSERT INTO forum_member (forum_id, organization_id) SELECT f.id, o.id FROM forum f, organization o WHERE f.key = ?1 AND o.key = ?2",
-                    args![t.key, member],
-                )?;
+                tx.defer(PAIR_FORUM_MEMBER, args![t.key, member])?;
             }
         }
         Item::Meeting(m) => {
@@ -457,13 +471,11 @@ fn upsert(tx: &Tx, item: &Item) -> Result<()> {
                  location = excluded.location, outcome = excluded.outcome, attendance_recorded = excluded.attendance_recorded",
                 args![m.key, m.table, m.date, m.end_date, m.location, m.outcome, m.attended.is_some()],
             )?;
-            tx.defer("DELETE FROM meeting_attendee WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1)", args![m.key])?;
+            if !created {
+                tx.defer("DELETE FROM meeting_attendee WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1)", args![m.key])?;
+            }
             for org in m.attended.iter().flatten() {
-                tx.defer(
-                    "INSERT INTO meeting_attendee (meeting_id, organization_id)
-                     SELECT m.id, o.id FROM meeting m, organization o WHERE m.key = ?1 AND o.key = ?2",
-                    args![m.key, org],
-                )?;
+                tx.defer(PAIR_MEETING_ATTENDEE, args![m.key, org])?;
             }
         }
         Item::AgendaItem(a) => {
@@ -519,11 +531,13 @@ fn upsert(tx: &Tx, item: &Item) -> Result<()> {
         Item::Distribution(d) => {
             let p = &d.progress;
             // Updated if it is there, else inserted: two statements that need no answer between
-            // them (so that a team store receives them in a batch).
-            tx.defer("UPDATE distribution SET via_id = (SELECT id FROM organization WHERE key = ?3), due = ?4, status = ?5, done_on = ?6,
+            // them (so that a team store receives them in a batch). A new one is only inserted.
+            if !created {
+                tx.defer("UPDATE distribution SET via_id = (SELECT id FROM organization WHERE key = ?3), due = ?4, status = ?5, done_on = ?6,
                             note = ?7, acknowledged_on = ?8
                       WHERE material_id = (SELECT id FROM material WHERE key = ?1)
                         AND (organization_id = (SELECT id FROM organization WHERE key = ?2) OR person_id = (SELECT id FROM person WHERE key = ?2))", args![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on])?;
+            }
             tx.defer(
                 "INSERT INTO distribution (material_id, organization_id, person_id, via_id, due, status, done_on, note, acknowledged_on)
                  SELECT (SELECT id FROM material WHERE key = ?1), (SELECT id FROM organization WHERE key = ?2),
