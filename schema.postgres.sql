@@ -1,5 +1,5 @@
--- engage team store schema for PostgreSQL (15 or later), version 8: the same tables, columns,
--- constraints and representation as schema.sql (version 8), so that one SQL text gives the same
+-- engage team store schema for PostgreSQL (15 or later), version 9: the same tables, columns,
+-- constraints and representation as schema.sql (version 9), so that one SQL text gives the same
 -- rows on both engines. Keys are what users type; ids never leave the store.
 -- Representation shared with SQLite: dates are ISO text (YYYY-MM-DD), checked to be real dates
 -- (written so, and a date PostgreSQL reads: an impossible one such as 2030-02-30 fails the cast);
@@ -12,7 +12,7 @@ CREATE TABLE engage_store (
     application TEXT NOT NULL CHECK (application = 'engage'),
     version     BIGINT NOT NULL
 );
-INSERT INTO engage_store (id, application, version) VALUES (1, 'engage', 8);
+INSERT INTO engage_store (id, application, version) VALUES (1, 'engage', 9);
 
 -- Whether `value` is JSON (only for the campaign's leads: the journal's JSON columns are of
 -- type json, which PostgreSQL checks as it stores them).

@@ -1,6 +1,8 @@
--- engage store schema, version 8 (PRAGMA user_version = 8).
+-- engage store schema, version 9 (PRAGMA user_version = 9).
 -- One file holds one campaign. Keys are what users type; ids never leave the store.
 -- Dates are ISO text (YYYY-MM-DD), checked to be real dates; timestamps are UTC RFC 3339.
+-- A closed set of values is checked as `x = 'a' OR x = 'b' OR …`, not `x IN ('a', 'b', …)`: SQLite
+-- builds a temporary index of an IN list of three values or more for every row it checks.
 
 -- The file says it is an engage store ("EngG").
 PRAGMA application_id = 1164863303;
@@ -20,7 +22,7 @@ CREATE TABLE organization (
     key          TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
     name         TEXT NOT NULL,
     name_fr      TEXT,
-    gov_order    TEXT NOT NULL CHECK (gov_order IN ('federal', 'provincial', 'territorial', 'indigenous', 'municipal', 'other')),
+    gov_order    TEXT NOT NULL CHECK (gov_order = 'federal' OR gov_order = 'provincial' OR gov_order = 'territorial' OR gov_order = 'indigenous' OR gov_order = 'municipal' OR gov_order = 'other'),
     jurisdiction TEXT,
     contact      TEXT
 );
@@ -30,7 +32,7 @@ CREATE TABLE forum (
     key      TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
     name     TEXT NOT NULL,
     name_fr  TEXT,
-    kind     TEXT NOT NULL CHECK (kind IN ('table', 'committee', 'council', 'symposium', 'network', 'other')),
+    kind     TEXT NOT NULL CHECK (kind = 'table' OR kind = 'committee' OR kind = 'council' OR kind = 'symposium' OR kind = 'network' OR kind = 'other'),
     chair    TEXT
 );
 
@@ -69,7 +71,7 @@ CREATE TABLE agenda_item (
     topic      TEXT NOT NULL,
     topic_fr   TEXT,
     owner      TEXT,
-    status     TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    status     TEXT NOT NULL DEFAULT 'planned' CHECK (status = 'planned' OR status = 'in_progress' OR status = 'done' OR status = 'blocked' OR status = 'deferred' OR status = 'cancelled'),
     done_on    TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
     note       TEXT,
     UNIQUE (meeting_id, key),
@@ -82,14 +84,14 @@ CREATE TABLE channel (
     key             TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
     name            TEXT NOT NULL,
     name_fr         TEXT,
-    kind            TEXT NOT NULL CHECK (kind IN ('website', 'newsletter', 'magazine', 'email', 'social', 'event', 'other')),
+    kind            TEXT NOT NULL CHECK (kind = 'website' OR kind = 'newsletter' OR kind = 'magazine' OR kind = 'email' OR kind = 'social' OR kind = 'event' OR kind = 'other'),
     organization_id INTEGER REFERENCES organization (id),
     owner           TEXT,
     due             TEXT CHECK (due IS NULL OR date(due) IS due),
-    status          TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    status          TEXT NOT NULL DEFAULT 'planned' CHECK (status = 'planned' OR status = 'in_progress' OR status = 'done' OR status = 'blocked' OR status = 'deferred' OR status = 'cancelled'),
     done_on         TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
     url             TEXT CHECK (url IS NULL OR url GLOB 'http://?*' OR url GLOB 'https://?*'),
-    lang            TEXT NOT NULL DEFAULT 'bilingual' CHECK (lang IN ('en', 'fr', 'bilingual')),
+    lang            TEXT NOT NULL DEFAULT 'bilingual' CHECK (lang = 'en' OR lang = 'fr' OR lang = 'bilingual'),
     counterpart     TEXT,
     note            TEXT,
     CHECK ((status = 'done') = (done_on IS NOT NULL)),
@@ -103,13 +105,13 @@ CREATE TABLE material (
     key         TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
     title       TEXT NOT NULL,
     title_fr    TEXT,
-    kind        TEXT NOT NULL CHECK (kind IN ('email', 'key_messages', 'presentation', 'talking_points', 'plan', 'other')),
+    kind        TEXT NOT NULL CHECK (kind = 'email' OR kind = 'key_messages' OR kind = 'presentation' OR kind = 'talking_points' OR kind = 'plan' OR kind = 'other'),
     owner       TEXT,
     due         TEXT CHECK (due IS NULL OR date(due) IS due),
-    status      TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    status      TEXT NOT NULL DEFAULT 'planned' CHECK (status = 'planned' OR status = 'in_progress' OR status = 'done' OR status = 'blocked' OR status = 'deferred' OR status = 'cancelled'),
     done_on     TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
     url         TEXT CHECK (url IS NULL OR url GLOB 'http://?*' OR url GLOB 'https://?*'),
-    lang        TEXT NOT NULL DEFAULT 'bilingual' CHECK (lang IN ('en', 'fr', 'bilingual')),
+    lang        TEXT NOT NULL DEFAULT 'bilingual' CHECK (lang = 'en' OR lang = 'fr' OR lang = 'bilingual'),
     counterpart TEXT,
     note        TEXT,
     CHECK ((status = 'done') = (done_on IS NOT NULL)),
@@ -125,7 +127,7 @@ CREATE TABLE milestone (
     owner         TEXT,
     due           TEXT NOT NULL CHECK (date(due) IS due),
     duration_days INTEGER NOT NULL DEFAULT 0 CHECK (duration_days >= 0),
-    status        TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    status        TEXT NOT NULL DEFAULT 'planned' CHECK (status = 'planned' OR status = 'in_progress' OR status = 'done' OR status = 'blocked' OR status = 'deferred' OR status = 'cancelled'),
     done_on       TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
     note          TEXT,
     CHECK ((status = 'done') = (done_on IS NOT NULL))
@@ -162,7 +164,7 @@ CREATE TABLE distribution (
     person_id       INTEGER REFERENCES person (id),
     via_id          INTEGER REFERENCES organization (id),
     due             TEXT CHECK (due IS NULL OR date(due) IS due),
-    status          TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    status          TEXT NOT NULL DEFAULT 'planned' CHECK (status = 'planned' OR status = 'in_progress' OR status = 'done' OR status = 'blocked' OR status = 'deferred' OR status = 'cancelled'),
     done_on         TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
     acknowledged_on TEXT CHECK (acknowledged_on IS NULL OR date(acknowledged_on) IS acknowledged_on),
     note            TEXT,
@@ -184,7 +186,7 @@ CREATE TABLE action_item (
     owner      TEXT,
     due        TEXT CHECK (due IS NULL OR date(due) IS due),
     meeting_id INTEGER REFERENCES meeting (id),
-    status     TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'blocked', 'deferred', 'cancelled')),
+    status     TEXT NOT NULL DEFAULT 'planned' CHECK (status = 'planned' OR status = 'in_progress' OR status = 'done' OR status = 'blocked' OR status = 'deferred' OR status = 'cancelled'),
     done_on    TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on),
     note       TEXT,
     CHECK ((status = 'done') = (done_on IS NOT NULL))
@@ -198,7 +200,7 @@ CREATE TABLE expected_result (
     key       TEXT NOT NULL UNIQUE CHECK (key <> '' AND key NOT GLOB '*[^a-z0-9._-]*'),
     title     TEXT NOT NULL,
     title_fr  TEXT,
-    gov_order TEXT CHECK (gov_order IS NULL OR gov_order IN ('federal', 'provincial', 'territorial', 'indigenous', 'municipal', 'other')),
+    gov_order TEXT CHECK (gov_order IS NULL OR gov_order = 'federal' OR gov_order = 'provincial' OR gov_order = 'territorial' OR gov_order = 'indigenous' OR gov_order = 'municipal' OR gov_order = 'other'),
     target    REAL NOT NULL CHECK (target > 0),
     unit      TEXT,
     due       TEXT CHECK (due IS NULL OR date(due) IS due),
@@ -228,7 +230,7 @@ CREATE TABLE journal (
     command TEXT NOT NULL,
     kind    TEXT NOT NULL,
     key     TEXT NOT NULL,
-    action  TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+    action  TEXT NOT NULL CHECK (action = 'create' OR action = 'update' OR action = 'delete'),
     before  TEXT CHECK (before IS NULL OR json_valid(before)),
     after   TEXT CHECK (after IS NULL OR json_valid(after)),
     -- The database role that made the change (a team store's); NULL in a SQLite file.

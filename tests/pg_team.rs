@@ -463,6 +463,24 @@ fn a_team_store_from_a_newer_engage_is_refused_and_left_as_it_was() {
 }
 
 #[test]
+fn a_team_store_of_an_older_version_is_upgraded_in_place_and_keeps_its_campaign() {
+    let Some(server) = pg::server("a_team_store_of_an_older_version_is_upgraded_in_place_and_keeps_its_campaign") else { return };
+    let env = Env::new();
+    let dir = env.dir.path();
+    env.write("worked.toml", WORKED);
+    let db = server.database();
+    pg::stdout(dir, db.url(), &["plan", "apply", "worked.toml"]);
+    let status = pg::stdout(dir, db.url(), &["status", "--as-of", AS_OF, "--format", "json"]);
+    // The first version a team store was made at.
+    db.client().batch_execute("UPDATE engage_store SET version = 8").unwrap();
+    let journal = db.journal_count();
+    assert_eq!(pg::stdout(dir, db.url(), &["status", "--as-of", AS_OF, "--format", "json"]), status);
+    let version: i64 = db.client().query_one("SELECT version FROM engage_store", &[]).unwrap().get(0);
+    assert_eq!(version, engage::store::CURRENT_VERSION);
+    assert_eq!(db.journal_count(), journal);
+}
+
+#[test]
 fn a_password_file_gives_the_password_and_no_message_shows_it() {
     let Some(server) = pg::server("a_password_file_gives_the_password_and_no_message_shows_it") else { return };
     let env = Env::new();
