@@ -1,6 +1,8 @@
 //! Reading the fields of one TOML table of a plan file, with every problem recorded at its
 //! position instead of stopping at the first.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde_spanned::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -8,25 +10,66 @@ use toml::de::{DeTable, DeValue};
 use super::source::{Pos, Problems};
 use crate::i18n::Msg;
 use crate::model::dates::check_range;
+use crate::model::types::Family;
 use crate::model::types::{check_line, check_note, normalize_note};
 use crate::msg;
+
+/// What a table of a plan file is, for messages (`organization 'fed'`, `[campaign]`, `table
+/// 'council': member`), put into words only when a message needs them: reading a large file
+/// without mistakes names none of its items.
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    /// Words as they are: `[campaign]`.
+    Words(Msg),
+    /// An item whose key is not known (yet): `organization`.
+    Section(Family),
+    /// An item by its key (`MEETING/ITEM` for an agenda item): `organization 'fed'`.
+    Item(Family, Arc<str>),
+    /// A part of another (`meeting 'm': agenda item`, `table 'council': member`): English, French.
+    Part(Arc<What>, &'static str, &'static str),
+}
+
+impl What {
+    /// The words.
+    pub fn msg(&self) -> Msg {
+        match self {
+            What::Words(m) => m.clone(),
+            What::Section(family) => {
+                let n = crate::i18n::noun(*family);
+                Msg { en: n.en.to_string(), fr: n.fr.to_string() }
+            }
+            What::Item(family, key) => crate::i18n::noun(*family).named(key),
+            What::Part(of, en, fr) => of.msg().join(": ", "\u{a0}: ", &Msg { en: en.to_string(), fr: fr.to_string() }),
+        }
+    }
+
+    /// `self` then `other`, each language with its own separator.
+    pub fn join(&self, sep_en: &str, sep_fr: &str, other: &Msg) -> Msg {
+        self.msg().join(sep_en, sep_fr, other)
+    }
+
+    /// A part of this (`member` of `table 'council'`).
+    pub fn part(&self, en: &'static str, fr: &'static str) -> What {
+        What::Part(Arc::new(self.clone()), en, fr)
+    }
+}
 
 /// The fields of one table, each consumed once; what is left over is an unknown field.
 pub struct Fields<'t, 'i> {
     /// What the table is, for messages: `organization 'fed'` / `organisation « fed »`, `[campaign]`.
-    pub what: Msg,
+    pub what: What,
     pub pos: Pos,
     entries: Vec<(&'t str, &'t Spanned<DeValue<'i>>, bool)>,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
-    pub fn new(what: Msg, pos: Pos, table: &'t DeTable<'i>) -> Self {
+    pub fn new(what: What, pos: Pos, table: &'t DeTable<'i>) -> Self {
         let entries = table.iter().map(|(k, v)| (k.get_ref().as_ref(), v, false)).collect();
         Fields { what, pos, entries }
     }
 
     /// Names the table once its key is known.
-    pub fn rename(&mut self, what: Msg) {
+    pub fn rename(&mut self, what: What) {
         self.what = what;
     }
 

@@ -13,7 +13,7 @@ mod pieces;
 
 pub use follow_ups::target_not_positive;
 
-use super::fields::{Fields, array_of_tables};
+use super::fields::{Fields, What, array_of_tables};
 use super::source::{Pos, Problem, Problems};
 use crate::i18n::{self, Msg};
 use crate::model::plan::{
@@ -23,12 +23,6 @@ use crate::model::types::{
     ChannelKind, Family, Lang, MaterialKind, Order, Status, TableKind, check_email, check_key, check_line, check_url,
 };
 use crate::msg;
-
-/// An item not yet named by its key, for messages: `milestone` / `jalon`.
-fn section_noun(section: Family) -> Msg {
-    let n = i18n::noun(section);
-    Msg { en: n.en.to_string(), fr: n.fr.to_string() }
-}
 
 /// `'name' is required`.
 fn required(name: &str) -> Msg {
@@ -70,7 +64,7 @@ pub struct Reference {
     pub key: String,
     pub pos: Pos,
     /// Who refers, for messages: `table 'council': member`.
-    pub from: Msg,
+    pub from: What,
     /// For a counterpart: the language of the item that names it.
     pub counterpart_of: Option<Lang>,
 }
@@ -82,10 +76,8 @@ pub struct ParsedPlan {
     pub references: Vec<Reference>,
     /// Where each milestone of the file is, to place a cycle.
     pub milestone_pos: BTreeMap<String, Pos>,
-    /// Every key the file declares, per section (`organization`, `table`, …), including items
-    /// dropped for an error of their own, so that references to them are not reported again.
-    pub declared: std::collections::BTreeSet<(Family, String)>,
-    /// Where each item's key is, per section (`channel`, `material`, …).
+    /// Where each key the file declares is, per section (`organization`, `table`, …), including
+    /// items dropped for an error of their own, so that references to them are not reported again.
     pub key_pos: BTreeMap<(Family, String), Pos>,
     /// Where each channel's and material's `counterpart` is, per section and key of the item.
     pub counterpart_pos: BTreeMap<(Family, String), Pos>,
@@ -221,7 +213,6 @@ impl Reader<'_> {
 
     /// The plan read, and every problem found.
     fn finish(mut self) -> (ParsedPlan, Vec<Problem>) {
-        self.out.declared = self.seen.keys().cloned().collect();
         self.out.key_pos = self.seen;
         (self.out, self.p.list)
     }
@@ -233,7 +224,6 @@ impl ParsedPlan {
             plan: Plan::default(),
             references: Vec::new(),
             milestone_pos: BTreeMap::new(),
-            declared: Default::default(),
             key_pos: BTreeMap::new(),
             counterpart_pos: BTreeMap::new(),
             measure_pos: BTreeMap::new(),
@@ -287,7 +277,7 @@ impl Reader<'_> {
             return None;
         }
         let full = format!("{scope}{key}");
-        f.rename(i18n::noun(section).named(&full));
+        f.rename(What::Item(section, std::sync::Arc::from(full.as_str())));
         match self.seen.entry((section, full.clone())) {
             Entry::Occupied(first) => {
                 let (line, n) = (first.get().line, i18n::noun(section));
@@ -308,7 +298,7 @@ impl Reader<'_> {
         }
     }
 
-    fn reference(&mut self, target: Target, key: String, pos: Pos, from: Msg) {
+    fn reference(&mut self, target: Target, key: String, pos: Pos, from: What) {
         self.out.references.push(Reference { target, key, pos, from, counterpart_of: None });
     }
 
@@ -366,7 +356,7 @@ impl Reader<'_> {
                     target,
                     key: c.clone(),
                     pos,
-                    from: f.problem(msg!("counterpart", "version équivalente")),
+                    from: f.what.part("counterpart", "version équivalente"),
                     counterpart_of: Some(lang),
                 });
             }
@@ -385,7 +375,7 @@ impl Reader<'_> {
 
     fn campaign(&mut self, table: &DeTable, pos: Pos) {
         let p = &mut self.p;
-        let mut f = Fields::new(Msg::same("[campaign]"), pos, table);
+        let mut f = Fields::new(What::Words(Msg::same("[campaign]")), pos, table);
         let name = f.text(p, "name");
         if name.is_none() && f.pos_of(p, "name") == pos {
             p.add(pos, msg!("[campaign]: 'name' is required", "[campaign]\u{a0}: «\u{202f}name\u{202f}» est requis"));
@@ -413,7 +403,7 @@ impl Reader<'_> {
     }
 
     fn organization(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun(Family::Organization), pos, table);
+        let mut f = Fields::new(What::Section(Family::Organization), pos, table);
         let key = self.key(&mut f, Family::Organization, "");
         let p = &mut self.p;
         let name = f.text(p, "name");
@@ -434,7 +424,7 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun(Family::Table), pos, table);
+        let mut f = Fields::new(What::Section(Family::Table), pos, table);
         let key = self.key(&mut f, Family::Table, "");
         let p = &mut self.p;
         let name = f.text(p, "name");
@@ -462,7 +452,7 @@ impl Reader<'_> {
                 continue;
             }
             keys.push(member.clone());
-            self.reference(Target::Organization, member, pos, what.join(": ", "\u{a0}: ", &msg!("member", "membre")));
+            self.reference(Target::Organization, member, pos, what.part("member", "membre"));
         }
         keys.sort();
         if let (Some(key), Some(name)) = (key, name) {
@@ -471,7 +461,7 @@ impl Reader<'_> {
     }
 
     fn meeting(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun(Family::Meeting), pos, table);
+        let mut f = Fields::new(What::Section(Family::Meeting), pos, table);
         let key = self.key(&mut f, Family::Meeting, "");
         let table_pos = f.pos_of(&self.p, "table");
         let table_key = f.required_string(&mut self.p, "table");
@@ -502,7 +492,7 @@ impl Reader<'_> {
             );
         }
         if let Some(t) = &table_key {
-            self.reference(Target::Table, t.clone(), table_pos, f.problem(msg!("table", "table")));
+            self.reference(Target::Table, t.clone(), table_pos, f.what.part("table", "table"));
         }
         let what = f.what.clone();
         f.finish(&mut self.p);
@@ -521,7 +511,7 @@ impl Reader<'_> {
                 continue;
             }
             attended.push(org.clone());
-            self.reference(Target::Organization, org, pos, what.join(": ", "\u{a0}: ", &msg!("attended", "présent")));
+            self.reference(Target::Organization, org, pos, what.part("attended", "présent"));
         }
         attended.sort();
         let attended = attended_given.then_some(attended);
@@ -534,8 +524,9 @@ impl Reader<'_> {
         }
     }
 
-    fn agenda_item(&mut self, table: &DeTable, pos: Pos, meeting: Option<&str>, meeting_what: &Msg) {
-        let mut f = Fields::new(meeting_what.join(": ", "\u{a0}: ", &section_noun(Family::AgendaItem)), pos, table);
+    fn agenda_item(&mut self, table: &DeTable, pos: Pos, meeting: Option<&str>, meeting_what: &What) {
+        let n = i18n::noun(Family::AgendaItem);
+        let mut f = Fields::new(meeting_what.part(n.en, n.fr), pos, table);
         let scope = meeting.map(|m| format!("{m}/")).unwrap_or_default();
         let key = self.key(&mut f, Family::AgendaItem, &scope);
         let topic = f.text(&mut self.p, "topic");
@@ -553,7 +544,7 @@ impl Reader<'_> {
     }
 
     fn channel(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun(Family::Channel), pos, table);
+        let mut f = Fields::new(What::Section(Family::Channel), pos, table);
         let key = self.key(&mut f, Family::Channel, "");
         let name = f.text(&mut self.p, "name");
         if name.is_none() && f.pos_of(&self.p, "name") == pos {
@@ -564,7 +555,7 @@ impl Reader<'_> {
         let org_pos = f.pos_of(&self.p, "organization");
         let organization = f.string(&mut self.p, "organization");
         if let Some(o) = &organization {
-            self.reference(Target::Organization, o.clone(), org_pos, f.problem(msg!("organization", "organisation")));
+            self.reference(Target::Organization, o.clone(), org_pos, f.what.part("organization", "organisation"));
         }
         let owner = f.string(&mut self.p, "owner");
         let due = f.date(&mut self.p, "due");
@@ -581,7 +572,7 @@ impl Reader<'_> {
     }
 
     fn material(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun(Family::Material), pos, table);
+        let mut f = Fields::new(What::Section(Family::Material), pos, table);
         let key = self.key(&mut f, Family::Material, "");
         let title = f.text(&mut self.p, "title");
         if title.is_none() && f.pos_of(&self.p, "title") == pos {
@@ -604,7 +595,7 @@ impl Reader<'_> {
     }
 
     fn person(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun(Family::Person), pos, table);
+        let mut f = Fields::new(What::Section(Family::Person), pos, table);
         let key = self.key(&mut f, Family::Person, "");
         let name = f.text(&mut self.p, "name");
         if name.is_none() && f.pos_of(&self.p, "name") == pos {
@@ -629,7 +620,7 @@ impl Reader<'_> {
         let contact_permitted = f.boolean(&mut self.p, "contact_permitted").unwrap_or(true);
         let retain_until = f.date(&mut self.p, "retain_until");
         if let Some(o) = &organization {
-            self.reference(Target::Organization, o.clone(), org_pos, f.problem(msg!("organization", "organisation")));
+            self.reference(Target::Organization, o.clone(), org_pos, f.what.part("organization", "organisation"));
         }
         f.finish(&mut self.p);
         if let (Some(key), Some(name), Some(organization)) = (key, name, organization) {
@@ -639,7 +630,7 @@ impl Reader<'_> {
     }
 
     fn distribution(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun(Family::Distribution), pos, table);
+        let mut f = Fields::new(What::Section(Family::Distribution), pos, table);
         let material_pos = f.pos_of(&self.p, "material");
         let material = f.required_string(&mut self.p, "material");
         let to_pos = f.pos_of(&self.p, "to");
@@ -656,7 +647,7 @@ impl Reader<'_> {
         let reference = match (&material, &to) {
             (Some(m), Some(t)) if valid => {
                 let full = format!("{m}/{t}");
-                f.rename(i18n::noun(Family::Distribution).named(&full));
+                f.rename(What::Item(Family::Distribution, std::sync::Arc::from(full.as_str())));
                 match self.seen.entry((Family::Distribution, full.clone())) {
                     Entry::Occupied(first) => {
                         let line = first.get().line;
@@ -683,13 +674,13 @@ impl Reader<'_> {
         let progress = self.progress(&mut f);
         let acknowledged_on = f.date(&mut self.p, "acknowledged_on");
         if let Some(m) = &material {
-            self.reference(Target::Material, m.clone(), material_pos, f.problem(Msg::same("material")));
+            self.reference(Target::Material, m.clone(), material_pos, f.what.part("material", "material"));
         }
         if let Some(t) = &to {
-            self.reference(Target::Recipient, t.clone(), to_pos, f.problem(Msg::same("to")));
+            self.reference(Target::Recipient, t.clone(), to_pos, f.what.part("to", "to"));
         }
         if let Some(v) = &via {
-            self.reference(Target::Organization, v.clone(), via_pos, f.problem(Msg::same("via")));
+            self.reference(Target::Organization, v.clone(), via_pos, f.what.part("via", "via"));
         }
         f.finish(&mut self.p);
         if let (Some(material), Some(to), Some(_), true) = (material, to, reference, valid) {
@@ -699,7 +690,7 @@ impl Reader<'_> {
     }
 
     fn milestone(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun(Family::Milestone), pos, table);
+        let mut f = Fields::new(What::Section(Family::Milestone), pos, table);
         let key = self.key(&mut f, Family::Milestone, "");
         let title = f.text(&mut self.p, "title");
         if title.is_none() && f.pos_of(&self.p, "title") == pos {
@@ -729,7 +720,7 @@ impl Reader<'_> {
                 );
             } else {
                 depends_on.push(dep.clone());
-                self.reference(Target::Milestone, dep, pos, what.join(": ", "\u{a0}: ", &Msg::same("depends_on")));
+                self.reference(Target::Milestone, dep, pos, what.part("depends_on", "depends_on"));
             }
         }
         depends_on.sort();

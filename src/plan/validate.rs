@@ -56,10 +56,13 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
             Target::Recipient => (merged.organizations.contains_key(&r.key) || merged.people.contains_key(&r.key)).then_some(None),
             Target::Meeting => merged.meetings.get(&r.key).map(|_| None),
         };
-        let declared = parsed.declared.contains(&(r.target.family(), r.key.clone()))
-            || (r.target == Target::Recipient && parsed.declared.contains(&(Family::Person, r.key.clone())));
+        // Declared in the file but dropped for an error of its own: already reported.
+        let declared = || {
+            parsed.key_pos.contains_key(&(r.target.family(), r.key.clone()))
+                || (r.target == Target::Recipient && parsed.key_pos.contains_key(&(Family::Person, r.key.clone())))
+        };
         match (found_lang, r.counterpart_of) {
-            (None, _) if declared => {}
+            (None, _) if declared() => {}
             (None, _) if r.target == Target::Recipient => {
                 let key = &r.key;
                 let unknown = msg!(

@@ -420,9 +420,15 @@ impl<'c> Tx<'c> {
     pub fn exec(&self, sql: &str, params: &[&dyn Param]) -> Result<u64> {
         match &self.inner {
             Inner::Sqlite(tx) => {
-                let values: Vec<Value> = params.iter().map(|p| p.value()).collect();
-                let n = tx.prepare_cached(sql)?.execute(rusqlite::params_from_iter(values.iter()))?;
-                Ok(n as u64)
+                // Bound one by one, straight from the parameters (no list of values per row).
+                let mut stmt = tx.prepare_cached(sql)?;
+                if stmt.parameter_count() != params.len() {
+                    return Err(rusqlite::Error::InvalidParameterCount(params.len(), stmt.parameter_count()).into());
+                }
+                for (i, p) in params.iter().enumerate() {
+                    stmt.raw_bind_parameter(i + 1, p.value())?;
+                }
+                Ok(stmt.raw_execute()? as u64)
             }
             Inner::Postgres(pg) => {
                 let tx = &pg.tx;

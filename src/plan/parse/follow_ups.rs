@@ -3,7 +3,7 @@
 
 use toml::de::DeTable;
 
-use super::{Reader, Target, required, section_noun};
+use super::{Reader, Target, What, required};
 use crate::i18n::Msg;
 use crate::model::plan::{Action, ExpectedResult, Measure};
 use crate::model::types::{Family, Order};
@@ -14,7 +14,7 @@ use crate::plan::source::Pos;
 impl Reader<'_> {
     /// Reads one `[[action]]`.
     pub(super) fn action(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun(Family::Action), pos, table);
+        let mut f = Fields::new(What::Section(Family::Action), pos, table);
         let key = self.key(&mut f, Family::Action, "");
         let title = f.text(&mut self.p, "title");
         if title.is_none() && f.pos_of(&self.p, "title") == pos {
@@ -26,7 +26,7 @@ impl Reader<'_> {
         let meeting_pos = f.pos_of(&self.p, "meeting");
         let meeting = f.string(&mut self.p, "meeting");
         if let Some(m) = &meeting {
-            self.reference(Target::Meeting, m.clone(), meeting_pos, f.problem(msg!("meeting", "réunion")));
+            self.reference(Target::Meeting, m.clone(), meeting_pos, f.what.part("meeting", "réunion"));
         }
         let progress = self.progress(&mut f);
         f.finish(&mut self.p);
@@ -37,7 +37,7 @@ impl Reader<'_> {
 
     /// Reads one `[[result]]` and its measurements.
     pub(super) fn result(&mut self, table: &DeTable, pos: Pos) {
-        let mut f = Fields::new(section_noun(Family::Result), pos, table);
+        let mut f = Fields::new(What::Section(Family::Result), pos, table);
         let key = self.key(&mut f, Family::Result, "");
         let title = f.text(&mut self.p, "title");
         if title.is_none() && f.pos_of(&self.p, "title") == pos {
@@ -65,7 +65,7 @@ impl Reader<'_> {
         f.finish(&mut self.p);
         let mut measures: Vec<Measure> = Vec::new();
         for (table, pos) in tables {
-            let mut m = Fields::new(what.join(": ", "\u{a0}: ", &msg!("measure", "mesure")), pos, table);
+            let mut m = Fields::new(what.part("measure", "mesure"), pos, table);
             let on = m.required_date(&mut self.p, "on");
             let value_pos = m.pos_of(&self.p, "value");
             let value = m.number(&mut self.p, "value");
