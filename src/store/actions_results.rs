@@ -2,6 +2,7 @@
 //! meeting or elsewhere) and expected results with their measurements.
 
 use super::db::{Tx, args};
+use super::plan::{Upsert, insert_or_update};
 
 use crate::error::Result;
 use crate::model::plan::{Action, ExpectedResult, Measure, Plan, Progress};
@@ -63,30 +64,35 @@ pub fn load_results(tx: &Tx, plan: &mut Plan, key: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-/// Creates or updates one action.
-pub fn upsert_action(tx: &Tx, a: &Action) -> Result<()> {
+const ACTION_ITEM: Upsert = insert_or_update!(
+    "INSERT INTO action_item (key, title, title_fr, owner, due, meeting_id, status, done_on, note)
+     VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM meeting WHERE key = ?6), ?7, ?8, ?9)",
+    "ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, owner = excluded.owner,
+     due = excluded.due, meeting_id = excluded.meeting_id, status = excluded.status, done_on = excluded.done_on,
+     note = excluded.note"
+);
+
+const EXPECTED_RESULT: Upsert = insert_or_update!(
+    "INSERT INTO expected_result (key, title, title_fr, gov_order, target, unit, due, note)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, gov_order = excluded.gov_order,
+     target = excluded.target, unit = excluded.unit, due = excluded.due, note = excluded.note"
+);
+
+/// Creates (`created`: it is new) or updates one action.
+pub fn upsert_action(tx: &Tx, a: &Action, created: bool) -> Result<()> {
     let p = &a.progress;
-    tx.defer(
-        "INSERT INTO action_item (key, title, title_fr, owner, due, meeting_id, status, done_on, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM meeting WHERE key = ?6), ?7, ?8, ?9)
-         ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, owner = excluded.owner,
-         due = excluded.due, meeting_id = excluded.meeting_id, status = excluded.status, done_on = excluded.done_on,
-         note = excluded.note",
-        args![a.key, a.title, a.title_fr, a.owner, a.due, a.meeting, p.status, p.done_on, p.note],
-    )?;
+    tx.defer(ACTION_ITEM.sql(created), args![a.key, a.title, a.title_fr, a.owner, a.due, a.meeting, p.status, p.done_on, p.note])?;
     Ok(())
 }
 
-/// Creates or updates one expected result, its measurements replaced by those it holds.
-pub fn upsert_result(tx: &Tx, r: &ExpectedResult) -> Result<()> {
-    tx.defer(
-        "INSERT INTO expected_result (key, title, title_fr, gov_order, target, unit, due, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-         ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, gov_order = excluded.gov_order,
-         target = excluded.target, unit = excluded.unit, due = excluded.due, note = excluded.note",
-        args![r.key, r.title, r.title_fr, r.order, r.target, r.unit, r.due, r.note],
-    )?;
-    tx.defer("DELETE FROM result_measure WHERE result_id = (SELECT id FROM expected_result WHERE key = ?1)", args![r.key])?;
+/// Creates (`created`: it is new) or updates one expected result, its measurements replaced by
+/// those it holds.
+pub fn upsert_result(tx: &Tx, r: &ExpectedResult, created: bool) -> Result<()> {
+    tx.defer(EXPECTED_RESULT.sql(created), args![r.key, r.title, r.title_fr, r.order, r.target, r.unit, r.due, r.note])?;
+    if !created {
+        tx.defer("DELETE FROM result_measure WHERE result_id = (SELECT id FROM expected_result WHERE key = ?1)", args![r.key])?;
+    }
     for m in &r.measures {
         tx.defer(
             "INSERT INTO result_measure (result_id, measured_on, value, note)

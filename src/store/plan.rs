@@ -419,8 +419,91 @@ impl<'a, 't> Writer<'a, 't> {
     }
 }
 
-/// Inserts `item`, or updates the row of its key. `created`: the item is new (a create), so it
-/// has no rows of its own yet (no members, attendees or distribution to clear first).
+/// The statement writing one item: an insert, and the same insert updating the row of the item's
+/// key when there is one. A created item is only inserted: SQLite then needs no statement journal
+/// (an upsert may update, so it may have to undo part of itself).
+pub(super) struct Upsert {
+    pub(super) insert: &'static str,
+    pub(super) upsert: &'static str,
+}
+
+impl Upsert {
+    /// The statement for an item `created` by the change, or one that may be stored already.
+    pub(super) fn sql(&self, created: bool) -> &'static str {
+        if created { self.insert } else { self.upsert }
+    }
+}
+
+/// An [`Upsert`] from an insert and its `ON CONFLICT … DO UPDATE` clause.
+macro_rules! insert_or_update {
+    ($insert:literal, $on_conflict:literal) => {
+        $crate::store::plan::Upsert { insert: $insert, upsert: concat!($insert, "\n ", $on_conflict) }
+    };
+}
+pub(super) use insert_or_update;
+
+const ORGANIZATION: Upsert = insert_or_update!(
+    "INSERT INTO organization (key, name, name_fr, gov_order, jurisdiction, contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, gov_order = excluded.gov_order,
+     jurisdiction = excluded.jurisdiction, contact = excluded.contact"
+);
+
+const FORUM: Upsert = insert_or_update!(
+    "INSERT INTO forum (key, name, name_fr, kind, chair) VALUES (?1, ?2, ?3, ?4, ?5)",
+    "ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, kind = excluded.kind, chair = excluded.chair"
+);
+
+const MEETING: Upsert = insert_or_update!(
+    "INSERT INTO meeting (key, forum_id, date, end_date, location, outcome, attendance_recorded)
+     VALUES (?1, (SELECT id FROM forum WHERE key = ?2), ?3, ?4, ?5, ?6, ?7)",
+    "ON CONFLICT (key) DO UPDATE SET forum_id = excluded.forum_id, date = excluded.date, end_date = excluded.end_date,
+     location = excluded.location, outcome = excluded.outcome, attendance_recorded = excluded.attendance_recorded"
+);
+
+const AGENDA_ITEM: Upsert = insert_or_update!(
+    "INSERT INTO agenda_item (meeting_id, key, topic, topic_fr, owner, status, done_on, note)
+     VALUES ((SELECT id FROM meeting WHERE key = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "ON CONFLICT (meeting_id, key) DO UPDATE SET topic = excluded.topic, topic_fr = excluded.topic_fr, owner = excluded.owner,
+     status = excluded.status, done_on = excluded.done_on, note = excluded.note"
+);
+
+const CHANNEL: Upsert = insert_or_update!(
+    "INSERT INTO channel (key, name, name_fr, kind, organization_id, owner, due, status, done_on, note, url, lang, counterpart)
+     VALUES (?1, ?2, ?3, ?4, (SELECT id FROM organization WHERE key = ?5), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    "ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, kind = excluded.kind,
+     organization_id = excluded.organization_id, owner = excluded.owner, due = excluded.due, status = excluded.status,
+     done_on = excluded.done_on, note = excluded.note, url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart"
+);
+
+const MATERIAL: Upsert = insert_or_update!(
+    "INSERT INTO material (key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    "ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, kind = excluded.kind,
+     owner = excluded.owner, due = excluded.due, status = excluded.status, done_on = excluded.done_on, note = excluded.note,
+     url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart"
+);
+
+const MILESTONE: Upsert = insert_or_update!(
+    "INSERT INTO milestone (key, title, title_fr, owner, due, duration_days, status, done_on, note)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, owner = excluded.owner,
+     due = excluded.due, duration_days = excluded.duration_days, status = excluded.status, done_on = excluded.done_on,
+     note = excluded.note"
+);
+
+const PERSON: Upsert = insert_or_update!(
+    "INSERT INTO person (key, name, organization_id, role, email, lang, source, contact_permitted, retain_until)
+     VALUES (?1, ?2, (SELECT id FROM organization WHERE key = ?3), ?4, ?5, ?6, ?7, ?8, ?9)",
+    "ON CONFLICT (key) DO UPDATE SET name = excluded.name, organization_id = excluded.organization_id, role = excluded.role,
+     email = excluded.email, lang = excluded.lang, source = excluded.source, contact_permitted = excluded.contact_permitted,
+     retain_until = excluded.retain_until"
+);
+
+const GLOSSARY: Upsert = insert_or_update!(
+    "INSERT INTO glossary (english, french) VALUES (?1, ?2)",
+    "ON CONFLICT (english) DO UPDATE SET french = excluded.french"
+);
+
 /// A table's member, by keys: a member not in the store is left out. (The ids are read by one
 /// subquery each rather than a join, whose plan SQLite would make again for every pair bound.)
 const PAIR_FORUM_MEMBER: &str = "INSERT INTO forum_member (forum_id, organization_id)
@@ -434,6 +517,8 @@ const PAIR_MEETING_ATTENDEE: &str = "INSERT INTO meeting_attendee (meeting_id, o
                                                      (SELECT id FROM organization WHERE key = ?2) AS organization_id) AS pair
       WHERE meeting_id IS NOT NULL AND organization_id IS NOT NULL";
 
+/// Inserts `item`, or updates the row of its key. `created`: the item is new (a create), so it
+/// has no rows of its own yet (no members, attendees or distribution to clear first).
 fn upsert(tx: &Tx, item: &Item, created: bool) -> Result<()> {
     match item {
         Item::Campaign(c) => {
@@ -446,16 +531,10 @@ fn upsert(tx: &Tx, item: &Item, created: bool) -> Result<()> {
             )?;
         }
         Item::Organization(o) => {
-            tx.defer(
-                "INSERT INTO organization (key, name, name_fr, gov_order, jurisdiction, contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, gov_order = excluded.gov_order,
-                 jurisdiction = excluded.jurisdiction, contact = excluded.contact",
-                args![o.key, o.name, o.name_fr, o.order, o.jurisdiction, o.contact],
-            )?;
+            tx.defer(ORGANIZATION.sql(created), args![o.key, o.name, o.name_fr, o.order, o.jurisdiction, o.contact])?;
         }
         Item::Table(t) => {
-            tx.defer("INSERT INTO forum (key, name, name_fr, kind, chair) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, kind = excluded.kind, chair = excluded.chair", args![t.key, t.name, t.name_fr, t.kind, t.chair])?;
+            tx.defer(FORUM.sql(created), args![t.key, t.name, t.name_fr, t.kind, t.chair])?;
             if !created {
                 tx.defer("DELETE FROM forum_member WHERE forum_id = (SELECT id FROM forum WHERE key = ?1)", args![t.key])?;
             }
@@ -464,13 +543,7 @@ fn upsert(tx: &Tx, item: &Item, created: bool) -> Result<()> {
             }
         }
         Item::Meeting(m) => {
-            tx.defer(
-                "INSERT INTO meeting (key, forum_id, date, end_date, location, outcome, attendance_recorded)
-                 VALUES (?1, (SELECT id FROM forum WHERE key = ?2), ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (key) DO UPDATE SET forum_id = excluded.forum_id, date = excluded.date, end_date = excluded.end_date,
-                 location = excluded.location, outcome = excluded.outcome, attendance_recorded = excluded.attendance_recorded",
-                args![m.key, m.table, m.date, m.end_date, m.location, m.outcome, m.attended.is_some()],
-            )?;
+            tx.defer(MEETING.sql(created), args![m.key, m.table, m.date, m.end_date, m.location, m.outcome, m.attended.is_some()])?;
             if !created {
                 tx.defer("DELETE FROM meeting_attendee WHERE meeting_id = (SELECT id FROM meeting WHERE key = ?1)", args![m.key])?;
             }
@@ -480,51 +553,46 @@ fn upsert(tx: &Tx, item: &Item, created: bool) -> Result<()> {
         }
         Item::AgendaItem(a) => {
             let p = &a.progress;
-            tx.defer(
-                "INSERT INTO agenda_item (meeting_id, key, topic, topic_fr, owner, status, done_on, note)
-                 VALUES ((SELECT id FROM meeting WHERE key = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                 ON CONFLICT (meeting_id, key) DO UPDATE SET topic = excluded.topic, topic_fr = excluded.topic_fr, owner = excluded.owner,
-                 status = excluded.status, done_on = excluded.done_on, note = excluded.note",
-                args![a.meeting, a.key, a.topic, a.topic_fr, a.owner, p.status, p.done_on, p.note],
-            )?;
+            tx.defer(AGENDA_ITEM.sql(created), args![a.meeting, a.key, a.topic, a.topic_fr, a.owner, p.status, p.done_on, p.note])?;
         }
         Item::Channel(c) => {
             let p = &c.progress;
-            tx.defer("INSERT INTO channel (key, name, name_fr, kind, organization_id, owner, due, status, done_on, note, url, lang, counterpart)
-                 VALUES (?1, ?2, ?3, ?4, (SELECT id FROM organization WHERE key = ?5), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_fr = excluded.name_fr, kind = excluded.kind,
-                 organization_id = excluded.organization_id, owner = excluded.owner, due = excluded.due, status = excluded.status,
-                 done_on = excluded.done_on, note = excluded.note, url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart", args![c.key, c.name, c.name_fr, c.kind, c.organization, c.owner, c.due, p.status, p.done_on, p.note, c.url, c.lang, c.counterpart])?;
+            tx.defer(
+                CHANNEL.sql(created),
+                args![
+                    c.key,
+                    c.name,
+                    c.name_fr,
+                    c.kind,
+                    c.organization,
+                    c.owner,
+                    c.due,
+                    p.status,
+                    p.done_on,
+                    p.note,
+                    c.url,
+                    c.lang,
+                    c.counterpart
+                ],
+            )?;
         }
         Item::Material(m) => {
             let p = &m.progress;
             tx.defer(
-                "INSERT INTO material (key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-                 ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, kind = excluded.kind,
-                 owner = excluded.owner, due = excluded.due, status = excluded.status, done_on = excluded.done_on, note = excluded.note,
-                 url = excluded.url, lang = excluded.lang, counterpart = excluded.counterpart",
+                MATERIAL.sql(created),
                 args![m.key, m.title, m.title_fr, m.kind, m.owner, m.due, p.status, p.done_on, p.note, m.url, m.lang, m.counterpart],
             )?;
         }
         Item::Milestone(m) => {
             let p = &m.progress;
             tx.defer(
-                "INSERT INTO milestone (key, title, title_fr, owner, due, duration_days, status, done_on, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_fr = excluded.title_fr, owner = excluded.owner,
-                 due = excluded.due, duration_days = excluded.duration_days, status = excluded.status, done_on = excluded.done_on,
-                 note = excluded.note",
+                MILESTONE.sql(created),
                 args![m.key, m.title, m.title_fr, m.owner, m.due, m.duration_days, p.status, p.done_on, p.note],
             )?;
         }
         Item::Person(p) => {
             tx.defer(
-                "INSERT INTO person (key, name, organization_id, role, email, lang, source, contact_permitted, retain_until)
-                 VALUES (?1, ?2, (SELECT id FROM organization WHERE key = ?3), ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, organization_id = excluded.organization_id, role = excluded.role,
-                 email = excluded.email, lang = excluded.lang, source = excluded.source, contact_permitted = excluded.contact_permitted,
-                 retain_until = excluded.retain_until",
+                PERSON.sql(created),
                 args![p.key, p.name, p.organization, p.role, p.email, p.lang, p.source, p.contact_permitted, p.retain_until],
             )?;
         }
@@ -549,14 +617,10 @@ fn upsert(tx: &Tx, item: &Item, created: bool) -> Result<()> {
                 args![d.material, d.to, d.via, d.due, p.status, p.done_on, p.note, d.acknowledged_on],
             )?;
         }
-        Item::Action(a) => super::actions_results::upsert_action(tx, a)?,
-        Item::Result(r) => super::actions_results::upsert_result(tx, r)?,
+        Item::Action(a) => super::actions_results::upsert_action(tx, a, created)?,
+        Item::Result(r) => super::actions_results::upsert_result(tx, r, created)?,
         Item::Term(t) => {
-            tx.defer(
-                "INSERT INTO glossary (english, french) VALUES (?1, ?2)
-                 ON CONFLICT (english) DO UPDATE SET french = excluded.french",
-                args![t.english, t.french],
-            )?;
+            tx.defer(GLOSSARY.sql(created), args![t.english, t.french])?;
         }
     }
     Ok(())
