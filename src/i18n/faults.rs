@@ -224,6 +224,9 @@ pub fn sqlite_problem(p: &SqliteProblem) -> Msg {
             "trigger {name} is missing or disabled: the journal is no longer append-only",
             "le déclencheur {name} est absent ou désactivé\u{a0}: le journal n'est plus en ajout seul"
         ),
+        SqliteProblem::JournalNotJson { id, column } => {
+            msg!("journal row {id}: '{column}' is not JSON", "ligne {id} du journal\u{a0}: «\u{202f}{column}\u{202f}» n'est pas du JSON")
+        }
         SqliteProblem::ForeignKey { table, rowid, parent } => msg!(
             "foreign key: row {rowid} of {table} points to a missing {parent}",
             "clé étrangère\u{a0}: la ligne {rowid} de {table} renvoie à un {parent} absent"

@@ -105,6 +105,8 @@ pub enum SqliteProblem {
     Integrity(String),
     /// A row whose foreign key points to nothing.
     ForeignKey { table: String, rowid: i64, parent: String },
+    /// A journal row whose `before` or `after` (`column`) is not JSON.
+    JournalNotJson { id: i64, column: &'static str },
     /// A team store's constraint that PostgreSQL does not enforce (disabled or never validated).
     Unenforced { table: String, name: String },
     /// A team store's trigger (the journal's append-only guard) missing or disabled.

@@ -471,5 +471,18 @@ fn sqlite_problems_in(conn: &Connection) -> Result<Vec<SqliteProblem>> {
         let rowid = rowid.unwrap_or_default();
         problems.push(SqliteProblem::ForeignKey { table, rowid, parent });
     }
+    // What the schema does not check on every row written (a team store's columns are JSON).
+    let mut stmt = conn.prepare(
+        "SELECT id, before IS NOT NULL AND NOT json_valid(before), after IS NOT NULL AND NOT json_valid(after) FROM journal
+          WHERE (before IS NOT NULL AND NOT json_valid(before)) OR (after IS NOT NULL AND NOT json_valid(after)) ORDER BY id",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?, r.get::<_, bool>(2)?)))? {
+        let (id, before, after) = row?;
+        for (bad, column) in [(before, "before"), (after, "after")] {
+            if bad {
+                problems.push(SqliteProblem::JournalNotJson { id, column });
+            }
+        }
+    }
     Ok(problems)
 }

@@ -25,7 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006-actions-and-results.sql"),
     include_str!("migrations/0007-glossary.sql"),
     include_str!("migrations/0008-journal-role.sql"),
-    include_str!("migrations/0009-checks-without-lists.sql"),
+    include_str!("migrations/0009-cheaper-row-checks.sql"),
 ];
 
 /// The schema version this engage writes.
