@@ -759,7 +759,13 @@ mod tests {
             [[milestone]]\nkey = \"m2\"\ntitle = \"M2\"\ndue = 2027-02-30\n\
             [[unknown]]\nkey = 1\n";
         let syntax = "[[organization]]\nkey = \"a\"\n[[organization]]\nkey = = 1\n[[table]]\nkey = \"t\"\n";
-        for text in [include_str!("../../fixtures/service-partnerships-guide.toml"), broken, syntax] {
+        // Lines inside a multi-line string that look like headers: the file is cut there, the
+        // piece before fails to parse, and the file is read whole.
+        let lookalike = "[[organization]]\nkey = \"a\"\nname = \"A\"\norder = \"federal\"\n\
+            [[milestone]]\nkey = \"m\"\ntitle = \"M\"\ndue = 2027-01-01\nnote = \"\"\"\n[[organization]]\nkey = \"z\"\n[table]\n\"\"\"\n\
+            [[organization]]\nkey = \"b\"\nname = \"B\"\norder = \"municipal\"\n";
+        assert!(pieces::starts(lookalike, 1, |_| true).len() > 1, "cut inside the string");
+        for text in [include_str!("../../fixtures/service-partnerships-guide.toml"), broken, syntax, lookalike] {
             let whole = sorted(parse_in_pieces(text, usize::MAX));
             let pieces = sorted(parse_in_pieces(text, 1));
             assert_eq!(pieces, whole);

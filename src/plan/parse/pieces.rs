@@ -6,9 +6,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use toml_parser::Source;
-use toml_parser::lexer::TokenKind;
-
 /// The length (bytes) from which a piece may end at the next `[[section]]` header.
 pub const PIECE: usize = 1 << 20;
 
@@ -28,69 +25,47 @@ struct Name {
 /// pieces opens with `[[name]]` (so that reading the pieces in turn appends to the same arrays
 /// as reading the file whole). Anything unusual (a quoted top-level name, a header that is not
 /// plain) leaves the file whole.
+///
+/// Headers are found line by line, without lexing the values: a line that begins with `[` is
+/// taken for a header, and a line that begins with a key before the first header for a top-level
+/// key. A line inside a multi-line value can be taken so wrongly, and only to the safe side: as a
+/// header that is not plain (the file stays whole), as a name seen once more (likewise), or as a
+/// place to cut inside a value, which leaves the piece before it unfinished, so that parsing it
+/// fails and the file is then read whole (see `parse_in_pieces`). A line that is not shaped as a
+/// header (`[1, 2],`) is a value's, or a mistake that parsing reports.
 pub fn starts(text: &str, piece: usize, splittable: impl Fn(&str) -> bool) -> Vec<usize> {
     let whole = vec![0];
     if text.len() <= piece {
         return whole;
     }
-    let source = Source::new(text);
-    let mut tokens = source.lex().filter(|t| !matches!(t.kind(), TokenKind::Whitespace | TokenKind::Comment)).peekable();
     let mut starts = vec![0];
     let mut names: HashMap<&str, Name> = HashMap::new();
     let mut in_piece: HashSet<&str> = HashSet::new();
-    let (mut depth, mut line_start, mut headers) = (0usize, true, false);
-    while let Some(token) = tokens.next() {
-        let kind = token.kind();
-        match kind {
-            TokenKind::Eof => break,
-            TokenKind::Newline => {
-                line_start |= depth == 0;
-                continue;
+    let mut headers = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at_line = offset;
+        offset += line.len();
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        let at = at_line + (line.len() - trimmed.len());
+        if !trimmed.starts_with('[') {
+            if !headers && !trimmed.is_empty() && !trimmed.starts_with(['#', '\n', '\r']) {
+                // A top-level key before any header: its first part names a top-level table.
+                let Some(name) = bare_key(trimmed) else { return whole };
+                let n = names.entry(name).or_default();
+                n.pieces.insert(0);
+                n.not_only_arrays = true;
             }
-            TokenKind::LeftSquareBracket if line_start && depth == 0 => {}
-            _ => {
-                if line_start && !headers {
-                    // A top-level key before any header.
-                    if kind != TokenKind::Atom {
-                        return whole;
-                    }
-                    let name = &text[token.span().start()..token.span().end()];
-                    let n = names.entry(name).or_default();
-                    n.pieces.insert(0);
-                    n.not_only_arrays = true;
-                }
-                line_start = false;
-                match kind {
-                    TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
-                    TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-                continue;
-            }
+            continue;
         }
-        // A header: `[` at the start of a line, outside any value.
         headers = true;
-        let mut header = vec![token];
-        while let Some(t) = tokens.next_if(|t| !matches!(t.kind(), TokenKind::Newline | TokenKind::Eof)) {
-            header.push(t);
-        }
-        let bracket = |i: usize, k: TokenKind| header.get(i).is_some_and(|t| t.kind() == k);
-        let array = bracket(1, TokenKind::LeftSquareBracket) && header[0].span().end() == header[1].span().start();
-        let open = if array { 2 } else { 1 };
-        let close = header.len().saturating_sub(open);
-        let closed = close > open
-            && (close..header.len()).all(|i| bracket(i, TokenKind::RightSquareBracket))
-            && (!array || header[close].span().end() == header[close + 1].span().start());
-        let parts = &header[open..close.max(open)];
-        let plain = closed
-            && parts.len() % 2 == 1
-            && parts.iter().enumerate().all(|(i, t)| t.kind() == if i % 2 == 0 { TokenKind::Atom } else { TokenKind::Dot });
-        if !plain {
-            return whole;
-        }
-        let name = &text[parts[0].span().start()..parts[0].span().end()];
-        let single = parts.len() == 1;
-        let at = header[0].span().start();
+        let (name, single, array) = match header(trimmed) {
+            Header::Plain { name, single, array } => (name, single, array),
+            // A quoted name, or parts that are not keys.
+            Header::Unusual => return whole,
+            // Not a header: a line of a value (or a mistake that parsing reports).
+            Header::NotOne => continue,
+        };
         if array && single && splittable(name) && at - starts[starts.len() - 1] >= piece {
             starts.push(at);
             in_piece.clear();
@@ -102,12 +77,62 @@ pub fn starts(text: &str, piece: usize, splittable: impl Fn(&str) -> bool) -> Ve
             n.not_only_arrays = true;
         }
         in_piece.insert(name);
-        line_start = true;
     }
     if starts.len() == 1 || names.iter().any(|(name, n)| n.pieces.len() > 1 && (n.not_only_arrays || !splittable(name))) {
         return whole;
     }
     starts
+}
+
+/// Whether `c` may be part of a bare key.
+fn is_bare(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+}
+
+/// The bare key a line begins with (the first part of a dotted key), if it is one.
+fn bare_key(line: &str) -> Option<&str> {
+    let end = line.find(|c: char| !is_bare(c)).unwrap_or(line.len());
+    let rest = line[end..].trim_start_matches([' ', '\t']);
+    (end > 0 && rest.starts_with(['=', '.'])).then_some(&line[..end])
+}
+
+/// What a line that begins with `[` is.
+#[derive(Debug, PartialEq)]
+enum Header<'t> {
+    /// `[a]`, `[a.b]`, `[[a]]`, `[[a.b]]` (spaces around the parts, then nothing but a comment):
+    /// its first part, whether it has only that one, and whether it opens an element of an array
+    /// of tables.
+    Plain { name: &'t str, single: bool, array: bool },
+    /// Shaped as a header, with a part that is not a bare key (`["a"]`).
+    Unusual,
+    /// Not shaped as a header (`[1, 2],` in a value).
+    NotOne,
+}
+
+/// Reads a line that begins with `[` as a header.
+fn header(line: &str) -> Header<'_> {
+    let array = line.starts_with("[[");
+    let open = if array { 2 } else { 1 };
+    let close = if array { "]]" } else { "]" };
+    let Some(inside_end) = line[open..].find(']').map(|i| i + open) else { return Header::NotOne };
+    let Some(after) = line[inside_end..].strip_prefix(close) else { return Header::NotOne };
+    let after = after.trim_start_matches([' ', '\t']);
+    if !(after.is_empty() || after.starts_with(['#', '\n', '\r'])) {
+        return Header::NotOne;
+    }
+    let (mut first, mut count) = (None, 0);
+    for part in line[open..inside_end].split('.') {
+        let part = part.trim_matches([' ', '\t']);
+        if part.is_empty() || !part.chars().all(is_bare) {
+            return Header::Unusual;
+        }
+        first.get_or_insert(part);
+        count += 1;
+    }
+    match first {
+        Some(name) => Header::Plain { name, single: count == 1, array },
+        None => Header::Unusual,
+    }
 }
 
 #[cfg(test)]
@@ -141,5 +166,23 @@ mod tests {
             assert_eq!(starts(text, 1, any), vec![0], "{text}");
         }
         assert_eq!(starts("[[a]]\nk = 1\n[[b]]\nk = 1\n[[a]]\nk = 2\n", 1, |n| n != "a"), vec![0]);
+    }
+
+    #[test]
+    fn finds_headers_and_top_level_keys_line_by_line() {
+        let text = "top = 1\n  [[a]]  # first\nk = [\n  \"x\",\n]\n[[a]]\r\nk = 2\n[ b . c ]\nk = 3\n[[a]]\nk = 4\n";
+        let at = |n: usize| text.match_indices("[[a]]").nth(n).unwrap().0;
+        assert_eq!(starts(text, 1, |n| n == "a"), vec![0, at(0), at(1), at(2)]);
+        assert_eq!(header("[[a]]  # x\n"), Header::Plain { name: "a", single: true, array: true });
+        assert_eq!(header("[ b . c ]\n"), Header::Plain { name: "b", single: false, array: false });
+        for line in ["[\"a\"]\n", "[a.]\n", "[[ ]]\n"] {
+            assert_eq!(header(line), Header::Unusual, "{line}");
+        }
+        for line in ["[[a]] k = 1\n", "[1, 2],\n", "[a\n", "[[a]\n"] {
+            assert_eq!(header(line), Header::NotOne, "{line}");
+        }
+        assert_eq!(bare_key("top = 1\n"), Some("top"));
+        assert_eq!(bare_key("a.b = 1\n"), Some("a"));
+        assert_eq!(bare_key("\"q\" = 1\n"), None);
     }
 }
