@@ -359,8 +359,17 @@ pub struct Tx<'c> {
 }
 
 enum Inner<'c> {
-    Sqlite(rusqlite::Transaction<'c>),
+    Sqlite(SqliteTx<'c>),
     Postgres(Box<PgTx<'c>>),
+}
+
+/// A SQLite transaction, and the statements it has run without reading rows, kept prepared
+/// until it ends: a plan's thousands of rows reuse a few statements, found by their text, with
+/// no hashing and no return to the connection's cache between one row and the next.
+struct SqliteTx<'c> {
+    prepared: RefCell<Vec<(Box<str>, rusqlite::Statement<'c>)>>,
+    conn: &'c rusqlite::Connection,
+    tx: rusqlite::Transaction<'c>,
 }
 
 /// A PostgreSQL transaction, its batch of statements not sent yet, and the role it acts as.
@@ -371,9 +380,13 @@ struct PgTx<'c> {
 }
 
 impl<'c> Tx<'c> {
-    /// A SQLite transaction.
-    pub fn sqlite(tx: rusqlite::Transaction<'c>) -> Tx<'c> {
-        Tx { inner: Inner::Sqlite(tx) }
+    /// A SQLite transaction on `conn`, begun as `behavior` says.
+    pub fn sqlite(conn: &'c mut rusqlite::Connection, behavior: rusqlite::TransactionBehavior) -> rusqlite::Result<Tx<'c>> {
+        let conn: &'c rusqlite::Connection = conn;
+        // The connection is borrowed for the transaction's life, as `transaction_with_behavior`
+        // does, and shared with the statements it keeps prepared.
+        let tx = rusqlite::Transaction::new_unchecked(conn, behavior)?;
+        Ok(Tx { inner: Inner::Sqlite(SqliteTx { prepared: RefCell::new(Vec::new()), conn, tx }) })
     }
 
     /// A PostgreSQL transaction, acting as the database role `role` (for the journal).
@@ -400,7 +413,7 @@ impl<'c> Tx<'c> {
     /// The SQLite transaction, for what only SQLite has (its pragmas).
     pub fn as_sqlite(&self) -> Option<&rusqlite::Transaction<'c>> {
         match &self.inner {
-            Inner::Sqlite(tx) => Some(tx),
+            Inner::Sqlite(s) => Some(&s.tx),
             Inner::Postgres(_) => None,
         }
     }
@@ -419,12 +432,23 @@ impl<'c> Tx<'c> {
     /// Runs a statement that returns no rows; returns how many rows it changed.
     pub fn exec(&self, sql: &str, params: &[&dyn Param]) -> Result<u64> {
         match &self.inner {
-            Inner::Sqlite(tx) => {
-                // Bound one by one, straight from the parameters (no list of values per row).
-                let mut stmt = tx.prepare_cached(sql)?;
+            Inner::Sqlite(s) => {
+                let mut prepared = s.prepared.borrow_mut();
+                let at = match prepared.iter().position(|(text, _)| **text == *sql) {
+                    Some(at) => at,
+                    None => {
+                        // Kept long: out of SQLite's small per-connection memory, which the
+                        // statements' own work then has to itself.
+                        let flags = rusqlite::PrepFlags::SQLITE_PREPARE_PERSISTENT;
+                        prepared.push((sql.into(), s.conn.prepare_with_flags(sql, flags)?));
+                        prepared.len() - 1
+                    }
+                };
+                let stmt = &mut prepared[at].1;
                 if stmt.parameter_count() != params.len() {
                     return Err(rusqlite::Error::InvalidParameterCount(params.len(), stmt.parameter_count()).into());
                 }
+                // Bound one by one, straight from the parameters (no list of values per row).
                 for (i, p) in params.iter().enumerate() {
                     stmt.raw_bind_parameter(i + 1, p.value())?;
                 }
@@ -468,7 +492,7 @@ impl<'c> Tx<'c> {
     /// Runs a script of statements without parameters.
     pub fn script(&self, sql: &str) -> Result<()> {
         match &self.inner {
-            Inner::Sqlite(tx) => Ok(tx.execute_batch(sql)?),
+            Inner::Sqlite(s) => Ok(s.tx.execute_batch(sql)?),
             Inner::Postgres(pg) => {
                 let tx = &pg.tx;
                 self.flush()?;
@@ -480,9 +504,9 @@ impl<'c> Tx<'c> {
     /// Hands each row of a query to `each`, in order.
     pub fn each(&self, sql: &str, params: &[&dyn Param], mut each: impl FnMut(&Row) -> Result<()>) -> Result<()> {
         match &self.inner {
-            Inner::Sqlite(tx) => {
+            Inner::Sqlite(s) => {
                 let values: Vec<Value> = params.iter().map(|p| p.value()).collect();
-                let mut stmt = tx.prepare_cached(sql)?;
+                let mut stmt = s.tx.prepare_cached(sql)?;
                 let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
                 while let Some(r) = rows.next()? {
                     each(&Row::Sqlite(r))?;
@@ -535,7 +559,10 @@ impl<'c> Tx<'c> {
     pub fn commit(self) -> Result<()> {
         self.flush()?;
         match self.inner {
-            Inner::Sqlite(tx) => Ok(tx.commit()?),
+            Inner::Sqlite(s) => {
+                drop(s.prepared);
+                Ok(s.tx.commit()?)
+            }
             Inner::Postgres(pg) => Ok(pg.tx.into_inner().commit()?),
         }
     }
@@ -543,7 +570,10 @@ impl<'c> Tx<'c> {
     /// Ends a transaction that only read.
     pub fn finish(self) -> Result<()> {
         match self.inner {
-            Inner::Sqlite(tx) => Ok(tx.finish()?),
+            Inner::Sqlite(s) => {
+                drop(s.prepared);
+                Ok(s.tx.finish()?)
+            }
             Inner::Postgres(pg) => Ok(pg.tx.into_inner().rollback()?),
         }
     }

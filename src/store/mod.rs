@@ -133,7 +133,7 @@ impl Store {
             Conn::Postgres(team) => pg::read(team, work),
             Conn::Sqlite(conn) => {
                 let read = || -> Result<T> {
-                    let tx = Tx::sqlite(conn.transaction_with_behavior(TransactionBehavior::Deferred)?);
+                    let tx = Tx::sqlite(conn, TransactionBehavior::Deferred)?;
                     let value = work(&tx)?;
                     tx.finish()?;
                     Ok(value)
@@ -226,7 +226,7 @@ impl Store {
 fn sqlite_write<T>(conn: &mut Connection, work: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
     let mut attempt = 0;
     let tx = loop {
-        match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+        match Tx::sqlite(conn, TransactionBehavior::Immediate) {
             Ok(tx) => break tx,
             Err(e) if is_busy(&e) && attempt < BUSY_RETRIES => {
                 attempt += 1;
@@ -235,7 +235,6 @@ fn sqlite_write<T>(conn: &mut Connection, work: impl FnOnce(&Tx) -> Result<T>) -
             Err(e) => return Err(e.into()),
         }
     };
-    let tx = Tx::sqlite(tx);
     let value = work(&tx)?;
     tx.commit()?;
     Ok(value)
