@@ -113,24 +113,37 @@ pub fn parse_partial(text: &str) -> (ParsedPlan, Vec<Problem>) {
 }
 
 /// [`parse_partial`], parsing the TOML of a large file in pieces of about `piece` bytes (see
-/// [`pieces::starts`]): each piece's tree is dropped once its items are read.
+/// [`pieces::starts`]): each piece's tree is dropped once its items are read, and the next piece
+/// is parsed (on a second thread) while they are.
 fn parse_in_pieces(text: &str, piece: usize) -> (ParsedPlan, Vec<Problem>) {
     let splittable = |name: &str| SECTIONS.contains(&name) && !matches!(name, "campaign" | "glossary");
     let starts = pieces::starts(text, piece, splittable);
     if starts.len() > 1 {
         let mut reader = Reader { p: Problems::new(text), out: ParsedPlan::empty(), seen: BTreeMap::new() };
         let ends = starts.iter().skip(1).copied().chain([text.len()]);
-        let mut read = true;
-        for (start, end) in starts.iter().copied().zip(ends) {
-            let (root, syntax) = DeTable::parse_recoverable(&text[start..end]);
-            if !syntax.is_empty() {
-                // Syntax errors are reported as parsing the whole file reports them.
-                read = false;
-                break;
+        // A second thread parses the TOML of the next piece while this one reads the items of
+        // the last: at most two pieces' trees exist at once (the channel holds none).
+        let read = std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(0);
+            let pieces = starts.iter().copied().zip(ends);
+            scope.spawn(move || {
+                for (start, end) in pieces {
+                    let (root, syntax) = DeTable::parse_recoverable(&text[start..end]);
+                    // Syntax errors are reported as parsing the whole file reports them.
+                    let parsed = syntax.is_empty().then_some(root);
+                    let stop = parsed.is_none();
+                    if send.send((start, parsed)).is_err() || stop {
+                        return;
+                    }
+                }
+            });
+            for (start, root) in receive {
+                let Some(root) = root else { return false };
+                reader.p.set_base(start);
+                reader.root(root.get_ref());
             }
-            reader.p.set_base(start);
-            reader.root(root.get_ref());
-        }
+            true
+        });
         if read {
             reader.p.set_base(0);
             return reader.finish();

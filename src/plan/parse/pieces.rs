@@ -6,8 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-/// The length (bytes) from which a piece may end at the next `[[section]]` header.
-pub const PIECE: usize = 1 << 20;
+/// The length (bytes) from which a piece may end at the next `[[section]]` header: 256 KiB, so
+/// that the two trees alive at once (one read while the next is parsed) take some 10 MiB.
+pub const PIECE: usize = 1 << 18;
 
 /// What the headers and top-level keys of the file do with one top-level name.
 #[derive(Default)]
