@@ -235,3 +235,35 @@ fn applied_stores_pass_integrity_and_foreign_key_checks() {
     env.assert_clean();
     assert!(!env.export().contains("clerks"));
 }
+
+/// A new store is made without its secondary indexes, which its first write creates once the
+/// rows are in: every index of schema.sql is there after it, whichever command made the store.
+#[test]
+fn a_new_store_has_every_index_of_the_schema_after_its_first_write() {
+    let schema = include_str!("../schema.sql");
+    let mut expected: Vec<String> = schema
+        .lines()
+        .filter_map(|l| l.strip_prefix("CREATE INDEX ").or_else(|| l.strip_prefix("CREATE UNIQUE INDEX ")))
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    expected.sort();
+    assert!(expected.len() > 15, "{expected:?}");
+    let indexes = |env: &Env| -> Vec<String> {
+        let conn = env.conn();
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+    };
+    let applied = Env::new();
+    applied.apply("worked.toml", WORKED);
+    assert_eq!(indexes(&applied), expected);
+    applied.assert_clean();
+    let init = Env::new();
+    init.engage().args(["init", "--name", "A campaign", "--end", "2030-12-31"]).assert().success();
+    assert_eq!(indexes(&init), expected);
+    // A first write that fails leaves no store behind.
+    let failed = Env::new();
+    failed.engage().args(["plan", "apply"]).arg(failed.write("bad.toml", "[campaign]\nname = \"x\"\n")).assert().code(2);
+    assert!(!failed.db().exists());
+}

@@ -118,6 +118,15 @@ impl Store {
         match &mut self.conn {
             Conn::Postgres(client) => pg::write(client, work),
             Conn::Sqlite(conn) => {
+                // A new store's first write ends by creating its secondary indexes.
+                let indexes = self.pending.is_some().then(schema::secondary_indexes);
+                let work = |tx: &Tx| {
+                    let value = work(tx)?;
+                    if let Some(indexes) = &indexes {
+                        tx.script(indexes)?;
+                    }
+                    Ok(value)
+                };
                 let value = sqlite_write(conn, work).map_err(|e| corrupt(&path, e))?;
                 self.settle().map_err(|e| corrupt(&path, e))?;
                 Ok(value)

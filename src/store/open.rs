@@ -39,7 +39,9 @@ pub enum Open {
     Create,
 }
 
-/// A new store not in place yet: its temporary file, and whether it replaces an empty file.
+/// A new store not in place yet: its temporary file, and whether it replaces an empty file. Its
+/// secondary indexes are created by its first write, once the rows are in (see
+/// [`schema::create_without_indexes`]).
 pub(super) struct Pending {
     temp: TempPath,
     replaces: bool,
@@ -171,7 +173,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true).map_err(fail)?;
         let mut store =
             Store { conn: Conn::Sqlite(conn), path: path.to_path_buf(), upgraded: None, pending: Some(Pending { temp, replaces }) };
-        schema::migrate(&mut store, 0, path)?;
+        schema::create_without_indexes(&mut store)?;
         Ok(store)
     }
 

@@ -87,18 +87,48 @@ pub(super) fn migrate(store: &mut Store, version: i64, path: &Path) -> Result<()
     migrate_connection(conn, version, path)
 }
 
+/// The statements of the schema that create secondary indexes (`CREATE INDEX`, each one line):
+/// none of them serves the lookups that writing an item makes (unique keys do).
+fn is_secondary_index(line: &str) -> bool {
+    line.starts_with("CREATE INDEX ")
+}
+
+/// The current schema without its secondary indexes, for a new store whose first write creates
+/// them ([`secondary_indexes`]) once its rows are in: SQLite then builds each index once, by
+/// sorting, instead of updating every index for every row written.
+pub(super) fn create_without_indexes(store: &mut Store) -> Result<()> {
+    let super::Conn::Sqlite(conn) = &mut store.conn else { return Ok(()) };
+    let tables: String = SCHEMA.lines().filter(|l| !is_secondary_index(l)).map(|l| format!("{l}\n")).collect();
+    apply_schema(conn, &tables)
+}
+
+/// The secondary indexes [`create_without_indexes`] leaves out.
+pub(super) fn secondary_indexes() -> String {
+    SCHEMA.lines().filter(|l| is_secondary_index(l)).map(|l| format!("{l}\n")).collect()
+}
+
 /// [`migrate`] on a SQLite connection.
 pub(super) fn migrate_connection(conn: &mut Connection, version: i64, path: &Path) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if version == 0 {
-        tx.execute_batch(SCHEMA)?;
-    } else {
-        for (i, step) in MIGRATIONS.iter().enumerate().skip((version - 1).max(0) as usize) {
-            let to = i + 2;
-            tx.execute_batch(step)
-                .map_err(|e| Error::Fault(Fault::UpgradeFailed { path: path.to_path_buf(), to, detail: e.to_string() }))?;
-        }
+        return apply_schema(conn, SCHEMA);
     }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for (i, step) in MIGRATIONS.iter().enumerate().skip((version - 1).max(0) as usize) {
+        let to = i + 2;
+        tx.execute_batch(step).map_err(|e| Error::Fault(Fault::UpgradeFailed { path: path.to_path_buf(), to, detail: e.to_string() }))?;
+    }
+    mark_current(tx)
+}
+
+/// Creates `schema` (the current one, or part of it) in an empty store, in one transaction.
+fn apply_schema(conn: &mut Connection, schema: &str) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute_batch(schema)?;
+    mark_current(tx)
+}
+
+/// Marks the store as of [`CURRENT_VERSION`] and commits.
+fn mark_current(tx: rusqlite::Transaction) -> Result<()> {
     // A migration may rewrite a table's definition (writable_schema): make every connection,
     // this one included, read the schema again.
     let schema_version: i64 = tx.pragma_query_value(None, "schema_version", |r| r.get(0))?;
