@@ -98,13 +98,17 @@ fn is_secondary_index(line: &str) -> bool {
 /// sorting, instead of updating every index for every row written.
 pub(super) fn create_without_indexes(store: &mut Store) -> Result<()> {
     let super::Conn::Sqlite(conn) = &mut store.conn else { return Ok(()) };
-    let tables: String = SCHEMA.lines().filter(|l| !is_secondary_index(l)).map(|l| format!("{l}\n")).collect();
-    apply_schema(conn, &tables)
+    apply_schema(conn, &schema_lines(|l| !is_secondary_index(l)))
 }
 
 /// The secondary indexes [`create_without_indexes`] leaves out.
 pub(super) fn secondary_indexes() -> String {
-    SCHEMA.lines().filter(|l| is_secondary_index(l)).map(|l| format!("{l}\n")).collect()
+    schema_lines(is_secondary_index)
+}
+
+/// The lines of the schema that `keep` keeps, each ended by a line feed.
+fn schema_lines(keep: impl Fn(&str) -> bool) -> String {
+    SCHEMA.lines().filter(|l| keep(l)).flat_map(|l| [l, "\n"]).collect()
 }
 
 /// [`migrate`] on a SQLite connection.
