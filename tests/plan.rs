@@ -267,3 +267,57 @@ fn a_new_store_has_every_index_of_the_schema_after_its_first_write() {
     failed.engage().args(["plan", "apply"]).arg(failed.write("bad.toml", "[campaign]\nname = \"x\"\n")).assert().code(2);
     assert!(!failed.db().exists());
 }
+
+/// A campaign of `n` organizations and `n` milestones, each milestone after the one before it
+/// and after the one of half its number; `renamed` organizations and `later` milestones changed,
+/// `left_out` organizations not in the file.
+fn large_plan(n: usize, renamed: &[usize], later: &[usize], left_out: &[usize]) -> String {
+    use std::fmt::Write;
+    let mut text = String::from("[campaign]\nname = \"Large\"\nstart = 2027-01-01\nend = 2030-12-31\n");
+    for i in (0..n).filter(|i| !left_out.contains(i)) {
+        let name = if renamed.contains(&i) { format!("Org {i} renamed") } else { format!("Org {i}") };
+        write!(text, "[[organization]]\nkey = \"o{i:05}\"\nname = \"{name}\"\norder = \"federal\"\n").unwrap();
+    }
+    for i in 0..n {
+        let due = if later.contains(&i) { "2028-06-30" } else { "2028-01-31" };
+        let deps = match i {
+            0 => String::new(),
+            1 | 2 => format!("\"ms{:05}\"", i - 1),
+            _ => format!("\"ms{:05}\", \"ms{:05}\"", i - 1, i / 2),
+        };
+        write!(text, "[[milestone]]\nkey = \"ms{i:05}\"\ntitle = \"M {i}\"\ndue = {due}\ndepends_on = [{deps}]\n").unwrap();
+    }
+    text
+}
+
+/// A re-apply reads the stored campaign in parts (a few thousand items of a kind at a time)
+/// and compares the file with each part: with more items of each kind than a part holds, the
+/// same file changes nothing, and a file changed in places changes those places only.
+#[test]
+fn a_large_campaign_re_applied_changes_only_what_the_file_changes() {
+    let env = Env::new();
+    let n = 5000;
+    env.apply("large.toml", &large_plan(n, &[], &[], &[]));
+    assert_eq!(env.journal_count(), 2 * n as i64 + 1);
+    let again = env.apply("large.toml", &large_plan(n, &[], &[], &[]));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing to change (10001 items unchanged)"), "{again:?}");
+    let changed = env.write("changed.toml", &large_plan(n, &[0, 2048, 4999], &[4097], &[1]));
+    env.engage()
+        .args(["plan", "apply", "--prune"])
+        .arg(&changed)
+        .assert()
+        .success()
+        .stderr(contains("0 created, 4 updated, 1 deleted, 9996 unchanged"));
+    assert_eq!(env.journal_count(), 2 * n as i64 + 1 + 5);
+    let export = env.export();
+    for renamed in ["Org 0 renamed", "Org 2048 renamed", "Org 4999 renamed"] {
+        assert!(export.contains(renamed), "{renamed} missing");
+    }
+    assert!(!export.contains("\"o00001\"") && export.contains("\"o00002\""));
+    assert!(
+        export.contains("key = \"ms04097\"\ntitle = \"M 4097\"\ndue = 2028-06-30"),
+        "{}",
+        &export[export.find("ms04097").unwrap()..][..200]
+    );
+    env.assert_clean();
+}

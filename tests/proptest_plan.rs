@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use chrono::NaiveDate;
@@ -432,4 +433,87 @@ fn generated_plans_are_varied() {
         seen.iter_mut().zip(counts).for_each(|(s, c)| *s += c);
     }
     assert!(seen.iter().all(|&n| n > 0), "agenda, dependencies, counterparts, done, members: {seen:?}");
+}
+
+// ---- A file decided against a stored campaign handed over in parts ----
+
+/// `map` cut in two at `cut` (modulo its length + 1).
+fn halves<K: Ord + Clone, T: Clone>(map: &BTreeMap<K, T>, cut: usize) -> [BTreeMap<K, T>; 2] {
+    let at = cut % (map.len() + 1);
+    let first = map.iter().take(at).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let rest = map.iter().skip(at).map(|(k, v)| (k.clone(), v.clone())).collect();
+    [first, rest]
+}
+
+/// `plan` in parts as a store may hand it over: the campaign alone, then each kind of item in
+/// two parts (cut at `cut`), the glossary last.
+fn in_parts(plan: &Plan, cut: usize) -> Vec<Plan> {
+    let mut parts = vec![Plan { campaign: plan.campaign.clone(), ..Plan::default() }];
+    parts.extend(halves(&plan.organizations, cut).map(|organizations| Plan { organizations, ..Plan::default() }));
+    parts.extend(halves(&plan.tables, cut).map(|tables| Plan { tables, ..Plan::default() }));
+    parts.extend(halves(&plan.meetings, cut).map(|meetings| Plan { meetings, ..Plan::default() }));
+    parts.extend(halves(&plan.agenda, cut).map(|agenda| Plan { agenda, ..Plan::default() }));
+    parts.extend(halves(&plan.channels, cut).map(|channels| Plan { channels, ..Plan::default() }));
+    parts.extend(halves(&plan.materials, cut).map(|materials| Plan { materials, ..Plan::default() }));
+    parts.extend(halves(&plan.milestones, cut).map(|milestones| Plan { milestones, ..Plan::default() }));
+    parts.push(Plan { glossary: plan.glossary.clone(), ..Plan::default() });
+    parts
+}
+
+/// The items of `from` that `keep` picks (cycling), added to `into`.
+fn keep_some<K: Ord + Clone, T: Clone>(from: &BTreeMap<K, T>, into: &mut BTreeMap<K, T>, keep: &[bool]) {
+    for (i, (k, v)) in from.iter().enumerate() {
+        if keep.is_empty() || keep[i % keep.len()] {
+            into.insert(k.clone(), v.clone());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Deciding a file against a stored campaign handed over in parts (as `plan apply` reads a
+    /// store) changes exactly what checking it against the campaign held whole changes, and
+    /// finds the same problems: a file made of stored items (some renamed) and new ones.
+    #[test]
+    fn a_file_decided_against_stored_parts_changes_what_it_would_against_the_whole(
+        stored in plan(),
+        new in plan(),
+        keep in prop::collection::vec(any::<bool>(), 0..6),
+        cut in any::<usize>(),
+        prune in any::<bool>(),
+        style in style(),
+    ) {
+        let mut file = new;
+        keep_some(&stored.organizations, &mut file.organizations, &keep);
+        keep_some(&stored.tables, &mut file.tables, &keep);
+        keep_some(&stored.meetings, &mut file.meetings, &keep);
+        keep_some(&stored.agenda, &mut file.agenda, &keep);
+        keep_some(&stored.channels, &mut file.channels, &keep);
+        keep_some(&stored.materials, &mut file.materials, &keep);
+        keep_some(&stored.milestones, &mut file.milestones, &keep);
+        for (i, o) in file.organizations.values_mut().enumerate() {
+            if i % 3 == 0 {
+                o.name.push_str(" 2");
+            }
+        }
+        let text = to_toml(&file, style);
+        let whole = check("file.toml", &text, &stored, prune).map(|c| c.changes);
+        let in_parts = engage::plan::decide("file.toml", &text, prune, |merger| {
+            for part in in_parts(&stored, cut) {
+                merger.stored(part);
+            }
+            Ok::<(), std::convert::Infallible>(())
+        });
+        let Ok(in_parts) = in_parts;
+        let in_parts = in_parts.map(|decided| {
+            let mut changes = Vec::new();
+            let Ok(()) = decided.changes(&mut |c| {
+                changes.push(c);
+                Ok::<(), std::convert::Infallible>(())
+            });
+            changes
+        });
+        prop_assert_eq!(in_parts, whole, "{}", text);
+    }
 }

@@ -14,7 +14,7 @@ use crate::msg;
 use crate::plan::Decided;
 use crate::render;
 use crate::render::progress::{Count, step};
-use crate::store::{Open, PlanWriter};
+use crate::store::{Open, PlanWriter, StoredPlan};
 
 /// The largest plan file engage reads: far above any real campaign, and a guard against a wrong file.
 pub const MAX_PLAN_BYTES: u64 = 40 * 1024 * 1024;
@@ -50,8 +50,9 @@ pub(super) fn read_plan_file(path: &Path) -> Result<String> {
     if meta.len() > MAX_PLAN_BYTES {
         return Err(Error::input(too_big));
     }
-    // The size of a device or a FIFO says nothing: the read itself is bounded.
-    let mut bytes = Vec::new();
+    // The size of a device or a FIFO says nothing: the read itself is bounded. A file's size
+    // is room enough (the one byte more tells that it grew meanwhile), so none is wasted.
+    let mut bytes = Vec::with_capacity(if meta.is_file() { meta.len() as usize + 1 } else { 0 });
     std::fs::File::open(path).and_then(|f| f.take(MAX_PLAN_BYTES + 1).read_to_end(&mut bytes)).map_err(unreadable)?;
     if bytes.len() as u64 > MAX_PLAN_BYTES {
         return Err(Error::input(too_big));
@@ -69,9 +70,16 @@ pub(super) fn read_plan_file(path: &Path) -> Result<String> {
     })
 }
 
-/// Checks `text` against `stored`: what applying it decides. A plan error lists every problem.
-fn decide(file: &str, text: &str, stored: Plan, prune: bool) -> Result<Decided> {
-    crate::plan::decide(file, text, stored, prune).map_err(|problems| Error::Plan { file: file.to_string(), problems })
+/// Checks `text` against the stored campaign, which `stored` hands over in parts once the file
+/// is read: what applying it decides. A plan error lists every problem.
+fn decide(file: &str, text: &str, prune: bool, stored: impl FnOnce(&mut dyn FnMut(&mut Plan)) -> Result<()>) -> Result<Decided> {
+    crate::plan::decide(file, text, prune, |merger| stored(&mut |part| merger.stored(std::mem::take(part))))?
+        .map_err(|problems| Error::Plan { file: file.to_string(), problems })
+}
+
+/// What a new, empty store hands over.
+fn nothing_stored(_: &mut dyn FnMut(&mut Plan)) -> Result<()> {
+    Ok(())
 }
 
 /// Shows what applying `decided` would change, and sums it up.
@@ -99,7 +107,7 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
     // (A team store is a database, not a file: whether it is empty is known once it is open.)
     if !crate::store::is_team(&db) && !db.exists() {
         // Refuse a bad file before creating anything; a dry run stops here.
-        let decided = decide(&file, &text, Plan::default(), args.prune)?;
+        let decided = decide(&file, &text, args.prune, nothing_stored)?;
         if args.dry_run {
             indicator.finish();
             return dry_run(ctx, &file, decided, out, err);
@@ -110,21 +118,21 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let mut store = match indicator.suspend(|| ctx.open(if args.dry_run { Open::ReadOnly } else { Open::Create })) {
         // An empty team store is a new store: a dry run says what the file would create there.
         Err(Error::Fault(crate::store::Fault::NotYet { .. })) if args.dry_run && crate::store::is_team(&db) => {
-            let decided = decide(&file, &text, Plan::default(), args.prune)?;
+            let decided = decide(&file, &text, args.prune, nothing_stored)?;
             indicator.finish();
             return dry_run(ctx, &file, decided, out, err);
         }
         opened => opened?,
     };
     if args.dry_run {
-        let decided = decide(&file, &text, store.load_plan()?, args.prune)?;
+        let decided = decide(&file, &text, args.prune, |each| store.plan_in_parts(each))?;
         indicator.finish();
         return dry_run(ctx, &file, decided, out, err);
     }
-    let write = |stored: Plan, writer: &mut PlanWriter| {
+    let write = |stored: StoredPlan, writer: &mut PlanWriter| {
         let decided = match fresh {
-            Some(decided) if stored == Plan::default() => decided,
-            _ => decide(&file, &text, stored, args.prune)?,
+            Some(decided) if is_empty(&stored)? => decided,
+            _ => decide(&file, &text, args.prune, |each| stored.parts(each))?,
         };
         let (total, in_file) = (decided.len(), decided.in_file);
         indicator.step(step::WRITING, Count::Of(total as u64));
@@ -135,6 +143,14 @@ fn apply(ctx: &Ctx, args: ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let (tally, in_file) = store.change_plan_streaming(&ctx.actor(), write, &|done, _| indicator.at(done as u64))?;
     indicator.finish();
     render::applied(err, ctx.ui, &file, tally, in_file, false)
+}
+
+/// Whether the store holds nothing yet (another process may have written since the file was
+/// checked against an empty store).
+fn is_empty(stored: &StoredPlan) -> Result<bool> {
+    let mut empty = true;
+    stored.parts(&mut |part| empty &= *part == Plan::default())?;
+    Ok(empty)
 }
 
 fn export(ctx: &Ctx, args: OutputArgs, out: &mut dyn Write) -> Result<()> {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::change::{Change, Item};
-use crate::model::plan::{Action as FollowUp, AgendaItem, Channel, Distribution, ExpectedResult, Material, Milestone, Plan, Progress};
+use crate::model::plan::{ExpectedResult, Plan, Progress};
 use crate::model::types::Status;
 
 /// The progress to keep when a file meets a stored record. Recorded progress never moves back:
@@ -40,73 +40,172 @@ pub fn keep_measures(stored: &ExpectedResult, file: &ExpectedResult, prune: bool
 
 /// Overlays `file` on `stored`: each item of the file replaces the stored one of its key (with
 /// progress kept by [`keep_progress`], measurements by [`keep_measures`]); stored items the file
-/// leaves out stay, unless `prune`. The file's items are moved, not copied; only the stored items
-/// the file leaves out are copied.
+/// leaves out stay, unless `prune`. The file's items are moved, not copied; the stored items are
+/// copied.
 pub fn merge(stored: &Plan, file: Plan, prune: bool) -> Plan {
-    fn overlay<K: Ord + Clone, T: Clone>(
-        stored: &BTreeMap<K, T>,
-        file: BTreeMap<K, T>,
-        prune: bool,
-        fix: impl Fn(&T, T) -> T,
-    ) -> BTreeMap<K, T> {
-        if stored.is_empty() {
-            return file;
-        }
-        let mut out: BTreeMap<K, T> = file
-            .into_iter()
-            .map(|(key, item)| {
-                let merged = match stored.get(&key) {
-                    Some(old) => fix(old, item),
-                    None => item,
-                };
-                (key, merged)
-            })
-            .collect();
-        if !prune {
-            for (key, item) in stored {
-                if !out.contains_key(key) {
-                    out.insert(key.clone(), item.clone());
+    let mut merger = Merger::new(file, prune);
+    merger.stored(stored.clone());
+    merger.finish().merged
+}
+
+/// The keys of one kind of item, in order.
+type Keys<K> = Vec<K>;
+
+/// Per kind of item: the keys of the stored items that applying the file leaves as they are.
+#[derive(Default)]
+struct Unchanged {
+    organizations: Keys<String>,
+    tables: Keys<String>,
+    meetings: Keys<String>,
+    agenda: Keys<(String, String)>,
+    channels: Keys<String>,
+    materials: Keys<String>,
+    milestones: Keys<String>,
+    people: Keys<String>,
+    distributions: Keys<(String, String)>,
+    actions: Keys<String>,
+    results: Keys<String>,
+    glossary: Keys<String>,
+}
+
+/// [`merge`] of a file with a stored campaign handed over in parts (as a store reads it), so
+/// that the stored campaign is never held whole beside the file's: a stored item that the file
+/// gives again is compared with the file's and dropped. The outcome keeps, besides the campaign
+/// as it will be, only the stored items that change.
+pub struct Merger {
+    prune: bool,
+    merged: Plan,
+    before: Plan,
+    unchanged: Unchanged,
+}
+
+/// What [`Merger::finish`] makes of a file and a stored campaign.
+pub struct Merged {
+    /// The campaign as it will be once the file is applied: what validation checks.
+    pub merged: Plan,
+    /// The stored items that the file changes, or that `prune` deletes (and the campaign).
+    before: Plan,
+    unchanged: Unchanged,
+}
+
+impl Merged {
+    /// What applying the file changes, as two partial plans for [`diff_into`]: the stored items
+    /// that change or go, and the items that are new or changed (the campaign in both). The
+    /// merged campaign is consumed: the items that stay as they are leave it.
+    pub fn into_changes(self) -> (Plan, Plan) {
+        fn drop_keys<K: Ord, T>(map: &mut BTreeMap<K, T>, keys: Keys<K>) {
+            if keys.len() == map.len() {
+                map.clear();
+            } else {
+                for key in keys {
+                    map.remove(&key);
                 }
             }
         }
-        out
+        let (mut after, u) = (self.merged, self.unchanged);
+        drop_keys(&mut after.organizations, u.organizations);
+        drop_keys(&mut after.tables, u.tables);
+        drop_keys(&mut after.meetings, u.meetings);
+        drop_keys(&mut after.agenda, u.agenda);
+        drop_keys(&mut after.channels, u.channels);
+        drop_keys(&mut after.materials, u.materials);
+        drop_keys(&mut after.milestones, u.milestones);
+        drop_keys(&mut after.people, u.people);
+        drop_keys(&mut after.distributions, u.distributions);
+        drop_keys(&mut after.actions, u.actions);
+        drop_keys(&mut after.results, u.results);
+        drop_keys(&mut after.glossary, u.glossary);
+        (self.before, after)
     }
-    let Plan {
-        campaign,
-        organizations,
-        tables,
-        meetings,
-        agenda,
-        channels,
-        materials,
-        milestones,
-        people,
-        distributions,
-        actions,
-        results,
-        glossary,
-    } = file;
-    Plan {
-        campaign: campaign.or_else(|| stored.campaign.clone()),
-        organizations: overlay(&stored.organizations, organizations, prune, |_, f| f),
-        tables: overlay(&stored.tables, tables, prune, |_, f| f),
-        meetings: overlay(&stored.meetings, meetings, prune, |_, f| f),
-        agenda: overlay(&stored.agenda, agenda, prune, |s, f| AgendaItem { progress: keep_progress(&s.progress, &f.progress), ..f }),
-        channels: overlay(&stored.channels, channels, prune, |s, f| Channel { progress: keep_progress(&s.progress, &f.progress), ..f }),
-        materials: overlay(&stored.materials, materials, prune, |s, f| Material { progress: keep_progress(&s.progress, &f.progress), ..f }),
-        milestones: overlay(&stored.milestones, milestones, prune, |s, f| Milestone {
-            progress: keep_progress(&s.progress, &f.progress),
-            ..f
-        }),
-        people: overlay(&stored.people, people, prune, |_, f| f),
-        distributions: overlay(&stored.distributions, distributions, prune, |s, f| Distribution {
-            progress: keep_progress(&s.progress, &f.progress),
-            acknowledged_on: f.acknowledged_on.or(s.acknowledged_on),
-            ..f
-        }),
-        actions: overlay(&stored.actions, actions, prune, |s, f| FollowUp { progress: keep_progress(&s.progress, &f.progress), ..f }),
-        results: overlay(&stored.results, results, prune, |s, f| keep_measures(s, &f, prune)),
-        glossary: overlay(&stored.glossary, glossary, prune, |_, f| f),
+}
+
+/// Merges stored items of one kind into `merged` (the file's items and the stored ones merged
+/// so far: a store hands each key over once). `fix` keeps in the file's item what the stored one
+/// records and the file cannot take back (see [`keep_progress`]).
+fn overlay<K: Ord + Clone, T: PartialEq>(
+    merged: &mut BTreeMap<K, T>,
+    before: &mut BTreeMap<K, T>,
+    unchanged: &mut Keys<K>,
+    stored: BTreeMap<K, T>,
+    prune: bool,
+    fix: impl Fn(&T, &mut T),
+) {
+    for (key, old) in stored {
+        match merged.get_mut(&key) {
+            Some(new) => {
+                fix(&old, new);
+                if *new == old {
+                    unchanged.push(key);
+                } else {
+                    before.insert(key, old);
+                }
+            }
+            None if prune => {
+                before.insert(key, old);
+            }
+            None => {
+                merged.insert(key.clone(), old);
+                unchanged.push(key);
+            }
+        }
+    }
+}
+
+/// [`keep_progress`] in place, for [`overlay`].
+fn progress(stored: &Progress, file: &mut Progress) {
+    *file = keep_progress(stored, file);
+}
+
+impl Merger {
+    /// Starts from the items of the file.
+    pub fn new(file: Plan, prune: bool) -> Self {
+        Merger { prune, merged: file, before: Plan::default(), unchanged: Unchanged::default() }
+    }
+
+    /// Merges a part of the stored campaign: any kinds of item, each key handed over once in
+    /// all the parts (a kind may come in several parts).
+    pub fn stored(&mut self, part: Plan) {
+        let Plan {
+            campaign,
+            organizations,
+            tables,
+            meetings,
+            agenda,
+            channels,
+            materials,
+            milestones,
+            people,
+            distributions,
+            actions,
+            results,
+            glossary,
+        } = part;
+        let (m, b, u, prune) = (&mut self.merged, &mut self.before, &mut self.unchanged, self.prune);
+        if let Some(stored) = campaign {
+            // The campaign is never deleted: it is in both plans, and a change shows as one.
+            m.campaign.get_or_insert_with(|| stored.clone());
+            b.campaign = Some(stored);
+        }
+        overlay(&mut m.organizations, &mut b.organizations, &mut u.organizations, organizations, prune, |_, _| {});
+        overlay(&mut m.tables, &mut b.tables, &mut u.tables, tables, prune, |_, _| {});
+        overlay(&mut m.meetings, &mut b.meetings, &mut u.meetings, meetings, prune, |_, _| {});
+        overlay(&mut m.agenda, &mut b.agenda, &mut u.agenda, agenda, prune, |s, f| progress(&s.progress, &mut f.progress));
+        overlay(&mut m.channels, &mut b.channels, &mut u.channels, channels, prune, |s, f| progress(&s.progress, &mut f.progress));
+        overlay(&mut m.materials, &mut b.materials, &mut u.materials, materials, prune, |s, f| progress(&s.progress, &mut f.progress));
+        overlay(&mut m.milestones, &mut b.milestones, &mut u.milestones, milestones, prune, |s, f| progress(&s.progress, &mut f.progress));
+        overlay(&mut m.people, &mut b.people, &mut u.people, people, prune, |_, _| {});
+        overlay(&mut m.distributions, &mut b.distributions, &mut u.distributions, distributions, prune, |s, f| {
+            progress(&s.progress, &mut f.progress);
+            f.acknowledged_on = f.acknowledged_on.or(s.acknowledged_on);
+        });
+        overlay(&mut m.actions, &mut b.actions, &mut u.actions, actions, prune, |s, f| progress(&s.progress, &mut f.progress));
+        overlay(&mut m.results, &mut b.results, &mut u.results, results, prune, |s, f| *f = keep_measures(s, f, prune));
+        overlay(&mut m.glossary, &mut b.glossary, &mut u.glossary, glossary, prune, |_, _| {});
+    }
+
+    /// The campaign as it will be, and what it takes to get there.
+    pub fn finish(self) -> Merged {
+        Merged { merged: self.merged, before: self.before, unchanged: self.unchanged }
     }
 }
 

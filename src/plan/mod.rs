@@ -23,8 +23,9 @@ pub struct Checked {
     pub in_file: usize,
 }
 
-/// A plan file found fit to apply to a store's record: the record before and after, from which
-/// the changes are handed out one at a time ([`Decided::changes`]) rather than all held at once.
+/// A plan file found fit to apply to a store's record: the stored items that change and what
+/// they become (and the new ones), from which the changes are handed out one at a time
+/// ([`Decided::changes`]) rather than all held at once. Items that stay as they are are not kept.
 pub struct Decided {
     before: Plan,
     after: Plan,
@@ -49,26 +50,60 @@ impl Decided {
     }
 }
 
-/// Reads `text` (the plan file `file`) and works out what applying it to `stored` changes.
-/// On failure: every problem, each as `FILE:LINE:COL: message`, in file order.
-pub fn decide(file: &str, text: &str, stored: Plan, prune: bool) -> Result<Decided, Vec<crate::i18n::Msg>> {
-    let (mut parsed, mut problems) = parse::parse_partial(text);
-    let in_file = parsed.plan.len() + usize::from(parsed.plan.campaign.is_some());
-    let merged = merge::merge(&stored, std::mem::take(&mut parsed.plan), prune);
-    let items_had_errors = !problems.is_empty();
-    problems.extend(
-        validate::validate(&parsed, &merged).into_iter().filter(|p| !(items_had_errors && p.pos == source::Pos { line: 1, col: 1 })),
-    );
-    drop(parsed);
-    if !problems.is_empty() {
-        return Err(Problems::render(problems, file));
-    }
-    Ok(Decided { before: stored, after: merged, in_file })
+/// Reads `text` (the plan file `file`) and works out what applying it to the stored campaign
+/// changes. `stored` hands the stored campaign to the [`merge::Merger`] in parts once the file
+/// is read: what the file gives again is compared and dropped part by part, so the stored
+/// campaign and the file's are never both held whole. `stored`'s own error comes out as it is
+/// (the outer `Err`); the file's problems as the inner one, each as `FILE:LINE:COL: message`,
+/// in file order.
+pub fn decide<E>(
+    file: &str,
+    text: &str,
+    prune: bool,
+    stored: impl FnOnce(&mut merge::Merger) -> Result<(), E>,
+) -> Result<Result<Decided, Vec<crate::i18n::Msg>>, E> {
+    let (merged, in_file) = match read_and_merge(text, prune, stored)? {
+        Ok(read) => read,
+        Err(problems) => return Ok(Err(Problems::render(problems, file))),
+    };
+    let (before, after) = merged.into_changes();
+    Ok(Ok(Decided { before, after, in_file }))
 }
 
-/// [`decide`], with the record as it will be and every change collected in a list.
+/// Reads `text` and merges it with what `stored` hands over: the outcome and how many items the
+/// file names, or every problem found (the file's own and those of the campaign it would make).
+#[allow(clippy::type_complexity)]
+fn read_and_merge<E>(
+    text: &str,
+    prune: bool,
+    stored: impl FnOnce(&mut merge::Merger) -> Result<(), E>,
+) -> Result<Result<(merge::Merged, usize), Vec<source::Problem>>, E> {
+    let (mut parsed, mut problems) = parse::parse_partial(text);
+    let in_file = parsed.plan.len() + usize::from(parsed.plan.campaign.is_some());
+    let mut merger = merge::Merger::new(std::mem::take(&mut parsed.plan), prune);
+    stored(&mut merger)?;
+    let merged = merger.finish();
+    // A file whose items had errors of their own may lack its campaign for that reason alone.
+    let items_had_errors = !problems.is_empty();
+    problems.extend(
+        validate::validate(&parsed, &merged.merged).into_iter().filter(|p| !(items_had_errors && p.pos == source::Pos { line: 1, col: 1 })),
+    );
+    Ok(if problems.is_empty() { Ok((merged, in_file)) } else { Err(problems) })
+}
+
+/// [`decide`] against a stored campaign held whole, with the campaign as it will be and every
+/// change collected in a list.
 pub fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<Checked, Vec<crate::i18n::Msg>> {
-    let decided = decide(file, text, stored.clone(), prune)?;
-    let changes = merge::diff(&decided.before, &decided.after);
-    Ok(Checked { merged: decided.after, changes, in_file: decided.in_file })
+    let read = read_and_merge(text, prune, |merger| {
+        merger.stored(stored.clone());
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let (merged, in_file) = match read {
+        Ok(Ok(read)) => read,
+        Ok(Err(problems)) => return Err(Problems::render(problems, file)),
+        Err(never) => match never {},
+    };
+    let merged = merged.merged;
+    let changes = merge::diff(stored, &merged);
+    Ok(Checked { merged, changes, in_file })
 }

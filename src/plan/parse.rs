@@ -73,6 +73,8 @@ pub struct Reference {
 #[derive(Debug, Clone)]
 pub struct ParsedPlan {
     pub plan: Plan,
+    /// The references that the file's own items do not resolve, to look for in the stored
+    /// campaign (those they resolve are checked as the file is read).
     pub references: Vec<Reference>,
     /// Where each milestone of the file is, to place a cycle.
     pub milestone_pos: BTreeMap<String, Pos>,
@@ -119,7 +121,7 @@ fn parse_in_pieces(text: &str, piece: usize) -> (ParsedPlan, Vec<Problem>) {
     let splittable = |name: &str| SECTIONS.contains(&name) && !matches!(name, "campaign" | "glossary");
     let starts = pieces::starts(text, piece, splittable);
     if starts.len() > 1 {
-        let mut reader = Reader { p: Problems::new(text), out: ParsedPlan::empty(), seen: BTreeMap::new() };
+        let mut reader = Reader { p: Problems::new(text), out: ParsedPlan::empty(), seen: BTreeMap::new(), settled: 0 };
         let ends = starts.iter().skip(1).copied().chain([text.len()]);
         // A second thread parses the TOML of the next piece while this one reads the items of
         // the last: at most two pieces' trees exist at once (the channel holds none).
@@ -141,6 +143,7 @@ fn parse_in_pieces(text: &str, piece: usize) -> (ParsedPlan, Vec<Problem>) {
                 let Some(root) = root else { return false };
                 reader.p.set_base(start);
                 reader.root(root.get_ref());
+                reader.settle_references();
             }
             true
         });
@@ -159,7 +162,7 @@ fn parse_in_pieces(text: &str, piece: usize) -> (ParsedPlan, Vec<Problem>) {
         }
         return (ParsedPlan::empty(), p.list);
     }
-    let mut reader = Reader { p, out: ParsedPlan::empty(), seen: BTreeMap::new() };
+    let mut reader = Reader { p, out: ParsedPlan::empty(), seen: BTreeMap::new(), settled: 0 };
     reader.root(root.get_ref());
     reader.finish()
 }
@@ -224,8 +227,30 @@ impl Reader<'_> {
         }
     }
 
+    /// Checks the references made since the last call that the items read so far resolve,
+    /// and lets them go; keeps the others. So a large file's references are not all held
+    /// until it is read: most point back.
+    fn settle_references(&mut self) {
+        let new = self.out.references.split_off(self.settled);
+        for r in new {
+            match super::validate::found(&self.out.plan, &r) {
+                Some(lang) => {
+                    if let Some(problem) = super::validate::wrong_language(&r, lang) {
+                        self.p.add(problem.pos, problem.message);
+                    }
+                }
+                None => self.out.references.push(r),
+            }
+        }
+        self.settled = self.out.references.len();
+    }
+
     /// The plan read, and every problem found.
     fn finish(mut self) -> (ParsedPlan, Vec<Problem>) {
+        // What points forward is resolved now, or looked for in the stored campaign later.
+        self.settled = 0;
+        self.settle_references();
+        self.out.references.shrink_to_fit();
         self.out.key_pos = self.seen;
         (self.out, self.p.list)
     }
@@ -249,6 +274,8 @@ struct Reader<'s> {
     out: ParsedPlan,
     /// First position of every key, per section, to report duplicates.
     seen: BTreeMap<(Family, String), Pos>,
+    /// How many of `out.references` have been looked for among the items read.
+    settled: usize,
 }
 
 impl Reader<'_> {

@@ -3,7 +3,7 @@
 //! once applied (the store's record with the file merged in), so a file may refer to items the
 //! store already holds.
 
-use super::parse::{ParsedPlan, Target};
+use super::parse::{ParsedPlan, Reference, Target};
 use super::source::{Pos, Problem};
 use crate::i18n::{self, Msg};
 use crate::model::change::Subject;
@@ -34,7 +34,47 @@ fn unpaired_message(noun: Family, u: &Unpaired) -> Msg {
     i18n::noun(noun).named(&u.key).join(": ", "\u{a0}: ", &why)
 }
 
-/// Every problem of `parsed` once merged into `merged`; empty when it may be applied.
+/// What reference `r` finds in `plan`: `None` when there is nothing of its key and kind there,
+/// else the language of what it finds (for a channel or a material; `None` for other kinds).
+/// A file's item replaces the stored one of its key whole (its progress aside), so a reference
+/// that finds an item of the file finds the same in the campaign the file makes: it can be
+/// checked as soon as the file is read.
+pub(super) fn found(plan: &Plan, r: &Reference) -> Option<Option<Lang>> {
+    match r.target {
+        Target::Organization => plan.organizations.get(&r.key).map(|_| None),
+        Target::Table => plan.tables.get(&r.key).map(|_| None),
+        Target::Milestone => plan.milestones.get(&r.key).map(|_| None),
+        Target::Channel => plan.channels.get(&r.key).map(|c| Some(c.lang)),
+        Target::Material => plan.materials.get(&r.key).map(|m| Some(m.lang)),
+        Target::Recipient => (plan.organizations.contains_key(&r.key) || plan.people.contains_key(&r.key)).then_some(None),
+        Target::Meeting => plan.meetings.get(&r.key).map(|_| None),
+    }
+}
+
+/// Whether the file declares the key `r` refers to (an item dropped for an error of its own).
+fn declared(parsed: &ParsedPlan, r: &Reference) -> bool {
+    parsed.key_pos.contains_key(&(r.target.family(), r.key.clone()))
+        || (r.target == Target::Recipient && parsed.key_pos.contains_key(&(Family::Person, r.key.clone())))
+}
+
+/// The problem with reference `r` having found an item in language `lang` ([`found`]): a
+/// counterpart must be in the other official language.
+pub(super) fn wrong_language(r: &Reference, lang: Option<Lang>) -> Option<Problem> {
+    let (other, mine) = (lang?, r.counterpart_of?);
+    if other != mine && other != Lang::Bilingual {
+        return None;
+    }
+    let named = i18n::noun(r.target.family()).named(&r.key);
+    let (en, fr) = (&named.en, &named.fr);
+    let wrong = msg!(
+        "{en} is in '{other}', not in the other official language of '{mine}'",
+        "{fr} est en «\u{202f}{other}\u{202f}», pas dans l'autre langue officielle que «\u{202f}{mine}\u{202f}»"
+    );
+    Some(Problem { pos: r.pos, message: r.from.join(": ", "\u{a0}: ", &wrong) })
+}
+
+/// Every problem of `parsed` once merged into `merged`; empty when it may be applied. The
+/// references the file's own items resolve were checked as it was read ([`found`]).
 pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
     if merged.campaign.is_none() {
@@ -47,23 +87,11 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
         });
     }
     for r in &parsed.references {
-        let found_lang: Option<Option<Lang>> = match r.target {
-            Target::Organization => merged.organizations.get(&r.key).map(|_| None),
-            Target::Table => merged.tables.get(&r.key).map(|_| None),
-            Target::Milestone => merged.milestones.get(&r.key).map(|_| None),
-            Target::Channel => merged.channels.get(&r.key).map(|c| Some(c.lang)),
-            Target::Material => merged.materials.get(&r.key).map(|m| Some(m.lang)),
-            Target::Recipient => (merged.organizations.contains_key(&r.key) || merged.people.contains_key(&r.key)).then_some(None),
-            Target::Meeting => merged.meetings.get(&r.key).map(|_| None),
-        };
-        // Declared in the file but dropped for an error of its own: already reported.
-        let declared = || {
-            parsed.key_pos.contains_key(&(r.target.family(), r.key.clone()))
-                || (r.target == Target::Recipient && parsed.key_pos.contains_key(&(Family::Person, r.key.clone())))
-        };
-        match (found_lang, r.counterpart_of) {
-            (None, _) if declared() => {}
-            (None, _) if r.target == Target::Recipient => {
+        match found(merged, r) {
+            Some(lang) => problems.extend(wrong_language(r, lang)),
+            // Declared in the file but dropped for an error of its own: already reported.
+            None if declared(parsed, r) => {}
+            None if r.target == Target::Recipient => {
                 let key = &r.key;
                 let unknown = msg!(
                     "unknown recipient '{key}' (neither an organization nor a person)",
@@ -71,18 +99,8 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
                 );
                 problems.push(Problem { pos: r.pos, message: r.from.join(": ", "\u{a0}: ", &unknown) })
             }
-            (None, _) => problems
+            None => problems
                 .push(Problem { pos: r.pos, message: r.from.join(": ", "\u{a0}: ", &i18n::noun(r.target.family()).unknown(&r.key)) }),
-            (Some(Some(other)), Some(mine)) if other == mine || other == Lang::Bilingual => {
-                let named = i18n::noun(r.target.family()).named(&r.key);
-                let (en, fr) = (&named.en, &named.fr);
-                let wrong = msg!(
-                    "{en} is in '{other}', not in the other official language of '{mine}'",
-                    "{fr} est en «\u{202f}{other}\u{202f}», pas dans l'autre langue officielle que «\u{202f}{mine}\u{202f}»"
-                );
-                problems.push(Problem { pos: r.pos, message: r.from.join(": ", "\u{a0}: ", &wrong) });
-            }
-            _ => {}
         }
     }
     // Counterparts pair up: placed at the file's counterpart, else at the key of the item the

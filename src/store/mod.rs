@@ -197,20 +197,26 @@ impl Store {
         })
     }
 
-    /// In one write transaction: reads the campaign and hands it to `decide` with a
-    /// [`PlanWriter`], which writes and journals each change as `decide` hands it over, so
-    /// that the changes are never all held at once. Returns what `decide` returned and what the
-    /// changes did. Nothing is written on error.
+    /// The stored campaign in parts, handed to `each` as they are read, in one read transaction
+    /// (see [`plan::load_in_parts`]): `each` may take each part away, so that the campaign is
+    /// never held whole here.
+    pub fn plan_in_parts(&mut self, each: &mut dyn FnMut(&mut Plan)) -> Result<()> {
+        self.read(|tx| plan::load_in_parts(tx, each))
+    }
+
+    /// In one write transaction: hands `decide` the stored campaign, to read in parts
+    /// ([`StoredPlan::parts`]), with a [`PlanWriter`], which writes and journals each change as
+    /// `decide` hands it over, so that the changes are never all held at once. Returns what
+    /// `decide` returned and what the changes did. Nothing is written on error.
     pub fn change_plan_streaming<T>(
         &mut self,
         actor: &Actor,
-        decide: impl FnOnce(Plan, &mut PlanWriter) -> Result<T>,
+        decide: impl FnOnce(StoredPlan, &mut PlanWriter) -> Result<T>,
         written: &dyn Fn(usize, usize),
     ) -> Result<(Tally, T)> {
         self.write(|tx| {
-            let stored = plan::load(tx)?;
             let mut writer = plan::Writer::new(tx, actor, written);
-            let value = decide(stored, &mut writer)?;
+            let value = decide(StoredPlan { tx }, &mut writer)?;
             Ok((writer.finish()?, value))
         })
     }
@@ -281,6 +287,18 @@ fn corrupt(path: &Path, e: Error) -> Error {
 
 fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
+}
+
+/// The campaign a write transaction finds in the store, read when asked.
+pub struct StoredPlan<'a, 't> {
+    tx: &'a Tx<'t>,
+}
+
+impl StoredPlan<'_, '_> {
+    /// Hands `each` the campaign in parts, as they are read ([`plan::load_in_parts`]).
+    pub fn parts(&self, each: &mut dyn FnMut(&mut Plan)) -> Result<()> {
+        plan::load_in_parts(self.tx, each)
+    }
 }
 
 /// One consistent read of the store, with the typed queries reports are made of. The store

@@ -15,12 +15,22 @@ use crate::model::types::Family;
 
 /// The whole campaign as plain data.
 pub fn load(tx: &Tx) -> Result<Plan> {
-    load_only(tx, None)
+    load_only(tx, None, &mut |_| {})
+}
+
+/// The campaign in parts, handed to `each` as they are read: the campaign, then the items, a
+/// kind at a time and in parts of a few thousand where a kind allows it (each item in one part
+/// only), then the glossary. `each` may take the part away (`std::mem::take`), so that no more
+/// than one part is held here at a time.
+pub fn load_in_parts(tx: &Tx, each: &mut dyn FnMut(&mut Plan)) -> Result<()> {
+    let mut rest = load_only(tx, None, each)?;
+    each(&mut rest);
+    Ok(())
 }
 
 /// One item of `family`, by key (`MEETING/ITEM` for an agenda item); `None` when there is none.
 pub fn load_item(tx: &Tx, family: Family, key: &str) -> Result<Option<Item>> {
-    let plan = load_only(tx, Some((family, key)))?;
+    let plan = load_only(tx, Some((family, key)), &mut |_| {})?;
     Ok(match family {
         Family::Organization => plan.organizations.into_values().next().map(Item::Organization),
         Family::Table => plan.tables.into_values().next().map(Item::Table),
@@ -57,8 +67,14 @@ pub fn keys(tx: &Tx, family: Family) -> Result<Vec<String>> {
     tx.rows(sql, args![], |r| r.get(0))
 }
 
-/// The campaign, or only the one item `only` names (kind, key).
-fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
+/// How many items of one kind are read before they are shown to `part_read` (see [`load_only`]),
+/// for the kinds whose items are whole as soon as their row is read.
+const PART: usize = 2048;
+
+/// The campaign, or only the one item `only` names (kind, key). `part_read` is shown the plan
+/// after the campaign is read, after each kind of item, and every [`PART`] items of a kind
+/// whose items are whole as soon as read: it may take what is there away.
+fn load_only(tx: &Tx, only: Option<(Family, &str)>, part_read: &mut dyn FnMut(&mut Plan)) -> Result<Plan> {
     // For each kind: the key to select (None = every row), or skip the kind entirely.
     let want = |kind: Family| -> Option<Option<&str>> {
         match only {
@@ -68,9 +84,11 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
         }
     };
     let mut plan = Plan { campaign: if only.is_none() { load_campaign(tx)? } else { None }, ..Plan::default() };
+    part_read(&mut plan);
 
     if let Some(key) = want(Family::Organization) {
-        for org in tx.rows(
+        for_rows(
+            tx,
             "SELECT key, name, name_fr, gov_order, jurisdiction, contact FROM organization WHERE ?1 IS NULL OR key = ?1",
             args![key],
             |r| {
@@ -83,31 +101,44 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
                     contact: r.get(5)?,
                 })
             },
-        )? {
-            plan.organizations.insert(org.key.clone(), org);
-        }
+            |org| {
+                plan.organizations.insert(org.key.clone(), org);
+                if plan.organizations.len() == PART {
+                    part_read(&mut plan);
+                }
+            },
+        )?;
     }
 
+    part_read(&mut plan);
     if let Some(key) = want(Family::Table) {
-        for t in tx.rows("SELECT key, name, name_fr, kind, chair FROM forum WHERE ?1 IS NULL OR key = ?1", args![key], |r| {
-            Ok(Table { key: r.get(0)?, name: r.get(1)?, name_fr: r.get(2)?, kind: r.get(3)?, members: Vec::new(), chair: r.get(4)? })
-        })? {
-            plan.tables.insert(t.key.clone(), t);
-        }
-        for (table, org) in tx.rows(
+        for_rows(
+            tx,
+            "SELECT key, name, name_fr, kind, chair FROM forum WHERE ?1 IS NULL OR key = ?1",
+            args![key],
+            |r| Ok(Table { key: r.get(0)?, name: r.get(1)?, name_fr: r.get(2)?, kind: r.get(3)?, members: Vec::new(), chair: r.get(4)? }),
+            |t| {
+                plan.tables.insert(t.key.clone(), t);
+            },
+        )?;
+        for_rows(
+            tx,
             "SELECT f.key, o.key FROM forum_member m JOIN forum f ON f.id = m.forum_id JOIN organization o ON o.id = m.organization_id
          WHERE ?1 IS NULL OR f.key = ?1 ORDER BY o.key",
             args![key],
             |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
-        )? {
-            if let Some(t) = plan.tables.get_mut(&table) {
-                t.members.push(org);
-            }
-        }
+            |(table, org)| {
+                if let Some(t) = plan.tables.get_mut(&table) {
+                    t.members.push(org);
+                }
+            },
+        )?;
     }
 
+    part_read(&mut plan);
     if let Some(key) = want(Family::Meeting) {
-        for m in tx.rows(
+        for_rows(
+            tx,
             "SELECT m.key, f.key, m.date, m.end_date, m.location, m.attendance_recorded, m.outcome
                FROM meeting m JOIN forum f ON f.id = m.forum_id WHERE ?1 IS NULL OR m.key = ?1",
             args![key],
@@ -122,27 +153,31 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
                     outcome: r.get(6)?,
                 })
             },
-        )? {
-            plan.meetings.insert(m.key.clone(), m);
-        }
-        for (meeting, org) in tx.rows(
+            |m| {
+                plan.meetings.insert(m.key.clone(), m);
+            },
+        )?;
+        for_rows(
+            tx,
             "SELECT m.key, o.key FROM meeting_attendee a JOIN meeting m ON m.id = a.meeting_id
                JOIN organization o ON o.id = a.organization_id WHERE ?1 IS NULL OR m.key = ?1 ORDER BY o.key",
             args![key],
             |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
-        )? {
-            if let Some(attended) = plan.meetings.get_mut(&meeting).and_then(|m| m.attended.as_mut()) {
-                attended.push(org);
-            }
-        }
+            |(meeting, org)| {
+                if let Some(attended) = plan.meetings.get_mut(&meeting).and_then(|m| m.attended.as_mut()) {
+                    attended.push(org);
+                }
+            },
+        )?;
     }
 
+    part_read(&mut plan);
     if let Some(reference) = want(Family::AgendaItem) {
         let (meeting, item) = match reference.map(|r| r.split_once('/').unwrap_or((r, ""))) {
             Some((m, i)) => (Some(m), Some(i)),
             None => (None, None),
         };
-        for a in tx.rows("SELECT m.key, a.key, a.topic, a.topic_fr, a.owner, a.status, a.done_on, a.note FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+        for_rows(tx, "SELECT m.key, a.key, a.topic, a.topic_fr, a.owner, a.status, a.done_on, a.note FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
          WHERE (?1 IS NULL OR m.key = ?1) AND (?2 IS NULL OR a.key = ?2)", args![meeting, item], |r| {
             Ok(AgendaItem {
                 meeting: r.get(0)?,
@@ -152,13 +187,18 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
                 owner: r.get(4)?,
                 progress: Progress { status: r.get(5)?, done_on: r.get(6)?, note: r.get(7)? },
             })
-        })? {
+        }, |a| {
             plan.agenda.insert((a.meeting.clone(), a.key.clone()), a);
-        }
+            if plan.agenda.len() == PART {
+                part_read(&mut plan);
+            }
+        })?;
     }
 
+    part_read(&mut plan);
     if let Some(key) = want(Family::Channel) {
-        for c in tx.rows(
+        for_rows(
+            tx,
             "SELECT c.key, c.name, c.name_fr, c.kind, o.key, c.owner, c.due, c.status, c.done_on, c.note, c.url, c.lang, c.counterpart
          FROM channel c LEFT JOIN organization o ON o.id = c.organization_id WHERE ?1 IS NULL OR c.key = ?1",
             args![key],
@@ -177,59 +217,91 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
                     counterpart: r.get(12)?,
                 })
             },
-        )? {
-            plan.channels.insert(c.key.clone(), c);
-        }
+            |c| {
+                plan.channels.insert(c.key.clone(), c);
+                if plan.channels.len() == PART {
+                    part_read(&mut plan);
+                }
+            },
+        )?;
     }
 
+    part_read(&mut plan);
     if let Some(key) = want(Family::Material) {
-        for m in tx.rows("SELECT key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart FROM material WHERE ?1 IS NULL OR key = ?1", args![key], |r| {
-            Ok(Material {
-                key: r.get(0)?,
-                title: r.get(1)?,
-                title_fr: r.get(2)?,
-                kind: r.get(3)?,
-                owner: r.get(4)?,
-                due: r.get(5)?,
-                progress: Progress { status: r.get(6)?, done_on: r.get(7)?, note: r.get(8)? },
-                url: r.get(9)?,
-                lang: r.get(10)?,
-                counterpart: r.get(11)?,
-            })
-        })? {
-            plan.materials.insert(m.key.clone(), m);
-        }
-    }
-
-    if let Some(key) = want(Family::Milestone) {
-        for m in tx.rows(
-            "SELECT key, title, title_fr, owner, due, duration_days, status, done_on, note FROM milestone WHERE ?1 IS NULL OR key = ?1",
+        for_rows(
+            tx,
+            "SELECT key, title, title_fr, kind, owner, due, status, done_on, note, url, lang, counterpart FROM material WHERE ?1 IS NULL OR key = ?1",
             args![key],
             |r| {
-                Ok(Milestone {
+                Ok(Material {
                     key: r.get(0)?,
                     title: r.get(1)?,
                     title_fr: r.get(2)?,
-                    owner: r.get(3)?,
-                    due: r.get(4)?,
-                    duration_days: r.get(5)?,
-                    depends_on: Vec::new(),
+                    kind: r.get(3)?,
+                    owner: r.get(4)?,
+                    due: r.get(5)?,
                     progress: Progress { status: r.get(6)?, done_on: r.get(7)?, note: r.get(8)? },
+                    url: r.get(9)?,
+                    lang: r.get(10)?,
+                    counterpart: r.get(11)?,
                 })
             },
-        )? {
-            plan.milestones.insert(m.key.clone(), m);
-        }
-        for (m, p) in tx.rows("SELECT m.key, p.key FROM milestone_dependency d JOIN milestone m ON m.id = d.milestone_id JOIN milestone p ON p.id = d.depends_on_id
-         WHERE ?1 IS NULL OR m.key = ?1 ORDER BY p.key", args![key], |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)))? {
-            if let Some(m) = plan.milestones.get_mut(&m) {
-                m.depends_on.push(p);
-            }
-        }
+            |m| {
+                plan.materials.insert(m.key.clone(), m);
+                if plan.materials.len() == PART {
+                    part_read(&mut plan);
+                }
+            },
+        )?;
     }
 
+    part_read(&mut plan);
+    if let Some(key) = want(Family::Milestone) {
+        // The dependencies first, by milestone, then the milestones in that order, so that each
+        // is whole once read. Both are ordered by row id: the same order on every engine.
+        let dependencies = tx.rows(
+            "SELECT d.milestone_id, p.key FROM milestone_dependency d JOIN milestone m ON m.id = d.milestone_id
+               JOIN milestone p ON p.id = d.depends_on_id WHERE ?1 IS NULL OR m.key = ?1 ORDER BY d.milestone_id, p.key",
+            args![key],
+            |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?)),
+        )?;
+        let mut dependencies = dependencies.into_iter().peekable();
+        for_rows(
+            tx,
+            "SELECT id, key, title, title_fr, owner, due, duration_days, status, done_on, note FROM milestone
+              WHERE ?1 IS NULL OR key = ?1 ORDER BY id",
+            args![key],
+            |r| {
+                let id = r.get::<i64>(0)?;
+                let milestone = Milestone {
+                    key: r.get(1)?,
+                    title: r.get(2)?,
+                    title_fr: r.get(3)?,
+                    owner: r.get(4)?,
+                    due: r.get(5)?,
+                    duration_days: r.get(6)?,
+                    depends_on: Vec::new(),
+                    progress: Progress { status: r.get(7)?, done_on: r.get(8)?, note: r.get(9)? },
+                };
+                Ok((id, milestone))
+            },
+            |(id, mut m)| {
+                while dependencies.next_if(|(of, _)| *of < id).is_some() {}
+                while let Some((_, on)) = dependencies.next_if(|(of, _)| *of == id) {
+                    m.depends_on.push(on);
+                }
+                plan.milestones.insert(m.key.clone(), m);
+                if plan.milestones.len() == PART {
+                    part_read(&mut plan);
+                }
+            },
+        )?;
+    }
+
+    part_read(&mut plan);
     if let Some(key) = want(Family::Person) {
-        for p in tx.rows(
+        for_rows(
+            tx,
             "SELECT p.key, p.name, o.key, p.role, p.email, p.lang, p.source, p.contact_permitted, p.retain_until
                FROM person p JOIN organization o ON o.id = p.organization_id WHERE ?1 IS NULL OR p.key = ?1",
             args![key],
@@ -246,17 +318,23 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
                     retain_until: r.get(8)?,
                 })
             },
-        )? {
-            plan.people.insert(p.key.clone(), p);
-        }
+            |p| {
+                plan.people.insert(p.key.clone(), p);
+                if plan.people.len() == PART {
+                    part_read(&mut plan);
+                }
+            },
+        )?;
     }
 
+    part_read(&mut plan);
     if let Some(reference) = want(Family::Distribution) {
         let (material, to) = match reference.map(|r| r.split_once('/').unwrap_or((r, ""))) {
             Some((m, t)) => (Some(m), Some(t)),
             None => (None, None),
         };
-        for d in tx.rows(
+        for_rows(
+            tx,
             "SELECT m.key, coalesce(o.key, p.key), v.key, d.due, d.status, d.done_on, d.note, d.acknowledged_on
                FROM distribution d JOIN material m ON m.id = d.material_id
                LEFT JOIN organization o ON o.id = d.organization_id LEFT JOIN person p ON p.id = d.person_id
@@ -273,21 +351,43 @@ fn load_only(tx: &Tx, only: Option<(Family, &str)>) -> Result<Plan> {
                     acknowledged_on: r.get(7)?,
                 })
             },
-        )? {
-            plan.distributions.insert((d.material.clone(), d.to.clone()), d);
-        }
+            |d| {
+                plan.distributions.insert((d.material.clone(), d.to.clone()), d);
+                if plan.distributions.len() == PART {
+                    part_read(&mut plan);
+                }
+            },
+        )?;
     }
+    part_read(&mut plan);
     if let Some(key) = want(Family::Action) {
         super::actions_results::load_actions(tx, &mut plan, key)?;
     }
+    part_read(&mut plan);
     if let Some(key) = want(Family::Result) {
         super::actions_results::load_results(tx, &mut plan, key)?;
     }
 
+    part_read(&mut plan);
     if only.is_none() {
         plan.glossary = load_glossary(tx)?;
     }
     Ok(plan)
+}
+
+/// Makes each row of a query into a `T` with `make` and hands it to `put`, one at a time: no
+/// list of every row is held.
+fn for_rows<T>(
+    tx: &Tx,
+    sql: &str,
+    params: &[&dyn crate::store::db::Param],
+    mut make: impl FnMut(&crate::store::db::Row) -> Result<T>,
+    mut put: impl FnMut(T),
+) -> Result<()> {
+    tx.each(sql, params, |r| {
+        put(make(r)?);
+        Ok(())
+    })
 }
 
 /// The campaign's glossary, keyed by the stored value.
