@@ -1,11 +1,11 @@
 //! What applying a plan does: the rules that merge a plan file into a store's record, and the
 //! list of changes between two plans that the store then writes and journals.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::change::{Change, Item};
 use crate::model::plan::{ExpectedResult, Plan, Progress};
-use crate::model::types::Status;
+use crate::model::types::{Family, Lang, Status};
 
 /// The progress to keep when a file meets a stored record. Recorded progress never moves back:
 /// a stored `done` stays done unless the file says `done` too (then the file's date counts); a
@@ -68,6 +68,41 @@ struct Unchanged {
     glossary: Keys<String>,
 }
 
+/// What validation needs of the stored items that the file leaves out and that stay as they
+/// are, when a [`Merger::lean`] does not keep them: the keys the file's references look for,
+/// the counterpart links, the milestones' dependencies, and the keys that a stored item and an
+/// item of the file of the other kind share.
+#[derive(Default)]
+pub struct Rest {
+    /// The keys that the file's references look for and do not find among its items.
+    wanted: HashSet<String>,
+    /// Those of them found, by kind, with the language of a channel or a material.
+    found: HashMap<(Family, String), Option<Lang>>,
+    /// Each channel's key and counterpart.
+    pub channels: Vec<(String, Option<String>)>,
+    /// Each material's key and counterpart.
+    pub materials: Vec<(String, Option<String>)>,
+    /// Each milestone's key and dependencies.
+    pub milestones: Vec<(String, Vec<String>)>,
+    /// Keys of a stored organization and a person of the file, or the other way round.
+    pub shared_keys: Vec<String>,
+}
+
+impl Rest {
+    /// What a reference to `key` (of kind `target`) finds here: `None` when nothing, else the
+    /// language of what it finds (see [`crate::plan::validate`]).
+    pub fn found(&self, family: Family, key: &str, or_person: bool) -> Option<Option<Lang>> {
+        let get = |f: Family| self.found.get(&(f, key.to_string())).copied();
+        get(family).or_else(|| if or_person { get(Family::Person) } else { None })
+    }
+
+    fn note(&mut self, family: Family, key: &str, lang: Option<Lang>) {
+        if self.wanted.contains(key) {
+            self.found.insert((family, key.to_string()), lang);
+        }
+    }
+}
+
 /// [`merge`] of a file with a stored campaign handed over in parts (as a store reads it), so
 /// that the stored campaign is never held whole beside the file's: a stored item that the file
 /// gives again is compared with the file's and dropped. The outcome keeps, besides the campaign
@@ -77,12 +112,18 @@ pub struct Merger {
     merged: Plan,
     before: Plan,
     unchanged: Unchanged,
+    /// With [`Merger::lean`]: what validation needs of the stored items the file leaves out,
+    /// kept instead of the items.
+    rest: Option<Rest>,
 }
 
 /// What [`Merger::finish`] makes of a file and a stored campaign.
 pub struct Merged {
-    /// The campaign as it will be once the file is applied: what validation checks.
+    /// The campaign as it will be once the file is applied, what validation checks: whole, or
+    /// (from a [`Merger::lean`]) without the stored items the file leaves out, found in `rest`.
     pub merged: Plan,
+    /// What validation needs of the stored items that `merged` leaves out.
+    pub rest: Rest,
     /// The stored items that the file changes, or that `prune` deletes (and the campaign).
     before: Plan,
     unchanged: Unchanged,
@@ -121,7 +162,9 @@ impl Merged {
 
 /// Merges stored items of one kind into `merged` (the file's items and the stored ones merged
 /// so far: a store hands each key over once). `fix` keeps in the file's item what the stored one
-/// records and the file cannot take back (see [`keep_progress`]).
+/// records and the file cannot take back (see [`keep_progress`]). A stored item the file leaves
+/// out goes to `before` to be deleted if `prune`, else stays: into `merged`, or, given `skim`,
+/// to `skim` (which keeps what validation needs of it).
 fn overlay<K: Ord + Clone, T: PartialEq>(
     merged: &mut BTreeMap<K, T>,
     before: &mut BTreeMap<K, T>,
@@ -129,6 +172,7 @@ fn overlay<K: Ord + Clone, T: PartialEq>(
     stored: BTreeMap<K, T>,
     prune: bool,
     fix: impl Fn(&T, &mut T),
+    mut skim: Option<&mut dyn FnMut(K, T)>,
 ) {
     for (key, old) in stored {
         match merged.get_mut(&key) {
@@ -143,10 +187,13 @@ fn overlay<K: Ord + Clone, T: PartialEq>(
             None if prune => {
                 before.insert(key, old);
             }
-            None => {
-                merged.insert(key.clone(), old);
-                unchanged.push(key);
-            }
+            None => match skim.as_mut() {
+                Some(skim) => skim(key, old),
+                None => {
+                    merged.insert(key.clone(), old);
+                    unchanged.push(key);
+                }
+            },
         }
     }
 }
@@ -157,9 +204,17 @@ fn progress(stored: &Progress, file: &mut Progress) {
 }
 
 impl Merger {
-    /// Starts from the items of the file.
+    /// Starts from the items of the file; the outcome is the whole campaign as it will be.
     pub fn new(file: Plan, prune: bool) -> Self {
-        Merger { prune, merged: file, before: Plan::default(), unchanged: Unchanged::default() }
+        Merger { prune, merged: file, before: Plan::default(), unchanged: Unchanged::default(), rest: None }
+    }
+
+    /// [`Merger::new`], but the stored items that the file leaves out and that stay are not
+    /// kept: only what validation needs of them ([`Rest`]), with `wanted`, the keys that the
+    /// file's references look for beyond its own items. So a small file applied to a large
+    /// store holds the file's items, not the store's.
+    pub fn lean(file: Plan, prune: bool, wanted: HashSet<String>) -> Self {
+        Merger { rest: Some(Rest { wanted, ..Rest::default() }), ..Merger::new(file, prune) }
     }
 
     /// Merges a part of the stored campaign: any kinds of item, each key handed over once in
@@ -186,26 +241,131 @@ impl Merger {
             m.campaign.get_or_insert_with(|| stored.clone());
             b.campaign = Some(stored);
         }
-        overlay(&mut m.organizations, &mut b.organizations, &mut u.organizations, organizations, prune, |_, _| {});
-        overlay(&mut m.tables, &mut b.tables, &mut u.tables, tables, prune, |_, _| {});
-        overlay(&mut m.meetings, &mut b.meetings, &mut u.meetings, meetings, prune, |_, _| {});
-        overlay(&mut m.agenda, &mut b.agenda, &mut u.agenda, agenda, prune, |s, f| progress(&s.progress, &mut f.progress));
-        overlay(&mut m.channels, &mut b.channels, &mut u.channels, channels, prune, |s, f| progress(&s.progress, &mut f.progress));
-        overlay(&mut m.materials, &mut b.materials, &mut u.materials, materials, prune, |s, f| progress(&s.progress, &mut f.progress));
-        overlay(&mut m.milestones, &mut b.milestones, &mut u.milestones, milestones, prune, |s, f| progress(&s.progress, &mut f.progress));
-        overlay(&mut m.people, &mut b.people, &mut u.people, people, prune, |_, _| {});
-        overlay(&mut m.distributions, &mut b.distributions, &mut u.distributions, distributions, prune, |s, f| {
-            progress(&s.progress, &mut f.progress);
-            f.acknowledged_on = f.acknowledged_on.or(s.acknowledged_on);
-        });
-        overlay(&mut m.actions, &mut b.actions, &mut u.actions, actions, prune, |s, f| progress(&s.progress, &mut f.progress));
-        overlay(&mut m.results, &mut b.results, &mut u.results, results, prune, |s, f| *f = keep_measures(s, f, prune));
-        overlay(&mut m.glossary, &mut b.glossary, &mut u.glossary, glossary, prune, |_, _| {});
+        let lean = self.rest.is_some();
+        let mut rest = self.rest.take().unwrap_or_default();
+        // What validation needs of a stored item the file leaves out (nothing, for kinds that
+        // nothing refers to and that have no links of their own).
+        let people_keys = &m.people;
+        let mut skim_org = |k: String, _: crate::model::plan::Organization| {
+            rest.note(Family::Organization, &k, None);
+            if people_keys.contains_key(&k) {
+                rest.shared_keys.push(k);
+            }
+        };
+        overlay(
+            &mut m.organizations,
+            &mut b.organizations,
+            &mut u.organizations,
+            organizations,
+            prune,
+            |_, _| {},
+            lean.then_some(&mut skim_org),
+        );
+        let org_keys = &m.organizations;
+        let mut skim_person = |k: String, _: crate::model::plan::Person| {
+            rest.note(Family::Person, &k, None);
+            if org_keys.contains_key(&k) {
+                rest.shared_keys.push(k);
+            }
+        };
+        overlay(&mut m.people, &mut b.people, &mut u.people, people, prune, |_, _| {}, lean.then_some(&mut skim_person));
+        let mut skim_table = |k: String, _| rest.note(Family::Table, &k, None);
+        overlay(&mut m.tables, &mut b.tables, &mut u.tables, tables, prune, |_, _| {}, lean.then_some(&mut skim_table));
+        let mut skim_meeting = |k: String, _| rest.note(Family::Meeting, &k, None);
+        overlay(&mut m.meetings, &mut b.meetings, &mut u.meetings, meetings, prune, |_, _| {}, lean.then_some(&mut skim_meeting));
+        let mut skim_channel = |k: String, c: crate::model::plan::Channel| {
+            rest.note(Family::Channel, &k, Some(c.lang));
+            rest.channels.push((k, c.counterpart));
+        };
+        overlay(
+            &mut m.channels,
+            &mut b.channels,
+            &mut u.channels,
+            channels,
+            prune,
+            |s, f| progress(&s.progress, &mut f.progress),
+            lean.then_some(&mut skim_channel),
+        );
+        let mut skim_material = |k: String, c: crate::model::plan::Material| {
+            rest.note(Family::Material, &k, Some(c.lang));
+            rest.materials.push((k, c.counterpart));
+        };
+        overlay(
+            &mut m.materials,
+            &mut b.materials,
+            &mut u.materials,
+            materials,
+            prune,
+            |s, f| progress(&s.progress, &mut f.progress),
+            lean.then_some(&mut skim_material),
+        );
+        let mut skim_milestone = |k: String, c: crate::model::plan::Milestone| {
+            rest.note(Family::Milestone, &k, None);
+            rest.milestones.push((k, c.depends_on));
+        };
+        overlay(
+            &mut m.milestones,
+            &mut b.milestones,
+            &mut u.milestones,
+            milestones,
+            prune,
+            |s, f| progress(&s.progress, &mut f.progress),
+            lean.then_some(&mut skim_milestone),
+        );
+        // Nothing refers to these.
+        let mut skim_agenda = |_, _| {};
+        overlay(
+            &mut m.agenda,
+            &mut b.agenda,
+            &mut u.agenda,
+            agenda,
+            prune,
+            |s, f| progress(&s.progress, &mut f.progress),
+            lean.then_some(&mut skim_agenda),
+        );
+        let mut skim_distribution = |_, _| {};
+        overlay(
+            &mut m.distributions,
+            &mut b.distributions,
+            &mut u.distributions,
+            distributions,
+            prune,
+            |s, f| {
+                progress(&s.progress, &mut f.progress);
+                f.acknowledged_on = f.acknowledged_on.or(s.acknowledged_on);
+            },
+            lean.then_some(&mut skim_distribution),
+        );
+        let mut skim_action = |_, _| {};
+        overlay(
+            &mut m.actions,
+            &mut b.actions,
+            &mut u.actions,
+            actions,
+            prune,
+            |s, f| progress(&s.progress, &mut f.progress),
+            lean.then_some(&mut skim_action),
+        );
+        let mut skim_result = |_, _| {};
+        overlay(
+            &mut m.results,
+            &mut b.results,
+            &mut u.results,
+            results,
+            prune,
+            |s, f| *f = keep_measures(s, f, prune),
+            lean.then_some(&mut skim_result),
+        );
+        let mut skim_term = |_, _| {};
+        overlay(&mut m.glossary, &mut b.glossary, &mut u.glossary, glossary, prune, |_, _| {}, lean.then_some(&mut skim_term));
+        if lean {
+            self.rest = Some(rest);
+        }
     }
 
     /// The campaign as it will be, and what it takes to get there.
     pub fn finish(self) -> Merged {
-        Merged { merged: self.merged, before: self.before, unchanged: self.unchanged }
+        Merged { merged: self.merged, rest: self.rest.unwrap_or_default(), before: self.before, unchanged: self.unchanged }
     }
 }
 

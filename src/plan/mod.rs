@@ -62,7 +62,7 @@ pub fn decide<E>(
     prune: bool,
     stored: impl FnOnce(&mut merge::Merger) -> Result<(), E>,
 ) -> Result<Result<Decided, Vec<crate::i18n::Msg>>, E> {
-    let (merged, in_file) = match read_and_merge(text, prune, stored)? {
+    let (merged, in_file) = match read_and_merge(text, prune, true, stored)? {
         Ok(read) => read,
         Err(problems) => return Ok(Err(Problems::render(problems, file))),
     };
@@ -72,21 +72,32 @@ pub fn decide<E>(
 
 /// Reads `text` and merges it with what `stored` hands over: the outcome and how many items the
 /// file names, or every problem found (the file's own and those of the campaign it would make).
+/// `lean`: the outcome keeps of the stored items the file leaves out only what validation
+/// needs ([`merge::Merger::lean`]).
 #[allow(clippy::type_complexity)]
 fn read_and_merge<E>(
     text: &str,
     prune: bool,
+    lean: bool,
     stored: impl FnOnce(&mut merge::Merger) -> Result<(), E>,
 ) -> Result<Result<(merge::Merged, usize), Vec<source::Problem>>, E> {
     let (mut parsed, mut problems) = parse::parse_partial(text);
     let in_file = parsed.plan.len() + usize::from(parsed.plan.campaign.is_some());
-    let mut merger = merge::Merger::new(std::mem::take(&mut parsed.plan), prune);
+    let file = std::mem::take(&mut parsed.plan);
+    let mut merger = if lean {
+        // The stored items the file leaves out are looked at, not kept.
+        merge::Merger::lean(file, prune, parsed.references.iter().map(|r| r.key.clone()).collect())
+    } else {
+        merge::Merger::new(file, prune)
+    };
     stored(&mut merger)?;
     let merged = merger.finish();
     // A file whose items had errors of their own may lack its campaign for that reason alone.
     let items_had_errors = !problems.is_empty();
     problems.extend(
-        validate::validate(&parsed, &merged.merged).into_iter().filter(|p| !(items_had_errors && p.pos == source::Pos { line: 1, col: 1 })),
+        validate::validate(&parsed, &merged.merged, &merged.rest)
+            .into_iter()
+            .filter(|p| !(items_had_errors && p.pos == source::Pos { line: 1, col: 1 })),
     );
     Ok(if problems.is_empty() { Ok((merged, in_file)) } else { Err(problems) })
 }
@@ -94,7 +105,7 @@ fn read_and_merge<E>(
 /// [`decide`] against a stored campaign held whole, with the campaign as it will be and every
 /// change collected in a list.
 pub fn check(file: &str, text: &str, stored: &Plan, prune: bool) -> Result<Checked, Vec<crate::i18n::Msg>> {
-    let read = read_and_merge(text, prune, |merger| {
+    let read = read_and_merge(text, prune, false, |merger| {
         merger.stored(stored.clone());
         Ok::<(), std::convert::Infallible>(())
     });

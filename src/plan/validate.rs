@@ -3,6 +3,7 @@
 //! once applied (the store's record with the file merged in), so a file may refer to items the
 //! store already holds.
 
+use super::merge::Rest;
 use super::parse::{ParsedPlan, Reference, Target};
 use super::source::{Pos, Problem};
 use crate::i18n::{self, Msg};
@@ -51,6 +52,11 @@ pub(super) fn found(plan: &Plan, r: &Reference) -> Option<Option<Lang>> {
     }
 }
 
+/// Key and counterpart of each of `items`, as [`unpaired`] takes them.
+fn links(items: &[(String, Option<String>)]) -> impl Iterator<Item = (&str, Option<&str>)> {
+    items.iter().map(|(k, c)| (k.as_str(), c.as_deref()))
+}
+
 /// Whether the file declares the key `r` refers to (an item dropped for an error of its own).
 fn declared(parsed: &ParsedPlan, r: &Reference) -> bool {
     parsed.key_pos.contains_key(&(r.target.family(), r.key.clone()))
@@ -73,9 +79,10 @@ pub(super) fn wrong_language(r: &Reference, lang: Option<Lang>) -> Option<Proble
     Some(Problem { pos: r.pos, message: r.from.join(": ", "\u{a0}: ", &wrong) })
 }
 
-/// Every problem of `parsed` once merged into `merged`; empty when it may be applied. The
+/// Every problem of `parsed` once merged into `merged` (with `rest`, what is needed of the
+/// stored items `merged` leaves out: see [`Rest`]); empty when it may be applied. The
 /// references the file's own items resolve were checked as it was read ([`found`]).
-pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
+pub fn validate(parsed: &ParsedPlan, merged: &Plan, rest: &Rest) -> Vec<Problem> {
     let mut problems = Vec::new();
     if merged.campaign.is_none() {
         problems.push(Problem {
@@ -87,7 +94,7 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
         });
     }
     for r in &parsed.references {
-        match found(merged, r) {
+        match found(merged, r).or_else(|| rest.found(r.target.family(), &r.key, r.target == Target::Recipient)) {
             Some(lang) => problems.extend(wrong_language(r, lang)),
             // Declared in the file but dropped for an error of its own: already reported.
             None if declared(parsed, r) => {}
@@ -105,8 +112,8 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
     }
     // Counterparts pair up: placed at the file's counterpart, else at the key of the item the
     // file changes; a pair the file does not touch is left to `engage check`.
-    let channels = unpaired(merged.channels.values().map(|c| (c.key.as_str(), c.counterpart.as_deref())));
-    let materials = unpaired(merged.materials.values().map(|m| (m.key.as_str(), m.counterpart.as_deref())));
+    let channels = unpaired(merged.channels.values().map(|c| (c.key.as_str(), c.counterpart.as_deref())).chain(links(&rest.channels)));
+    let materials = unpaired(merged.materials.values().map(|m| (m.key.as_str(), m.counterpart.as_deref())).chain(links(&rest.materials)));
     for (section, u) in channels.iter().map(|u| (Family::Channel, u)).chain(materials.iter().map(|u| (Family::Material, u))) {
         let at = |key: &str| (section, key.to_string());
         let pos = parsed.counterpart_pos.get(&at(&u.key)).or_else(|| parsed.key_pos.get(&at(&u.counterpart)));
@@ -115,7 +122,7 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
         }
     }
     // People and organizations share one set of keys.
-    for key in merged.people.keys().filter(|k| merged.organizations.contains_key(*k)) {
+    for key in merged.people.keys().filter(|k| merged.organizations.contains_key(*k)).chain(&rest.shared_keys) {
         let at = parsed.key_pos.get(&(Family::Person, key.clone())).or_else(|| parsed.key_pos.get(&(Family::Organization, key.clone())));
         if let Some(&pos) = at {
             problems.push(Problem {
@@ -136,7 +143,9 @@ pub fn validate(parsed: &ParsedPlan, merged: &Plan) -> Vec<Problem> {
             }
         }
     }
-    if let Some(cycle) = find_cycle(merged.milestones.values().map(|m| (m.key.as_str(), m.depends_on.as_slice()))) {
+    let stored_milestones = rest.milestones.iter().map(|(k, d)| (k.as_str(), d.as_slice()));
+    if let Some(cycle) = find_cycle(merged.milestones.values().map(|m| (m.key.as_str(), m.depends_on.as_slice())).chain(stored_milestones))
+    {
         let pos = cycle.iter().filter_map(|k| parsed.milestone_pos.get(k)).min().copied().unwrap_or(Pos { line: 1, col: 1 });
         let mut path = cycle.clone();
         path.push(cycle[0].clone());
