@@ -84,6 +84,7 @@ impl Head {
 /// A report row: `date`, `kind`, `key`, `title`, `owner`, `state`, `days` (date − as-of) and more.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportRow {
+    #[serde(serialize_with = "super::dates::serialize_opt")]
     pub date: Option<NaiveDate>,
     pub kind: Family,
     pub key: String,
@@ -91,6 +92,7 @@ pub struct ReportRow {
     pub title_fr: Option<String>,
     pub owner: Option<String>,
     pub status: Option<Status>,
+    #[serde(serialize_with = "super::dates::serialize_opt")]
     pub done_on: Option<NaiveDate>,
     pub state: Option<State>,
     pub days: Option<i64>,

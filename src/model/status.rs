@@ -28,9 +28,12 @@ pub struct CampaignInfo {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScheduleRow {
     pub key: String,
+    #[serde(serialize_with = "super::dates::serialize")]
     pub due: NaiveDate,
+    #[serde(serialize_with = "super::dates::serialize")]
     pub forecast: NaiveDate,
     pub slip_days: i64,
+    #[serde(serialize_with = "super::dates::serialize")]
     pub latest: NaiveDate,
     pub float_days: i64,
     pub critical: bool,

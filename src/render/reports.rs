@@ -7,6 +7,7 @@ use super::csv_out::{Field, Guarded};
 use super::table::{self, Styled, Tone, toned};
 use crate::error::{Error, Result};
 use crate::i18n::{self, Ui, t};
+use crate::model::dates::{IsoDate, iso};
 use crate::model::item::ReportRow;
 use crate::model::results::ResultRow;
 use crate::model::status::Status;
@@ -289,16 +290,15 @@ impl<'w> ProgressWriter<'w> {
     }
 
     pub fn row(&mut self, r: &ReportRow, critical: bool) -> Result<()> {
-        let date = r.date.map(|d| d.to_string()).unwrap_or_default();
-        let done_on = r.done_on.map(|d| d.to_string()).unwrap_or_default();
+        let (date, done_on) = (r.date.map(iso), r.done_on.map(iso));
         self.csv.row(&[
             Field::Text(r.kind.as_str()),
             Field::Text(&r.key),
             Field::Text(&r.title),
             Field::Text(r.owner.as_deref().unwrap_or("")),
-            Field::Text(&date),
+            Field::Text(date.as_ref().map_or("", IsoDate::as_str)),
             Field::Text(r.status.map_or("", |s| s.as_str())),
-            Field::Text(&done_on),
+            Field::Text(done_on.as_ref().map_or("", IsoDate::as_str)),
             Field::Text(r.state.map_or("", |s| s.as_str())),
             Field::Number(r.variance_days),
             Field::Text(if critical { "true" } else { "false" }),
