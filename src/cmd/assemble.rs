@@ -17,7 +17,8 @@ use crate::store::Snapshot;
 pub fn status(snap: &Snapshot, as_of: NaiveDate, listed: &[Family], mut also: impl FnMut(&Row)) -> Result<Status> {
     let campaign = snap.campaign()?;
     let mut tally = Tally::new(as_of);
-    snap.for_each_tracked_lazily(|head, full| {
+    // The overdue rows are sorted; only the rows handed to `also` must come in key order.
+    snap.for_each_tracked_lazily(!listed.is_empty(), |head, full| {
         let overdue = tally.count(head) == Some(State::Overdue);
         let wanted = listed.contains(&head.kind);
         if overdue || wanted {

@@ -111,13 +111,14 @@ pub fn organizations(facts: &Facts, as_of: NaiveDate) -> Vec<OrganizationReach> 
             touched.touch(org, on, 2);
         }
     }
+    let ahead = Ahead::new(facts, as_of);
     facts
         .organizations
         .iter()
         .map(|(key, name, name_fr, order)| {
             let reached_on = touched.first.get(key.as_str()).copied();
             let [meetings, channels, distributions] = touched.counts.get(key.as_str()).copied().unwrap_or_default();
-            let (next_meeting, planned) = if reached_on.is_some() { (None, Vec::new()) } else { opportunities(facts, key, as_of) };
+            let (next_meeting, planned) = if reached_on.is_some() { (None, Vec::new()) } else { ahead.of(key) };
             OrganizationReach {
                 key: key.clone(),
                 name: name.clone(),
@@ -151,25 +152,48 @@ impl<'a> Touched<'a> {
     }
 }
 
-/// The next chances to reach `org`: the next dated meeting after as-of of a table it belongs to
-/// (the earliest; ties to the key that sorts first), and the materials still planned for it.
-fn opportunities(facts: &Facts, org: &str, as_of: NaiveDate) -> (Option<(String, NaiveDate)>, Vec<String>) {
-    let tables: Vec<&str> = facts.members.iter().filter(|(_, o)| o == org).map(|(t, _)| t.as_str()).collect();
-    let next = facts
-        .meetings
-        .iter()
-        .filter_map(|m| m.date.filter(|d| *d > as_of && tables.contains(&m.table.as_str())).map(|d| (d, &m.key)))
-        .min()
-        .map(|(d, key)| (key.clone(), d));
-    let mut planned: Vec<String> = facts
-        .distributions
-        .iter()
-        .filter(|(o, _, status, done_on)| o == org && seen_on(*status, *done_on, as_of).0.is_open())
-        .map(|(_, material, ..)| material.clone())
-        .collect();
-    planned.sort();
-    planned.dedup();
-    (next, planned)
+/// What is ahead for organizations not reached yet, worked out once for all of them (per
+/// organization it would mean reading every membership, meeting and distribution again).
+struct Ahead<'a> {
+    /// The tables each organization sits at.
+    tables: HashMap<&'a str, Vec<&'a str>>,
+    /// Each table's first meeting after as-of: its day and key (the earliest, then the first key).
+    next_at: HashMap<&'a str, (NaiveDate, &'a str)>,
+    /// The materials of each organization's distributions still open as of as-of.
+    planned: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Ahead<'a> {
+    fn new(facts: &'a Facts, as_of: NaiveDate) -> Self {
+        let mut tables: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (table, org) in &facts.members {
+            tables.entry(org.as_str()).or_default().push(table.as_str());
+        }
+        let mut next_at: HashMap<&str, (NaiveDate, &str)> = HashMap::new();
+        for m in &facts.meetings {
+            let Some(day) = m.date.filter(|d| *d > as_of) else { continue };
+            let next = next_at.entry(m.table.as_str()).or_insert((day, m.key.as_str()));
+            *next = (*next).min((day, m.key.as_str()));
+        }
+        let mut planned: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (org, material, status, done_on) in &facts.distributions {
+            if seen_on(*status, *done_on, as_of).0.is_open() {
+                planned.entry(org.as_str()).or_default().push(material.as_str());
+            }
+        }
+        Ahead { tables, next_at, planned }
+    }
+
+    /// The next meeting (key, day) of a table `org` sits at, and the materials planned for it,
+    /// sorted, once each.
+    fn of(&self, org: &str) -> (Option<(String, NaiveDate)>, Vec<String>) {
+        let tables = self.tables.get(org).map(Vec::as_slice).unwrap_or_default();
+        let next = tables.iter().filter_map(|t| self.next_at.get(t)).min().map(|(day, key)| (key.to_string(), *day));
+        let mut planned: Vec<String> = self.planned.get(org).into_iter().flatten().map(|m| m.to_string()).collect();
+        planned.sort();
+        planned.dedup();
+        (next, planned)
+    }
 }
 
 /// Reach per order, in the order of [`Order::ALL`], listing only orders that have organizations.

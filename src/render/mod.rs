@@ -36,8 +36,12 @@ pub struct Style {
     pub width: Option<u16>,
 }
 
-/// Writes `value` as pretty JSON followed by a newline.
+/// Writes `value` as pretty JSON followed by a newline. The JSON is written through a buffer of
+/// its own: serde_json writes a few bytes at a time (a quote, a key, an indent), and each would
+/// otherwise be a call through `dyn Write`.
 pub fn json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out).map_err(Error::output)
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+    serde_json::to_writer_pretty(&mut buffered, value)?;
+    writeln!(buffered).map_err(Error::output)?;
+    buffered.flush().map_err(Error::output)
 }

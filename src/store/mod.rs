@@ -319,14 +319,15 @@ impl Snapshot<'_, '_> {
         reports::upcoming(self.tx, from, until)
     }
 
-    /// Every tracked row, one family at a time, each in key order, handed to `each` with its dated
-    /// head and a function that reads the whole row: texts are read only for the rows that need
-    /// them.
+    /// Every tracked row, one family at a time, each in key order if `by_key` (else as stored,
+    /// which costs less), handed to `each` with its dated head and a function that reads the
+    /// whole row: texts are read only for the rows that need them.
     pub fn for_each_tracked_lazily(
         &self,
+        by_key: bool,
         each: impl FnMut(&crate::model::item::Head, &dyn Fn() -> Result<crate::model::item::Row>) -> Result<()>,
     ) -> Result<()> {
-        reports::for_each_tracked_lazily(self.tx, each)
+        reports::for_each_tracked_lazily(self.tx, by_key, each)
     }
 
     /// Every tracked row, streamed to `each`.

@@ -18,15 +18,19 @@ fn open_as_of(table: &str) -> String {
     format!("({table}status IN {OPEN} OR ({table}status = 'done' AND {table}done_on > ?1))")
 }
 
-/// Every tracked row, one query per kind, each in key order (read through the key indexes, so
-/// that no query sorts the whole campaign): milestones, agenda items, channels, materials, actions.
-const TRACKED: [&str; 5] = [
-    "SELECT 'milestone', key, title, title_fr, owner, due, status, done_on FROM milestone ORDER BY key",
-    "SELECT 'agenda_item', m.key || '/' || a.key, a.topic, a.topic_fr, a.owner, m.date, a.status, a.done_on
-       FROM meeting m JOIN agenda_item a ON a.meeting_id = m.id ORDER BY m.key, a.key",
-    "SELECT 'channel', key, name, name_fr, owner, due, status, done_on FROM channel ORDER BY key",
-    "SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material ORDER BY key",
-    "SELECT 'action', key, title, title_fr, owner, due, status, done_on FROM action_item ORDER BY key",
+/// Every tracked row, one query per kind, and the order to read it in: key order, read through
+/// the key indexes so that no query sorts the whole campaign (milestones, agenda items, channels,
+/// materials, actions).
+const TRACKED: [(&str, &str); 5] = [
+    ("SELECT 'milestone', key, title, title_fr, owner, due, status, done_on FROM milestone", "ORDER BY key"),
+    (
+        "SELECT 'agenda_item', m.key || '/' || a.key, a.topic, a.topic_fr, a.owner, m.date, a.status, a.done_on
+           FROM meeting m JOIN agenda_item a ON a.meeting_id = m.id",
+        "ORDER BY m.key, a.key",
+    ),
+    ("SELECT 'channel', key, name, name_fr, owner, due, status, done_on FROM channel", "ORDER BY key"),
+    ("SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material", "ORDER BY key"),
+    ("SELECT 'action', key, title, title_fr, owner, due, status, done_on FROM action_item", "ORDER BY key"),
 ];
 
 fn row(r: &SqlRow) -> Result<Row> {
@@ -74,14 +78,17 @@ pub fn upcoming(tx: &Tx, from: NaiveDate, until: NaiveDate) -> Result<Vec<Row>> 
 /// Calls `each` on every tracked row (milestones, agenda items, channels, materials, actions,
 /// each by key), without holding them all in memory.
 pub fn for_each_tracked(tx: &Tx, mut each: impl FnMut(Row) -> Result<()>) -> Result<()> {
-    for_each_tracked_lazily(tx, |_, full| each(full()?))
+    for_each_tracked_lazily(tx, true, |_, full| each(full()?))
 }
 
 /// Like [`for_each_tracked`], but hands `each` the row's dated head and a function that reads
-/// the whole row: texts are read from SQLite only for the rows that need them.
-pub fn for_each_tracked_lazily(tx: &Tx, mut each: impl FnMut(&Head, &dyn Fn() -> Result<Row>) -> Result<()>) -> Result<()> {
-    for sql in TRACKED {
-        tx.each(sql, args![], |r| {
+/// the whole row: texts are read from SQLite only for the rows that need them. `by_key`: each
+/// kind in key order; else in the order the store keeps the rows, which costs less (no index
+/// to read beside each row), for a caller that sorts what it keeps.
+pub fn for_each_tracked_lazily(tx: &Tx, by_key: bool, mut each: impl FnMut(&Head, &dyn Fn() -> Result<Row>) -> Result<()>) -> Result<()> {
+    for (select, order) in TRACKED {
+        let sql = if by_key { format!("{select} {order}") } else { select.to_string() };
+        tx.each(&sql, args![], |r| {
             let head = Head { kind: r.get(0)?, date: r.get(5)?, status: r.get(6)?, done_on: r.get(7)? };
             each(&head, &|| row(r))
         })?;
