@@ -21,16 +21,17 @@ fn open_as_of(table: &str) -> String {
 /// Every tracked row, one query per kind, and the order to read it in: key order, read through
 /// the key indexes so that no query sorts the whole campaign (milestones, agenda items, channels,
 /// materials, actions).
-const TRACKED: [(&str, &str); 5] = [
-    ("SELECT 'milestone', key, title, title_fr, owner, due, status, done_on FROM milestone", "ORDER BY key"),
+const TRACKED: [(Family, &str, &str); 5] = [
+    (Family::Milestone, "SELECT 'milestone', key, title, title_fr, owner, due, status, done_on FROM milestone", "ORDER BY key"),
     (
+        Family::AgendaItem,
         "SELECT 'agenda_item', m.key || '/' || a.key, a.topic, a.topic_fr, a.owner, m.date, a.status, a.done_on
            FROM meeting m JOIN agenda_item a ON a.meeting_id = m.id",
         "ORDER BY m.key, a.key",
     ),
-    ("SELECT 'channel', key, name, name_fr, owner, due, status, done_on FROM channel", "ORDER BY key"),
-    ("SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material", "ORDER BY key"),
-    ("SELECT 'action', key, title, title_fr, owner, due, status, done_on FROM action_item", "ORDER BY key"),
+    (Family::Channel, "SELECT 'channel', key, name, name_fr, owner, due, status, done_on FROM channel", "ORDER BY key"),
+    (Family::Material, "SELECT 'material', key, title, title_fr, owner, due, status, done_on FROM material", "ORDER BY key"),
+    (Family::Action, "SELECT 'action', key, title, title_fr, owner, due, status, done_on FROM action_item", "ORDER BY key"),
 ];
 
 fn row(r: &SqlRow) -> Result<Row> {
@@ -86,10 +87,10 @@ pub fn for_each_tracked(tx: &Tx, mut each: impl FnMut(Row) -> Result<()>) -> Res
 /// kind in key order; else in the order the store keeps the rows, which costs less (no index
 /// to read beside each row), for a caller that sorts what it keeps.
 pub fn for_each_tracked_lazily(tx: &Tx, by_key: bool, mut each: impl FnMut(&Head, &dyn Fn() -> Result<Row>) -> Result<()>) -> Result<()> {
-    for (select, order) in TRACKED {
+    for (kind, select, order) in TRACKED {
         let sql = if by_key { format!("{select} {order}") } else { select.to_string() };
         tx.each(&sql, args![], |r| {
-            let head = Head { kind: r.get(0)?, date: r.get(5)?, status: r.get(6)?, done_on: r.get(7)? };
+            let head = Head { kind, date: r.get(5)?, status: r.get(6)?, done_on: r.get(7)? };
             each(&head, &|| row(r))
         })?;
     }
