@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::change::{Change, Item};
-use crate::model::plan::{ExpectedResult, Plan, Progress};
+use crate::model::plan::{Channel, ExpectedResult, Material, Milestone, Plan, Progress};
 use crate::model::types::{Family, Lang, Status};
 
 /// The progress to keep when a file meets a stored record. Recorded progress never moves back:
@@ -36,16 +36,6 @@ pub fn keep_measures(stored: &ExpectedResult, file: &ExpectedResult, prune: bool
         }
     }
     kept
-}
-
-/// Overlays `file` on `stored`: each item of the file replaces the stored one of its key (with
-/// progress kept by [`keep_progress`], measurements by [`keep_measures`]); stored items the file
-/// leaves out stay, unless `prune`. The file's items are moved, not copied; the stored items are
-/// copied.
-pub fn merge(stored: &Plan, file: Plan, prune: bool) -> Plan {
-    let mut merger = Merger::new(file, prune);
-    merger.stored(stored.clone());
-    merger.finish().merged
 }
 
 /// The keys of one kind of item, in order.
@@ -103,8 +93,10 @@ impl Rest {
     }
 }
 
-/// [`merge`] of a file with a stored campaign handed over in parts (as a store reads it), so
-/// that the stored campaign is never held whole beside the file's: a stored item that the file
+/// A file merged into a stored campaign: each item of the file replaces the stored one of its
+/// key (with progress kept by [`keep_progress`], measurements by [`keep_measures`]); stored items
+/// the file leaves out stay, unless `prune`. The stored campaign is handed over in parts (as a
+/// store reads it), so that it is never held whole beside the file's: a stored item that the file
 /// gives again is compared with the file's and dropped. The outcome keeps, besides the campaign
 /// as it will be, only the stored items that change.
 pub struct Merger {
@@ -243,121 +235,54 @@ impl Merger {
         }
         let lean = self.rest.is_some();
         let mut rest = self.rest.take().unwrap_or_default();
-        // What validation needs of a stored item the file leaves out (nothing, for kinds that
-        // nothing refers to and that have no links of their own).
+        // One kind: its stored items, what the file keeps of them, and (lean) what is kept of
+        // those the file leaves out.
+        macro_rules! kind {
+            ($field:ident, $fix:expr, $skim:expr) => {
+                overlay(&mut m.$field, &mut b.$field, &mut u.$field, $field, prune, $fix, lean.then_some($skim))
+            };
+        }
         let people_keys = &m.people;
-        let mut skim_org = |k: String, _: crate::model::plan::Organization| {
+        kind!(organizations, |_, _| {}, &mut |k: String, _| {
             rest.note(Family::Organization, &k, None);
             if people_keys.contains_key(&k) {
                 rest.shared_keys.push(k);
             }
-        };
-        overlay(
-            &mut m.organizations,
-            &mut b.organizations,
-            &mut u.organizations,
-            organizations,
-            prune,
-            |_, _| {},
-            lean.then_some(&mut skim_org),
-        );
+        });
         let org_keys = &m.organizations;
-        let mut skim_person = |k: String, _: crate::model::plan::Person| {
+        kind!(people, |_, _| {}, &mut |k: String, _| {
             rest.note(Family::Person, &k, None);
             if org_keys.contains_key(&k) {
                 rest.shared_keys.push(k);
             }
-        };
-        overlay(&mut m.people, &mut b.people, &mut u.people, people, prune, |_, _| {}, lean.then_some(&mut skim_person));
-        let mut skim_table = |k: String, _| rest.note(Family::Table, &k, None);
-        overlay(&mut m.tables, &mut b.tables, &mut u.tables, tables, prune, |_, _| {}, lean.then_some(&mut skim_table));
-        let mut skim_meeting = |k: String, _| rest.note(Family::Meeting, &k, None);
-        overlay(&mut m.meetings, &mut b.meetings, &mut u.meetings, meetings, prune, |_, _| {}, lean.then_some(&mut skim_meeting));
-        let mut skim_channel = |k: String, c: crate::model::plan::Channel| {
+        });
+        kind!(tables, |_, _| {}, &mut |k: String, _| rest.note(Family::Table, &k, None));
+        kind!(meetings, |_, _| {}, &mut |k: String, _| rest.note(Family::Meeting, &k, None));
+        kind!(channels, |s, f| progress(&s.progress, &mut f.progress), &mut |k: String, c: Channel| {
             rest.note(Family::Channel, &k, Some(c.lang));
             rest.channels.push((k, c.counterpart));
-        };
-        overlay(
-            &mut m.channels,
-            &mut b.channels,
-            &mut u.channels,
-            channels,
-            prune,
-            |s, f| progress(&s.progress, &mut f.progress),
-            lean.then_some(&mut skim_channel),
-        );
-        let mut skim_material = |k: String, c: crate::model::plan::Material| {
+        });
+        kind!(materials, |s, f| progress(&s.progress, &mut f.progress), &mut |k: String, c: Material| {
             rest.note(Family::Material, &k, Some(c.lang));
             rest.materials.push((k, c.counterpart));
-        };
-        overlay(
-            &mut m.materials,
-            &mut b.materials,
-            &mut u.materials,
-            materials,
-            prune,
-            |s, f| progress(&s.progress, &mut f.progress),
-            lean.then_some(&mut skim_material),
-        );
-        let mut skim_milestone = |k: String, c: crate::model::plan::Milestone| {
+        });
+        kind!(milestones, |s, f| progress(&s.progress, &mut f.progress), &mut |k: String, c: Milestone| {
             rest.note(Family::Milestone, &k, None);
             rest.milestones.push((k, c.depends_on));
-        };
-        overlay(
-            &mut m.milestones,
-            &mut b.milestones,
-            &mut u.milestones,
-            milestones,
-            prune,
-            |s, f| progress(&s.progress, &mut f.progress),
-            lean.then_some(&mut skim_milestone),
-        );
-        // Nothing refers to these.
-        let mut skim_agenda = |_, _| {};
-        overlay(
-            &mut m.agenda,
-            &mut b.agenda,
-            &mut u.agenda,
-            agenda,
-            prune,
-            |s, f| progress(&s.progress, &mut f.progress),
-            lean.then_some(&mut skim_agenda),
-        );
-        let mut skim_distribution = |_, _| {};
-        overlay(
-            &mut m.distributions,
-            &mut b.distributions,
-            &mut u.distributions,
+        });
+        // Nothing refers to these, and they name no counterpart.
+        kind!(agenda, |s, f| progress(&s.progress, &mut f.progress), &mut |_, _| {});
+        kind!(
             distributions,
-            prune,
             |s, f| {
                 progress(&s.progress, &mut f.progress);
                 f.acknowledged_on = f.acknowledged_on.or(s.acknowledged_on);
             },
-            lean.then_some(&mut skim_distribution),
+            &mut |_, _| {}
         );
-        let mut skim_action = |_, _| {};
-        overlay(
-            &mut m.actions,
-            &mut b.actions,
-            &mut u.actions,
-            actions,
-            prune,
-            |s, f| progress(&s.progress, &mut f.progress),
-            lean.then_some(&mut skim_action),
-        );
-        let mut skim_result = |_, _| {};
-        overlay(
-            &mut m.results,
-            &mut b.results,
-            &mut u.results,
-            results,
-            prune,
-            |s, f| *f = keep_measures(s, f, prune),
-            lean.then_some(&mut skim_result),
-        );
-        let mut skim_term = |_, _| {};
-        overlay(&mut m.glossary, &mut b.glossary, &mut u.glossary, glossary, prune, |_, _| {}, lean.then_some(&mut skim_term));
+        kind!(actions, |s, f| progress(&s.progress, &mut f.progress), &mut |_, _| {});
+        kind!(results, |s, f| *f = keep_measures(s, f, prune), &mut |_, _| {});
+        kind!(glossary, |_, _| {}, &mut |_, _| {});
         if lean {
             self.rest = Some(rest);
         }
@@ -464,6 +389,13 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `file` merged into `stored`, the whole campaign as it will be.
+    fn merge(stored: &Plan, file: Plan, prune: bool) -> Plan {
+        let mut merger = Merger::new(file, prune);
+        merger.stored(stored.clone());
+        merger.finish().merged
+    }
     use crate::model::plan::Organization;
     use chrono::NaiveDate;
 
